@@ -1,0 +1,2 @@
+// Composition root; filled in by the knowledge core work.
+return 0;
