@@ -1,0 +1,545 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Core.Extraction;
+
+public sealed partial class ArticleExtractor
+{
+    private const string E = @"⟦\d+⟧";
+    private const string EList = @"⟦\d+⟧(?:\s*(?:,|,?\s+and|&)\s+⟦\d+⟧)*";
+    private const string Role = @"(?:(?:co-)?founder|ceo|chief executive(?: officer)?|c[tfoim]o|chief [a-z]+ officer|(?:(?:executive|managing|deputy|vice|general|senior|regional|country|assistant|associate|acting|interim|former)\s+)?(?:director|president|chairman|chairwoman|chair|chairperson|head|manager|partner|secretary|officer|governor|minister|editor|spokes(?:person|man|woman))(?:[- ]general)?|vice-president)";
+    private const string Roles = "(?<role>" + Role + @"(?:\s*(?:,|and|&)\s*(?:the\s+)?" + Role + ")*)";
+    private const string Aux = @"(?:was|were|is|are|has been|have been|had been|is being|are being|will be|would be|being|been)";
+    private const string Participles = @"(?:initiated|organi[sz]ed|co-organi[sz]ed|founded|co-founded|planned|developed|sponsored|co-sponsored|launched|established|created|set up|spearheaded|started|formed|built|convened|proposed|incubated)";
+
+    [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityRef();
+
+    [GeneratedRegex(@",\s*(?:which|who|as|one of|among|according|while|but|where|when|and it|are|is|was|were|will|have|has|had|with|in a|in an|on|after|before|since|to)\b|;|\s+and\s+(?:is|was|has|have|will|are|were|had|it|its)\b|\s+(?:to|in order to)\s+[a-z]|\.\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"^" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RoleStart();
+
+    // ---- member ----
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex AddedTo();
+
+    [GeneratedRegex(@"\b(?:join|joins|joined|joining)\s+(?<list>" + @"(?:(?!\bin\b)[^;])+?),?\s+(?:among others\s+|and others\s+|as members\s+)?in\s+(?<grp>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex JoinListIn();
+
+    [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectJoins();
+
+    [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[Oo]ther|[Ii]ts|[Tt]heir|[Tt]he|[Nn]ew|[Ff]ounding|[Cc]urrent|[Kk]ey|[Cc]onsortium|[Aa]lliance|[Nn]etwork|[Aa]ssociation|[Cc]oalition|[Ff]ederation|[Pp]artnership)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MembersInclude();
+
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex MemberOf();
+
+    [GeneratedRegex(@"(?<grp>" + E + @")\s*,?\s*(?:(?:is|was)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:consortium|alliance|coalition|group|association|network|federation)\s+(?:of|formed by|comprising|made up of|that includes|including|bringing together)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConsortiumOf();
+
+    // ---- initiator ----
+    [GeneratedRegex(@"\b(?<verb>" + Participles + @")\s+(?:\w+ly\s+)?by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex InitiatedBy();
+
+    [GeneratedRegex(@"(?<subj>" + E + @")\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositiveBefore();
+
+    [GeneratedRegex(@"(?<subj>" + E + @")\s*,\s*(?:which|that|who)\s+" + Aux + @"\s+(?:\w+ly\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichBefore();
+
+    [GeneratedRegex(@"(?<and>\band\s+)?" + Aux + @"\s+(?:\w+ly\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AuxBefore();
+
+    [GeneratedRegex(@"(?<subj>" + E + @")\s*,?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityJustBefore();
+
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:\w+ly\s+)?(?:initiated|founded|co-founded|launched|established|created|set up|formed|organi[sz]ed|started|spearheaded)\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ActiveInitiated();
+
+    // ---- role ----
+    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?" + Roles + @"\s+(?:of|at|for)\s+(?:the\s+)?(?:" + E + @"-based\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PersonCommaRoleOf();
+
+    [GeneratedRegex(@"\b" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + @")\s*,\s*(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RoleOfOrgPerson();
+
+    [GeneratedRegex(@"(?<o>" + E + @")(?:[’']s)?\s+" + Roles + @"\s+(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OrgRolePerson();
+
+    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became|,\s*now)\s+(?:the\s+|a\s+|an\s+)?" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PersonIsRoleOf();
+
+    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PersonOrgsRole();
+
+    // ---- description ----
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,\s*(?:which|that|who)\s+(?:is|was)\s+(?<d>(?:a|an|the)\s+[^,;]+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichIs();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:was|is)\s+(?<d>(?:started|founded|established|launched|created|set up|incorporated|formed)\s+in\s+(?:(?:[A-Z][a-z]+\s+)?\d{4}))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FoundedInYear();
+
+    [GeneratedRegex(@",\s*and\s+it\s+(?:was|is)\s+(?:also\s+)?(?<d>(?:a|an|the)\s+[^,;]+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex AndItWas();
+
+    [GeneratedRegex(@"^(?:[Tt]he\s+)?(?<s>" + E + @")\s+(?:is|was)\s+(?<d>(?:a|an)\s+[^,;]+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex CopulaIsA();
+
+    [GeneratedRegex(@"(?<![\w’'-])(?<d>(?:(?:" + E + @"-based|[a-z][\w’'-]*)\s+){1,4})(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ClassifierBefore();
+
+    // ---- headquarters ----
+    [GeneratedRegex(@"\b(?:[Hh]eadquartered|[Bb]ased)\s+in\s+(?:the\s+)?(?<p>" + E + @")\s*,\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadquarteredInComma();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex IsHeadquarteredIn();
+
+    [GeneratedRegex(@"(?<p>" + E + @")-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceBased();
+
+    [GeneratedRegex(@"(?:(?<its>[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+|global\s+|main\s+)?headquarters?|(?<s2>" + E + @")[’']s\s+(?:new\s+|global\s+|main\s+)?headquarters?)\s+(?:of\s+(?<s3>" + E + @")\s+)?(?:will be|is|are|was|were|has been|have been|will move to|moved to|sits)\s+(?:located\s+|based\s+|situated\s+|set up\s+)?(?:in\s+)?(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadquartersWillBe();
+
+    // ---- investor ----
+    [GeneratedRegex(@"^(?<pre>.*?)\b(?:has\s+|have\s+|had\s+)?(?:also\s+|previously\s+|reportedly\s+|jointly\s+)?invested\s+(?:[^⟦]{0,40}?\s+)?in\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex InvestedIn();
+
+    [GeneratedRegex(@"\b[Ii]nvestors\s+in\s+(?:the\s+)?(?<o>" + E + @")\s+(?:include|included|including|are|such as)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex InvestorsInclude();
+
+    [GeneratedRegex(@"(?<s>" + EList + @")\s+(?:led|co-led|joined|participated in)\s+(?:a|an|the)\s+[^⟦]*?(?:round|investment|financing)\s+(?:in|into|for|of)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex LedRound();
+
+    [GeneratedRegex(@"(?<o>" + E + @")\s+(?:has\s+|had\s+)?raised\s+[^⟦]*?\s+from\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RaisedFrom();
+
+    // ---- provider, uses, partner ----
+    [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^,;]*,)?\s+(?:will be|is|was|would be|has been|became|will become)\s+(?:the|a|an|its)\s+(?<x>(?:[a-z][\w-]*\s+){1,4}?)provider\s+(?:for|of|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex IsProviderFor();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:provides|will provide|provided|supplies|will supply|is providing|has been providing)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvidesFor();
+
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex Uses();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate)\s+with\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex PartnersWith();
+
+    // ---- count ----
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)[^⟦.;]{0,60}?\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,4}?(?:members|companies|firms|banks|organi[sz]ations|institutions|partners|enterprises|providers|startups|entities|participants|businesses|universities|countries|cities|nodes|validators|employees|users|customers|projects|groups|associations|exchanges|lenders|brands|stores))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CountOf();
+
+    [GeneratedRegex(@"^(?:These|Those|The|Such|They)\b(?:\s+[a-z-]+){0,3}\b.*?\b(?:such as|including|include|included|like)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountExamples();
+
+    private static int Id(Group g) => int.Parse(g.ValueSpan[1..^1], provider: null);
+
+    private static List<int> Ids(string segment) =>
+        [.. EntityRef().Matches(segment).Select(m => int.Parse(m.Groups[1].ValueSpan, provider: null))];
+
+    private static string CutClause(string segment)
+    {
+        var m = ClauseEnd().Match(segment);
+        return m.Success ? segment[..m.Index] : segment;
+    }
+
+    private static bool StartsWithRole(string text) => RoleStart().IsMatch(text);
+
+    /// <summary>The entity "it" refers to: the first name earlier in the sentence, else the previous sentence's first name.</summary>
+    private static int? Pronoun(ArticleState article, int s, int index)
+    {
+        var before = Ids(article.Masked[s][..index]);
+        if (before.Count > 0)
+        {
+            return before[0];
+        }
+
+        for (var p = s - 1; p >= 0 && p >= s - 2; p--)
+        {
+            var ids = Ids(article.Masked[p]);
+            if (ids.Count > 0)
+            {
+                return ids[0];
+            }
+        }
+
+        return null;
+    }
+
+    private string Unmask(ArticleState article, int s, string masked) =>
+        EntityRef().Replace(masked, m => article.Surfaces[s].GetValueOrDefault(int.Parse(m.Groups[1].ValueSpan, provider: null), m.Value));
+
+    private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
+    {
+        if (obj == subject)
+        {
+            return;
+        }
+
+        article.Facts.Add(new LocalFact(kind, subject, obj, text, detail, forId, s));
+    }
+
+    private void ReadRelations(ArticleState article)
+    {
+        for (var s = 0; s < article.Masked.Count; s++)
+        {
+            var ms = article.Masked[s];
+            if (!ms.Contains('⟦', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            ReadMembers(article, s, ms);
+            ReadInitiators(article, s, ms);
+            ReadRoles(article, s, ms);
+            ReadDescriptions(article, s, ms);
+            ReadPlaces(article, s, ms);
+            ReadInvestors(article, s, ms);
+            ReadOthers(article, s, ms);
+            ReadCounts(article, s, ms);
+        }
+    }
+
+    private void ReadMembers(ArticleState article, int s, string ms)
+    {
+        foreach (Match m in AddedTo().Matches(ms))
+        {
+            foreach (var subj in Ids(m.Groups["subj"].Value))
+            {
+                Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
+            }
+
+            article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
+        }
+
+        var listJoin = JoinListIn().Match(ms);
+        if (listJoin.Success && article.KindOf(Id(listJoin.Groups["grp"])) is EntityKind.Group or EntityKind.Organisation or EntityKind.Unknown)
+        {
+            var group = Id(listJoin.Groups["grp"]);
+            foreach (var member in Ids(listJoin.Groups["list"].Value))
+            {
+                Add(article, FactKind.Member, member, group, s);
+            }
+
+            var lead = ms[..listJoin.Index];
+            var subject = Regex.Match(lead, @"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$");
+            if (subject.Success)
+            {
+                foreach (var subj in Ids(subject.Groups["subj"].Value))
+                {
+                    Add(article, FactKind.Member, subj, group, s);
+                }
+            }
+        }
+        else
+        {
+            foreach (Match m in SubjectJoins().Matches(ms))
+            {
+                if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var subj in Ids(m.Groups["subj"].Value))
+                {
+                    Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
+                }
+            }
+        }
+
+        var include = MembersInclude().Match(ms);
+        if (include.Success)
+        {
+            int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
+            var pre = include.Groups["pre"].Value.ToLowerInvariant();
+            if (group is null && pre is "its" or "their")
+            {
+                group = Pronoun(article, s, include.Index);
+            }
+
+            group ??= MainGroup(article);
+            if (group is { } g)
+            {
+                foreach (var member in Ids(CutClause(include.Groups["list"].Value)))
+                {
+                    Add(article, FactKind.Member, member, g, s);
+                }
+
+                article.SetKind(g, EntityKind.Group);
+            }
+        }
+
+        foreach (Match m in MemberOf().Matches(ms))
+        {
+            foreach (var subj in Ids(m.Groups["subj"].Value))
+            {
+                Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
+            }
+        }
+
+        var consortium = ConsortiumOf().Match(ms);
+        if (consortium.Success)
+        {
+            foreach (var member in Ids(CutClause(consortium.Groups["list"].Value)))
+            {
+                Add(article, FactKind.Member, member, Id(consortium.Groups["grp"]), s);
+            }
+        }
+    }
+
+    /// <summary>The group an article is mostly about: its most-named entity of kind Group.</summary>
+    private static int? MainGroup(ArticleState article) =>
+        article.Salience.Where(p => article.KindOf(p.Key) == EntityKind.Group).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
+
+    private void ReadInitiators(ArticleState article, int s, string ms)
+    {
+        var offset = 0;
+        while (offset < ms.Length)
+        {
+            var m = InitiatedBy().Match(ms, offset);
+            if (!m.Success)
+            {
+                break;
+            }
+
+            offset = m.Index + m.Length - m.Groups["list"].Length;
+            var agents = Ids(CutClause(m.Groups["list"].Value));
+            var before = ms[..m.Index];
+            int? obj = null;
+            Match b;
+            if ((b = AppositiveBefore().Match(before)).Success || (b = WhichBefore().Match(before)).Success)
+            {
+                obj = Id(b.Groups["subj"]);
+            }
+            else if ((b = AuxBefore().Match(before)).Success)
+            {
+                var clause = before[..b.Index];
+                var ids = Ids(clause);
+                if (b.Groups["and"].Success)
+                {
+                    obj = Ids(ms).FirstOrDefault(-1) is var first && first >= 0 ? first : null;
+                }
+                else if (ids.Count > 0)
+                {
+                    var lastComma = clause.LastIndexOf(',');
+                    var tail = Ids(clause[(lastComma + 1)..]);
+                    obj = tail.Count > 0 ? tail[0] : ids[^1];
+                }
+            }
+            else if ((b = EntityJustBefore().Match(before)).Success)
+            {
+                obj = Id(b.Groups["subj"]);
+            }
+
+            if (obj is not { } o)
+            {
+                continue;
+            }
+
+            foreach (var agent in agents)
+            {
+                Add(article, FactKind.Initiator, agent, o, s);
+            }
+        }
+
+        foreach (Match m in ActiveInitiated().Matches(ms))
+        {
+            foreach (var subj in Ids(m.Groups["subj"].Value))
+            {
+                Add(article, FactKind.Initiator, subj, Id(m.Groups["obj"]), s);
+            }
+        }
+    }
+
+    private void ReadRoles(ArticleState article, int s, string ms)
+    {
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole()])
+        {
+            foreach (Match m in pattern.Matches(ms))
+            {
+                var person = Id(m.Groups["p"]);
+                var org = Id(m.Groups["o"]);
+                if (article.KindOf(person) is EntityKind.Organisation or EntityKind.Group or EntityKind.Place or EntityKind.Event
+                    || article.KindOf(org) == EntityKind.Person)
+                {
+                    continue;
+                }
+
+                article.SetKind(person, EntityKind.Person, overrideKnown: true);
+                article.SetKind(org, EntityKind.Organisation);
+                Add(article, FactKind.Role, person, org, s, detail: m.Groups["role"].Value.Trim());
+            }
+        }
+    }
+
+    private static readonly HashSet<string> DescriptorStops = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "uses", "use", "used", "join", "joins", "joined", "include", "includes", "included", "including", "like", "said", "says",
+        "told", "called", "named", "dubbed", "than", "become", "became", "becomes", "by", "with", "from", "into", "onto",
+        "about", "between", "among", "against", "via", "per", "led", "backed", "owned", "run", "operated", "whose",
+    };
+
+    private void ReadDescriptions(ArticleState article, int s, string ms)
+    {
+        foreach (Match m in WhichIs().Matches(ms))
+        {
+            article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
+        }
+
+        foreach (Match m in FoundedInYear().Matches(ms))
+        {
+            article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
+        }
+
+        var andIt = AndItWas().Match(ms);
+        if (andIt.Success && Pronoun(article, s, andIt.Index) is { } it)
+        {
+            article.AddDescription(it, Unmask(article, s, andIt.Groups["d"].Value), s);
+        }
+
+        var copula = CopulaIsA().Match(ms);
+        if (copula.Success && !IsNonDescription(copula.Groups["d"].Value))
+        {
+            article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
+        }
+
+        foreach (Match m in ClassifierBefore().Matches(ms))
+        {
+            var words = m.Groups["d"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var start = words.FindLastIndex(w => Lexicon.FunctionWords.Contains(w) || DescriptorStops.Contains(w) || (w.EndsWith("ed", StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)));
+            words = words[(start + 1)..];
+            if (words.Count < 2 || !Lexicon.Classifiers.Contains(words[^1]) || article.KindOf(Id(m.Groups["s"])) == EntityKind.Person)
+            {
+                continue;
+            }
+
+            article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, string.Join(' ', words)), s);
+        }
+    }
+
+    private void ReadPlaces(ArticleState article, int s, string ms)
+    {
+        foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased()])
+        {
+            foreach (Match m in pattern.Matches(ms))
+            {
+                var place = Id(m.Groups["p"]);
+                article.SetKind(place, EntityKind.Place);
+                Add(article, FactKind.Headquarters, Id(m.Groups["s"]), place, s);
+            }
+        }
+
+        var hq = HeadquartersWillBe().Match(ms);
+        if (hq.Success)
+        {
+            int? subject = hq.Groups["s2"].Success ? Id(hq.Groups["s2"])
+                : hq.Groups["s3"].Success ? Id(hq.Groups["s3"])
+                : hq.Groups["its"].Value is "its" or "Its" or "their" or "Their" ? Pronoun(article, s, hq.Index)
+                : MainGroup(article) ?? MainOrganisation(article);
+            if (subject is { } subj)
+            {
+                var place = Id(hq.Groups["p"]);
+                article.SetKind(place, EntityKind.Place);
+                Add(article, FactKind.Headquarters, subj, place, s);
+            }
+        }
+    }
+
+    private static int? MainOrganisation(ArticleState article) =>
+        article.Salience.Where(p => article.KindOf(p.Key) is EntityKind.Organisation or EntityKind.Group).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
+
+    private void ReadInvestors(ArticleState article, int s, string ms)
+    {
+        var invested = InvestedIn().Match(ms);
+        if (invested.Success)
+        {
+            var pre = invested.Groups["pre"].Value;
+            var like = Regex.Match(pre, @"\b(?:like|such as|including|among them)\b");
+            var investors = Ids(CutClause(like.Success ? pre[(like.Index + like.Length)..] : pre));
+            foreach (var investor in investors)
+            {
+                Add(article, FactKind.Investor, investor, Id(invested.Groups["o"]), s);
+            }
+        }
+
+        var include = InvestorsInclude().Match(ms);
+        if (include.Success)
+        {
+            foreach (var investor in Ids(CutClause(include.Groups["list"].Value)))
+            {
+                Add(article, FactKind.Investor, investor, Id(include.Groups["o"]), s);
+            }
+        }
+
+        foreach (Match m in LedRound().Matches(ms))
+        {
+            foreach (var investor in Ids(m.Groups["s"].Value))
+            {
+                Add(article, FactKind.Investor, investor, Id(m.Groups["o"]), s);
+            }
+        }
+
+        var raised = RaisedFrom().Match(ms);
+        if (raised.Success)
+        {
+            foreach (var investor in Ids(CutClause(raised.Groups["list"].Value)))
+            {
+                Add(article, FactKind.Investor, investor, Id(raised.Groups["o"]), s);
+            }
+        }
+    }
+
+    private void ReadOthers(ArticleState article, int s, string ms)
+    {
+        foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
+        {
+            foreach (Match m in pattern.Matches(ms))
+            {
+                Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
+            }
+        }
+
+        foreach (Match m in Uses().Matches(ms))
+        {
+            var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
+            if (subject is { } subj)
+            {
+                Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
+            }
+        }
+
+        foreach (Match m in PartnersWith().Matches(ms))
+        {
+            Add(article, FactKind.Partner, Id(m.Groups["s"]), Id(m.Groups["o"]), s);
+        }
+    }
+
+    private void ReadCounts(ArticleState article, int s, string ms)
+    {
+        foreach (Match m in CountOf().Matches(ms))
+        {
+            var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
+            if (subject is not { } subj || article.KindOf(subj) is EntityKind.Person or EntityKind.Place)
+            {
+                continue;
+            }
+
+            var text = m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim();
+            var examples = new List<int>();
+            if (s + 1 < article.Masked.Count)
+            {
+                var next = CountExamples().Match(article.Masked[s + 1]);
+                if (next.Success)
+                {
+                    examples = Ids(CutClause(next.Groups["list"].Value));
+                }
+            }
+
+            article.Facts.Add(new LocalFact(FactKind.Count, subj, null, text, null, null, s, examples.Count > 0 ? examples : null));
+        }
+    }
+}

@@ -1,0 +1,504 @@
+using System.Text;
+
+namespace Bot.Core.Extraction;
+
+/// <summary>
+/// Reads one article's paragraphs and returns its entities and facts. General English news patterns only:
+/// capitalised names, acronyms defined in parentheses, appositives, "the alliance"-style references, and
+/// relation phrases ("has been added to", "members include", "initiated by", "CEO of", "invested in").
+/// Thread-safe: one instance serves every article.
+/// </summary>
+public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
+{
+    /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
+    public const int Version = 1;
+
+    private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ceo", "cto", "cfo", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "director", "founder", "co-founder",
+        "minister", "governor", "secretary", "spokesperson", "spokesman", "spokeswoman", "mayor", "premier", "chancellor",
+        "vice-president", "prof", "professor", "dr", "mr", "mrs", "ms",
+    };
+
+    /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
+    public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
+    {
+        var sentences = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            {
+                sentences.Add(SentenceSplitter.Normalize(sentence));
+            }
+        }
+
+        var article = new ArticleState(sentences);
+        FindMentions(article);
+        Cluster(article);
+        Mask(article);
+        ResolveAnaphora(article);
+        ReadRelations(article);
+        return article.ToExtraction();
+    }
+
+    internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs)
+    {
+        var article = new ArticleState([.. paragraphs.SelectMany(SentenceSplitter.Split).Select(SentenceSplitter.Normalize)]);
+        FindMentions(article);
+        Cluster(article);
+        Mask(article);
+        ResolveAnaphora(article);
+        return article.Masked;
+    }
+
+    private void FindMentions(ArticleState article)
+    {
+        // Words seen capitalised away from a sentence's start are names wherever they stand.
+        foreach (var tokens in article.Tokens)
+        {
+            var first = FirstWordIndex(tokens);
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised);
+                if (k != first && tokens[k].IsCapitalised && alone && !tokens[k].Possessive)
+                {
+                    article.KnownCapitalised.Add(tokens[k].Text);
+                }
+            }
+        }
+
+        for (var s = 0; s < article.Sentences.Count; s++)
+        {
+            var tokens = article.Tokens[s];
+            var consumed = new bool[tokens.Count];
+            var found = new List<Mention>();
+            FindQuotedNames(article, s, tokens, consumed, found);
+            FindChunks(article, s, tokens, consumed, found);
+            RewriteSubsidiaries(article, s, tokens, found);
+            found.Sort((a, b) => a.Start.CompareTo(b.Start));
+            article.Mentions.Add(found);
+        }
+    }
+
+    private static int FirstWordIndex(List<Token> tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].IsWord)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsOpeningQuote(string t) => t is "“" or "‘" or "\"" or "«";
+
+    private static bool IsClosingQuote(string t) => t is "”" or "’" or "\"" or "»";
+
+    /// <summary>“Guangdong, Hong Kong and Macao Dawan District Blockchain Alliance”: a quoted title-case phrase is one name.</summary>
+    private static void FindQuotedNames(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
+    {
+        for (var open = 0; open < tokens.Count; open++)
+        {
+            if (tokens[open].IsWord || !IsOpeningQuote(tokens[open].Text))
+            {
+                continue;
+            }
+
+            var close = open + 1;
+            while (close < tokens.Count && !IsClosingQuote(tokens[close].Text) && close - open <= 16)
+            {
+                close++;
+            }
+
+            if (close >= tokens.Count || !IsClosingQuote(tokens[close].Text) || close - open < 3)
+            {
+                continue;
+            }
+
+            var words = 0;
+            var capitalised = 0;
+            var ok = true;
+            for (var k = open + 1; k < close; k++)
+            {
+                var t = tokens[k];
+                if (!t.IsWord)
+                {
+                    ok &= t.Text is "," or "-" or "&" or "–";
+                    continue;
+                }
+
+                words++;
+                if (t.IsCapitalised)
+                {
+                    capitalised++;
+                }
+                else if (t.Lower is not ("of" or "and" or "the" or "for" or "de" or "in" or "on"))
+                {
+                    ok = false;
+                }
+            }
+
+            if (!ok || capitalised < 2 || words > 14)
+            {
+                continue;
+            }
+
+            var start = tokens[open + 1].Start;
+            var end = tokens[close - 1].End;
+            var text = article.Sentences[s][start..end].Trim(' ', ',');
+            found.Add(new Mention(s, start, end, text) { Quoted = true });
+            for (var k = open; k <= close; k++)
+            {
+                consumed[k] = true;
+            }
+
+            open = close;
+        }
+    }
+
+    private bool IsNameWord(Token t) =>
+        t.IsCapitalised && !Lexicon.CalendarWords.Contains(t.Text) && !ChunkBreakers.Contains(t.Text)
+        && (t.IsAcronym || !Lexicon.FunctionWords.Contains(t.Text));
+
+    private void FindChunks(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
+    {
+        var first = FirstWordIndex(tokens);
+        var sentence = article.Sentences[s];
+        var k = 0;
+        while (k < tokens.Count)
+        {
+            var t = tokens[k];
+            if (consumed[k] || !IsNameWord(t))
+            {
+                k++;
+                continue;
+            }
+
+            // "Hangzhou-based": the place before "-based" is a name of its own.
+            var based = BasedSuffix(t.Text);
+            if (based > 0 && (k + 1 >= tokens.Count || !IsNameWord(tokens[k + 1])))
+            {
+                found.Add(new Mention(s, t.Start, t.Start + based, t.Text[..based]) { Hint = EntityKind.Place });
+                k++;
+                continue;
+            }
+
+            var j = k;
+            while (true)
+            {
+                if (tokens[j].Possessive)
+                {
+                    if (Lexicon.NameInternalPossessors.Contains(tokens[j].Text) && j + 1 < tokens.Count && IsNameWord(tokens[j + 1]) && !consumed[j + 1])
+                    {
+                        j++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1])
+                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (j + 2 < tokens.Count && IsNameWord(tokens[j + 2]))))
+                {
+                    j++;
+                    continue;
+                }
+
+                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "of" && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
+                {
+                    var m = j + 2;
+                    if (tokens[m].Lower == "the" && m + 1 < tokens.Count)
+                    {
+                        m++;
+                    }
+
+                    if (!consumed[m] && IsNameWord(tokens[m]))
+                    {
+                        j = m;
+                        continue;
+                    }
+                }
+
+                if (j + 2 < tokens.Count && tokens[j + 1].Text == "&" && IsNameWord(tokens[j + 2]))
+                {
+                    j += 2;
+                    continue;
+                }
+
+                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "and" && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
+                    && !article.KnownCapitalised.Contains(tokens[j].Text))
+                {
+                    var r = j + 2;
+                    while (r + 1 < tokens.Count && IsNameWord(tokens[r + 1]) && !tokens[r].Possessive)
+                    {
+                        r++;
+                    }
+
+                    if (Lexicon.FormalHeads.Contains(tokens[r].Text) && r - (j + 2) >= 1)
+                    {
+                        j = r;
+                        continue;
+                    }
+                }
+
+                break;
+            }
+
+            var single = j == k;
+            var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
+            var keep = true;
+            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text))
+            {
+                keep = false;
+            }
+
+            if (single && lexicon.Demonyms.ContainsKey(t.Text))
+            {
+                keep = false;
+            }
+
+            if (keep)
+            {
+                var start = tokens[k].Start;
+                var end = tokens[j].Start + tokens[j].Text.Length;
+                found.Add(new Mention(s, start, end, sentence[start..end]) { Possessive = tokens[j].Possessive });
+            }
+
+            k = j + 1;
+        }
+    }
+
+    private static int BasedSuffix(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["-based", "-headquartered"])
+        {
+            if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return word.Length - suffix.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool HasHead(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+        {
+            if (Lexicon.OrganisationHeads.Contains(tokens[k].Text) || Lexicon.GroupHeads.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the Chinese wing of crypto exchange Huobi" names "Huobi China".</summary>
+    private void RewriteSubsidiaries(ArticleState article, int s, List<Token> tokens, List<Mention> found)
+    {
+        for (var k = 0; k + 3 < tokens.Count; k++)
+        {
+            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || tokens[k + 2].Lower != "of")
+            {
+                continue;
+            }
+
+            var owner = found.FirstOrDefault(m => m.Start >= tokens[k + 3].Start && m.Start - tokens[k + 2].End <= 40
+                && !article.Sentences[s][tokens[k + 2].End..m.Start].Any(c => c is ',' or ';' or '⟦'));
+            if (owner is null || owner.Text.Contains(place, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var start = k > 0 && tokens[k - 1].Lower == "the" ? tokens[k - 1].Start : tokens[k].Start;
+            found.Remove(owner);
+            found.Add(new Mention(s, start, owner.End, owner.Text + " " + place) { Synthetic = true });
+        }
+    }
+
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
+        var words = name.Split([' ', '-', '’', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => char.IsLetter(w[0]) && !(w.Length == 1 && w is "s"))
+            .ToArray();
+        if (letters.Length < 2 || words.Length < 2 || char.ToLowerInvariant(words[0][0]) != letters[0])
+        {
+            return false;
+        }
+
+        var li = 0;
+        foreach (var w in words)
+        {
+            if (li < letters.Length && char.ToLowerInvariant(w[0]) == letters[li])
+            {
+                li++;
+            }
+        }
+
+        return li == letters.Length;
+    }
+
+    private static void Cluster(ArticleState article)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var all = article.Mentions.SelectMany(m => m).ToList();
+
+        // Acronyms defined in parentheses: "Blockchain Services Network (BSN)".
+        foreach (var (s, list) in article.Mentions.Index())
+        {
+            var sentence = article.Sentences[s];
+            for (var i = 0; i + 1 < list.Count; i++)
+            {
+                var a = list[i];
+                var b = list[i + 1];
+                var between = sentence[a.End..b.Start].Trim().Trim('’', '”', '"', '\'', '»').Trim();
+                var after = b.End < sentence.Length ? sentence[b.End..].TrimStart() : string.Empty;
+                if (between is "(" or "( " && after.StartsWith(')'))
+                {
+                    if (IsAcronymToken(b.Text) && IsAcronymOf(b.Text, a.Text))
+                    {
+                        b.AcronymOf = a;
+                        a.AcronymDefinedAfter = b;
+                    }
+                    else if (IsAcronymToken(a.Text) && IsAcronymOf(a.Text, b.Text))
+                    {
+                        a.AcronymOf = b;
+                        b.AcronymDefinedAfter = a;
+                    }
+                }
+            }
+        }
+
+        foreach (var m in all)
+        {
+            if (m.AcronymOf is not null || (IsAcronymToken(m.Text) && !m.Text.Contains(' ')))
+            {
+                continue;
+            }
+
+            var key = NameKey.OrderFree(m.Text);
+            if (!byKey.TryGetValue(key, out var cluster))
+            {
+                cluster = article.NewCluster();
+                byKey[key] = cluster;
+            }
+
+            m.Cluster = cluster;
+        }
+
+        foreach (var m in all.Where(m => m.AcronymOf is not null))
+        {
+            m.IsAcronym = true;
+            m.Cluster = m.AcronymOf!.Cluster;
+            acronyms.TryAdd(m.Text, m.Cluster);
+        }
+
+        foreach (var m in all.Where(m => m.Cluster < 0))
+        {
+            // An acronym used alone: the article's definition, or a name with those initials, or an entity of its own.
+            if (!acronyms.TryGetValue(m.Text, out var cluster))
+            {
+                var match = all.Where(o => o.Cluster >= 0 && o.AcronymOf is null && !IsAcronymToken(o.Text) && IsAcronymOf(m.Text, o.Text))
+                    .Select(o => o.Cluster).Distinct().ToList();
+                cluster = match.Count == 1 ? match[0] : article.NewCluster();
+                acronyms[m.Text] = cluster;
+            }
+
+            m.Cluster = cluster;
+            m.IsAcronym = true;
+        }
+
+        // People named by one part of their name later on ("Yu said" after "Xuemai Yu").
+        var people = all.Where(m => !m.IsAcronym && m.Text.Split(' ').Length is 2 or 3 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
+            .GroupBy(m => m.Cluster).Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
+        foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ') && LooksLikePerson(article, m)))
+        {
+            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.Split(' ').Contains(m.Text, StringComparer.Ordinal)))
+                .Select(g => g.Key).Distinct().ToList();
+            if (owners.Count == 1 && all.Count(o => o.Cluster == m.Cluster) <= all.Count(o => o.Cluster == owners[0]))
+            {
+                var old = m.Cluster;
+                foreach (var o in all.Where(o => o.Cluster == old))
+                {
+                    o.Cluster = owners[0];
+                }
+            }
+        }
+
+        foreach (var m in all)
+        {
+            article.Salience[m.Cluster] = article.Salience.GetValueOrDefault(m.Cluster) + 1;
+        }
+
+        foreach (var group in all.GroupBy(m => m.Cluster))
+        {
+            var kinds = group.Where(m => !m.IsAcronym).Select(m => KindOfName(m.Text)).ToList();
+            var kind = kinds.Contains(EntityKind.Event) ? EntityKind.Event
+                : kinds.Contains(EntityKind.Group) ? EntityKind.Group
+                : kinds.Contains(EntityKind.Organisation) ? EntityKind.Organisation
+                : group.Any(m => m.Hint == EntityKind.Place) ? EntityKind.Place
+                : EntityKind.Unknown;
+            article.SetKind(group.Key, kind);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:co-)?founder|ceo|chief|c[tfo]o|director|president|chairman|chairwoman|head|managing|executive|deputy|vice|general|senior|spokes\w+|minister|governor|secretary|partner|analyst|professor|researcher|editor)\b|\s*said\b|\s*says\b|\s*told\b|\s*added\b|\s*noted\b|\s*explained\b|\s*stated\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PersonAfter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:said|says|told|according to|CEO|CTO|CFO|COO|President|Chairman|Chairwoman|Director|Founder|Minister|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|[”""],?)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PersonBefore();
+
+    /// <summary>A name that a job title, "said" or a quotation stands next to is a person's.</summary>
+    private static bool LooksLikePerson(ArticleState article, Mention m)
+    {
+        var sentence = article.Sentences[m.Sentence];
+        return PersonAfter().IsMatch(sentence.AsSpan(m.End).ToString()) || PersonBefore().IsMatch(sentence[..m.Start]);
+    }
+
+    internal static bool IsAcronymToken(string text) =>
+        text.Length is >= 2 and <= 10 && char.IsUpper(text[0]) && char.IsUpper(text[^1]) && text.Count(char.IsUpper) >= 2
+        && text.All(char.IsLetterOrDigit) && text.Count(char.IsLower) <= 2;
+
+    private static bool HasHeadWord(string name)
+    {
+        foreach (var w in name.Split(' '))
+        {
+            if (Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w) || Lexicon.EventHeads.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static EntityKind KindOfName(string name)
+    {
+        var last = name.Split(' ', '-')[^1];
+        if (Lexicon.EventHeads.Contains(last))
+        {
+            return EntityKind.Event;
+        }
+
+        if (Lexicon.GroupHeads.Contains(last))
+        {
+            return EntityKind.Group;
+        }
+
+        return Lexicon.OrganisationHeads.Contains(last) || name.Split(' ').Any(Lexicon.OrganisationHeads.Contains)
+            ? EntityKind.Organisation
+            : EntityKind.Unknown;
+    }
+}
+
+/// <summary>Diagnostics for tuning the rules: the masked sentences the relation patterns read.</summary>
+internal static class ArticleExtractorDebug
+{
+    public static IReadOnlyList<string> Masked(ArticleExtractor extractor, IReadOnlyList<string> paragraphs) => extractor.MaskedSentences(paragraphs);
+}

@@ -1,0 +1,154 @@
+namespace Bot.Core.Extraction;
+
+/// <summary>A name as it stands in one sentence.</summary>
+internal sealed class Mention(int sentence, int start, int end, string text)
+{
+    public int Sentence { get; } = sentence;
+
+    public int Start { get; } = start;
+
+    public int End { get; } = end;
+
+    public string Text { get; } = text;
+
+    public int Cluster { get; set; } = -1;
+
+    public bool IsAcronym { get; set; }
+
+    public bool Possessive { get; init; }
+
+    public bool Quoted { get; init; }
+
+    public bool Synthetic { get; init; }
+
+    public EntityKind Hint { get; init; }
+
+    public Mention? AcronymOf { get; set; }
+
+    public Mention? AcronymDefinedAfter { get; set; }
+}
+
+/// <summary>The working state of one article's extraction.</summary>
+internal sealed class ArticleState
+{
+    public ArticleState(List<string> sentences)
+    {
+        Sentences = sentences;
+        Tokens = sentences.Select(Tokenizer.Tokenize).ToList();
+    }
+
+    public List<string> Sentences { get; }
+
+    public List<List<Token>> Tokens { get; }
+
+    public List<List<Mention>> Mentions { get; } = [];
+
+    /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
+    public List<string> Masked { get; } = [];
+
+    /// <summary>Per sentence: what each ⟦cluster⟧ stood for in the original text.</summary>
+    public List<Dictionary<int, string>> Surfaces { get; } = [];
+
+    public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<int, int> Salience { get; } = [];
+
+    public Dictionary<int, HashSet<string>> DescriptionHeads { get; } = [];
+
+    public Dictionary<int, EntityKind> Kinds { get; } = [];
+
+    public Dictionary<int, List<string>> ExtraNames { get; } = [];
+
+    public List<LocalFact> Facts { get; } = [];
+
+    public int ClusterCount { get; private set; }
+
+    public int NewCluster() => ClusterCount++;
+
+    public EntityKind KindOf(int cluster) => Kinds.GetValueOrDefault(cluster);
+
+    public void SetKind(int cluster, EntityKind kind, bool overrideKnown = false)
+    {
+        var current = KindOf(cluster);
+        if (current == EntityKind.Unknown || (overrideKnown && current != EntityKind.Event))
+        {
+            Kinds[cluster] = kind;
+        }
+    }
+
+    public void AddDescription(int cluster, string text, int sentence)
+    {
+        text = text.Trim().TrimEnd('.', ',', ';');
+        if (text.Length < 3)
+        {
+            return;
+        }
+
+        Facts.Add(new LocalFact(FactKind.Description, cluster, null, text, null, null, sentence));
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var head = words.TakeWhile(w => w is not ("of" or "in" or "that" or "which" or "for" or "with" or "to" or "at" or "based")).LastOrDefault();
+        if (head is not null)
+        {
+            if (!DescriptionHeads.TryGetValue(cluster, out var set))
+            {
+                DescriptionHeads[cluster] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            }
+
+            set.Add(NameKey.Fold(head.ToLowerInvariant()));
+        }
+    }
+
+    public ArticleExtraction ToExtraction()
+    {
+        var all = Mentions.SelectMany(m => m).ToList();
+        var used = all.Select(m => m.Cluster).Where(c => c >= 0).Distinct().Order().ToList();
+        var remap = used.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        var entities = new List<LocalEntity>(used.Count);
+        foreach (var cluster in used)
+        {
+            var mentions = all.Where(m => m.Cluster == cluster).ToList();
+            var names = mentions.Where(m => !m.IsAcronym && !m.Synthetic || m.Synthetic)
+                .Where(m => !m.IsAcronym)
+                .GroupBy(m => m.Text, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Sentence)
+                .Select(g => g.Key)
+                .Concat(ExtraNames.GetValueOrDefault(cluster) ?? [])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var acronyms = mentions.Where(m => m.IsAcronym).Select(m => m.Text).Distinct(StringComparer.Ordinal).ToList();
+            entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
+        }
+
+        var facts = new List<LocalFact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Facts)
+        {
+            if (!remap.ContainsKey(f.Subject) || (f.Object is { } o && (!remap.ContainsKey(o) || o == f.Subject))
+                || (f.For is { } fo && !remap.ContainsKey(fo)))
+            {
+                continue;
+            }
+
+            if (KindOf(f.Subject) == EntityKind.Event || (f.Object is { } ob && KindOf(ob) == EntityKind.Event))
+            {
+                continue;
+            }
+
+            var key = $"{f.Kind}|{f.Subject}|{f.Object}|{NameKey.Of(f.Text ?? string.Empty)}|{f.Detail}";
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            facts.Add(f with
+            {
+                Subject = remap[f.Subject],
+                Object = f.Object is { } x ? remap[x] : null,
+                For = f.For is { } y ? remap[y] : null,
+                Examples = f.Examples?.Where(remap.ContainsKey).Select(e => remap[e]).Distinct().ToList(),
+            });
+        }
+
+        return new ArticleExtraction(Sentences, entities, facts);
+    }
+}

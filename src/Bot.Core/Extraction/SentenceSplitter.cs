@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace Bot.Core.Extraction;
+
+/// <summary>
+/// Splits a paragraph into sentences. A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it)
+/// followed by white space and a capital letter, digit or opening quote, except after abbreviations ("Ltd.", "Inc.",
+/// "Mr.", "U.S."), initials ("J. Smith"), and inside ellipses ("[…]", "...").
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ltd", "inc", "co", "corp", "plc", "llc", "bros", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc",
+        "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "gov", "govt", "gen", "rep", "sen", "est", "approx", "dept", "univ", "assn", "intl", "fig",
+        "mt", "ft", "vol", "ave", "rd", "blvd", "a.m", "p.m", "ph.d", "capt", "col", "lt", "sgt", "hon", "rev",
+    };
+
+    /// <summary>The sentences of <paramref name="paragraph"/>, trimmed, in order.</summary>
+    public static IReadOnlyList<string> Split(string paragraph)
+    {
+        var result = new List<string>();
+        var text = paragraph.AsSpan().Trim();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is '.' or '!' or '?')
+            {
+                end++;
+            }
+
+            while (end < text.Length && IsCloser(text[end]))
+            {
+                end++;
+            }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            if (!char.IsWhiteSpace(text[end]))
+            {
+                continue;
+            }
+
+            var next = end;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next >= text.Length || !StartsSentence(text[next]))
+            {
+                continue;
+            }
+
+            if (c == '.' && end - i == 1 && IsAbbreviationBefore(text, i))
+            {
+                continue;
+            }
+
+            // "..." followed by a capital is usually a trailing ellipsis that ends the sentence; keep splitting there.
+            var sentence = text[start..end].Trim();
+            if (!sentence.IsEmpty)
+            {
+                result.Add(sentence.ToString());
+            }
+
+            start = next;
+            i = next - 1;
+        }
+
+        var last = text[start..].Trim();
+        if (!last.IsEmpty)
+        {
+            result.Add(last.ToString());
+        }
+
+        return result;
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»';
+
+    private static bool StartsSentence(char c) =>
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '‘' or '\'' or '(' or '[' or '«';
+
+    private static bool IsAbbreviationBefore(ReadOnlySpan<char> text, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > 0 && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        if (word.IsEmpty)
+        {
+            return false;
+        }
+
+        // A single capital letter is an initial ("J. Smith", "U.S.").
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return true;
+        }
+
+        // Dotted abbreviations like "U.S" or "e.g".
+        if (word.Contains('.'))
+        {
+            return true;
+        }
+
+        return Abbreviations.Contains(word.ToString());
+    }
+
+    /// <summary>Normalises typographic variants that matter for matching (curly apostrophes) and folds white space.</summary>
+    public static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using Bot.Core.Articles;
+
+namespace Bot.Core.Knowledge;
+
+/// <summary>The questions commands ask of the knowledge base. Implemented by the storage layer; every call is fast (indexed).</summary>
+public interface IKnowledgeReader
+{
+    /// <summary>What the store holds.</summary>
+    KnowledgeStats GetStats();
+
+    /// <summary>Entities one of whose names has exactly this key (<see cref="Extraction.NameKey.Of"/>).</summary>
+    IReadOnlyList<long> FindByKey(string key);
+
+    /// <summary>Entities one of whose names contains every word of <paramref name="key"/> in order as whole words, most named first.</summary>
+    IReadOnlyList<long> FindByWords(string key, int max);
+
+    /// <summary>Names (and aliases) that start with <paramref name="prefix"/> (case-insensitive), most used first.</summary>
+    IReadOnlyList<string> NamesStartingWith(string prefix, int max);
+
+    /// <summary>Every entity name and alias with the entity it belongs to, for fuzzy suggestions.</summary>
+    IReadOnlyList<(string Name, long Entity)> AllNames();
+
+    /// <summary>An entity by id.</summary>
+    EntityRecord? GetEntity(long id);
+
+    /// <summary>Every fact whose subject, object, provider target or examples name the entity.</summary>
+    IReadOnlyList<FactRecord> FactsAbout(long entityId);
+
+    /// <summary>Articles by id.</summary>
+    IReadOnlyList<ArticleRecord> GetArticles(IReadOnlyCollection<long> ids);
+
+    /// <summary>Full-text search over titles and bodies, best match first.</summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit);
+
+    /// <summary>The newest articles: by published date, then by when they were first seen.</summary>
+    IReadOnlyList<ArticleRecord> Latest(int count);
+
+    /// <summary>All articles in number order.</summary>
+    IReadOnlyList<ArticleRecord> AllArticles();
+
+    /// <summary>An article's cleaned text paragraphs, or null.</summary>
+    IReadOnlyList<string>? GetParagraphs(long articleId);
+}
+
+/// <summary>What ingestion writes. Implemented by the storage layer.</summary>
+public interface IKnowledgeWriter
+{
+    /// <summary>The dataset files as last seen, by source name.</summary>
+    IReadOnlyDictionary<string, StoredFile> GetFiles();
+
+    /// <summary>True when an article with this content hash is stored and was extracted by <paramref name="extractorVersion"/>.</summary>
+    bool HasArticle(string hash, int extractorVersion);
+
+    /// <summary>Stores (or updates by content hash) articles and their extractions.</summary>
+    void SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt);
+
+    /// <summary>Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are removed.</summary>
+    void SyncFiles(IReadOnlyCollection<StoredFile> present);
+
+    /// <summary>Streams every stored article's id and extraction.</summary>
+    IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions();
+
+    /// <summary>Replaces the resolved entities and facts in one transaction.</summary>
+    void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts);
+
+    /// <summary>A stored setting, or null.</summary>
+    string? GetMeta(string key);
+
+    /// <summary>Stores a setting.</summary>
+    void SetMeta(string key, string value);
+}

@@ -1,0 +1,558 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bot.Core.Articles;
+using Bot.Core.Extraction;
+using Bot.Core.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Storage.Sqlite;
+
+/// <summary>
+/// Articles, extractions and resolved knowledge in one SQLite file: articles keyed by content hash (so an unchanged
+/// file is never extracted twice), FTS5 full-text search over titles and bodies, and indexed entity, alias and fact
+/// tables for the commands. Safe for concurrent readers; writes are serialised.
+/// </summary>
+public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private readonly string _connectionString;
+    private readonly SqliteConnection? _keepAlive;
+    private readonly Lock _writeLock = new();
+    private volatile IReadOnlyList<(string Name, long Entity)>? _allNames;
+
+    /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>; ":memory:" gives a private in-memory store.</summary>
+    public SqliteKnowledgeStore(string path)
+    {
+        if (path == ":memory:")
+        {
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = "mem-" + Guid.NewGuid().ToString("N"), Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared }.ToString();
+            _keepAlive = new SqliteConnection(_connectionString);
+            _keepAlive.Open();
+        }
+        else
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        }
+
+        using var connection = Open();
+        Execute(connection, Schema);
+    }
+
+    private static readonly string[] ArticleParameters = ["$hash", "$source", "$title", "$url", "$published", "$publisher", "$paragraphs", "$body", "$seen", "$extractor", "$extraction"];
+    private static readonly string[] FactParameters = ["$kind", "$subject", "$object", "$text", "$detail", "$for", "$article", "$sentence", "$evidence"];
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS files(source TEXT PRIMARY KEY, length INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS articles(
+            id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, source TEXT NOT NULL, title TEXT NOT NULL,
+            url TEXT, published TEXT, publisher TEXT, paragraphs TEXT NOT NULL, body TEXT NOT NULL, first_seen TEXT NOT NULL,
+            extractor INTEGER NOT NULL, extraction TEXT NOT NULL);
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
+        CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END;
+        CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
+        CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, articles INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS aliases(entity INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, words TEXT NOT NULL, acronym INTEGER NOT NULL, uses INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
+        CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
+        CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
+        CREATE TABLE IF NOT EXISTS facts(
+            id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
+            for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_facts_subject ON facts(subject);
+        CREATE INDEX IF NOT EXISTS ix_facts_object ON facts(object);
+        CREATE INDEX IF NOT EXISTS ix_facts_for ON facts(for_entity);
+        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_examples_entity ON fact_examples(entity);
+        CREATE INDEX IF NOT EXISTS ix_examples_fact ON fact_examples(fact);
+        """;
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    // ---------------- reading ----------------
+
+    /// <inheritdoc />
+    public KnowledgeStats GetStats()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM facts)");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new KnowledgeStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> FindByKey(string key)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT DISTINCT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.key = $k ORDER BY e.articles DESC, a.entity", ("$k", key));
+        return ReadLongs(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> FindByWords(string key, int max)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE (' ' || a.words || ' ') LIKE $k ESCAPE '\\' GROUP BY a.entity ORDER BY MAX(e.articles) DESC, a.entity LIMIT $n",
+            ("$k", "% " + EscapeLike(key) + " %"), ("$n", max));
+        return ReadLongs(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> NamesStartingWith(string prefix, int max)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT name FROM aliases WHERE name LIKE $p ESCAPE '\\' GROUP BY name ORDER BY SUM(uses) DESC, name LIMIT $n",
+            ("$p", EscapeLike(prefix) + "%"), ("$n", max));
+        var names = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string Name, long Entity)> AllNames()
+    {
+        if (_allNames is { } cached)
+        {
+            return cached;
+        }
+
+        using var connection = Open();
+        using var command = Command(connection, "SELECT name, entity FROM aliases");
+        var names = new List<(string, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        _allNames = names;
+        return names;
+    }
+
+    /// <inheritdoc />
+    public EntityRecord? GetEntity(long id)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id = $id ORDER BY a.acronym DESC, a.uses DESC, a.name",
+            ("$id", id));
+        using var reader = command.ExecuteReader();
+        EntityRecord? entity = null;
+        var aliases = new List<string>();
+        while (reader.Read())
+        {
+            entity ??= new EntityRecord(id, reader.GetString(0), (EntityKind)reader.GetInt32(1), aliases, reader.GetInt32(2));
+            if (!reader.IsDBNull(3))
+            {
+                aliases.Add(reader.GetString(3));
+            }
+        }
+
+        return entity;
+    }
+
+    private const string FactColumns = """
+        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.evidence,
+               (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
+        FROM facts f JOIN entities s ON s.id = f.subject LEFT JOIN entities o ON o.id = f.object LEFT JOIN entities p ON p.id = f.for_entity
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlyList<FactRecord> FactsAbout(long entityId)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            FactColumns + """
+             WHERE f.id IN (SELECT id FROM facts WHERE subject = $e UNION SELECT id FROM facts WHERE object = $e
+                            UNION SELECT id FROM facts WHERE for_entity = $e UNION SELECT fact FROM fact_examples WHERE entity = $e)
+             ORDER BY f.article, f.sentence, f.id
+            """,
+            ("$e", entityId));
+        var facts = new List<FactRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            facts.Add(new FactRecord(
+                reader.GetInt64(0), (FactKind)reader.GetInt32(1), reader.GetInt64(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetInt64(10), reader.GetString(11),
+                reader.IsDBNull(12) ? [] : reader.GetString(12).Split('\u001f')));
+        }
+
+        return facts;
+    }
+
+    private const string ArticleColumns = "SELECT id, source, title, url, published, publisher, first_seen FROM articles";
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArticleRecord> GetArticles(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = Open();
+        using var command = Command(connection, ArticleColumns + " WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id", ("$ids", JsonSerializer.Serialize(ids, Json)));
+        return ReadArticles(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SearchHit> Search(string query, int limit)
+    {
+        var match = FtsQuery(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT a.id, a.source, a.title, a.url, a.published, a.publisher, a.first_seen, snippet(articles_fts, 1, '', '', '…', 16)
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT $n
+            """, ("$q", match), ("$n", limit));
+        var hits = new List<SearchHit>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add(new SearchHit(ReadArticle(reader), reader.GetString(7)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>Turns user words into a safe FTS5 query: each word quoted, all required.</summary>
+    internal static string FtsQuery(string query)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in query)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return string.Join(' ', words.Take(16).Select(w => "\"" + w + "\""));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArticleRecord> Latest(int count)
+    {
+        using var connection = Open();
+        using var command = Command(connection, ArticleColumns + " ORDER BY COALESCE(published, substr(first_seen, 1, 10)) DESC, id DESC LIMIT $n", ("$n", count));
+        return ReadArticles(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArticleRecord> AllArticles()
+    {
+        using var connection = Open();
+        using var command = Command(connection, ArticleColumns + " ORDER BY id");
+        return ReadArticles(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string>? GetParagraphs(long articleId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<List<string>>(json, Json) : null;
+    }
+
+    // ---------------- writing ----------------
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, StoredFile> GetFiles()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT source, length, mtime, hash FROM files");
+        var files = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            files[reader.GetString(0)] = new StoredFile(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+        }
+
+        return files;
+    }
+
+    /// <inheritdoc />
+    public bool HasArticle(string hash, int extractorVersion)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT 1 FROM articles WHERE hash = $h AND extractor = $v", ("$h", hash), ("$v", extractorVersion));
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <inheritdoc />
+    public void SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            using var command = Command(connection, """
+                INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction)
+                VALUES ($hash, $source, $title, $url, $published, $publisher, $paragraphs, $body, $seen, $extractor, $extraction)
+                ON CONFLICT(hash) DO UPDATE SET source = excluded.source, title = excluded.title, url = excluded.url,
+                    published = excluded.published, publisher = excluded.publisher, paragraphs = excluded.paragraphs,
+                    body = excluded.body, extractor = excluded.extractor, extraction = excluded.extraction
+                """);
+            command.Transaction = transaction;
+            var p = ArticleParameters.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+            command.Prepare();
+            foreach (var (doc, extraction) in articles)
+            {
+                p[0].Value = doc.ContentHash;
+                p[1].Value = doc.SourceName;
+                p[2].Value = doc.Title;
+                p[3].Value = (object?)doc.Url ?? DBNull.Value;
+                p[4].Value = doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                p[5].Value = (object?)doc.Publisher ?? DBNull.Value;
+                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, Json);
+                p[7].Value = doc.Body;
+                p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
+                p[9].Value = extractorVersion;
+                p[10].Value = JsonSerializer.Serialize(extraction, Json);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public void SyncFiles(IReadOnlyCollection<StoredFile> present)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, "DELETE FROM files", transaction);
+            using (var insert = Command(connection, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES ($s, $l, $m, $h)"))
+            {
+                insert.Transaction = transaction;
+                var s = insert.Parameters.Add("$s", SqliteType.Text);
+                var l = insert.Parameters.Add("$l", SqliteType.Integer);
+                var m = insert.Parameters.Add("$m", SqliteType.Integer);
+                var h = insert.Parameters.Add("$h", SqliteType.Text);
+                foreach (var file in present)
+                {
+                    s.Value = file.SourceName;
+                    l.Value = file.Length;
+                    m.Value = file.LastWriteTicks;
+                    h.Value = file.Hash;
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            Execute(connection, "DELETE FROM articles WHERE hash NOT IN (SELECT hash FROM files)", transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT id, extraction FROM articles ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var extraction = JsonSerializer.Deserialize<StoredExtraction>(reader.GetString(1), Json)
+                ?? throw new InvalidDataException($"Article {reader.GetInt64(0)} has no extraction.");
+            yield return (reader.GetInt64(0), extraction);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
+            using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
+            using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
+            {
+                entity.Transaction = transaction;
+                alias.Transaction = transaction;
+                var eId = entity.Parameters.Add("$id", SqliteType.Integer);
+                var eName = entity.Parameters.Add("$name", SqliteType.Text);
+                var eKind = entity.Parameters.Add("$kind", SqliteType.Integer);
+                var eArticles = entity.Parameters.Add("$articles", SqliteType.Integer);
+                var aEntity = alias.Parameters.Add("$e", SqliteType.Integer);
+                var aName = alias.Parameters.Add("$name", SqliteType.Text);
+                var aKey = alias.Parameters.Add("$key", SqliteType.Text);
+                var aWords = alias.Parameters.Add("$words", SqliteType.Text);
+                var aAcr = alias.Parameters.Add("$acr", SqliteType.Integer);
+                var aUses = alias.Parameters.Add("$uses", SqliteType.Integer);
+                foreach (var e in entities)
+                {
+                    eId.Value = e.Id;
+                    eName.Value = e.Name;
+                    eKind.Value = (int)e.Kind;
+                    eArticles.Value = e.ArticleCount;
+                    entity.ExecuteNonQuery();
+                    foreach (var n in e.Names)
+                    {
+                        aEntity.Value = e.Id;
+                        aName.Value = n.Name;
+                        aKey.Value = n.Key;
+                        aWords.Value = NameKey.Of(n.Name);
+                        aAcr.Value = n.IsAcronym ? 1 : 0;
+                        aUses.Value = n.Uses;
+                        alias.ExecuteNonQuery();
+                    }
+                }
+            }
+
+            using (var fact = Command(connection, """
+                INSERT INTO facts(kind, subject, object, text, detail, for_entity, article, sentence, evidence)
+                VALUES ($kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence) RETURNING id
+                """))
+            using (var example = Command(connection, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
+            {
+                fact.Transaction = transaction;
+                example.Transaction = transaction;
+                var p = FactParameters.Select(n => fact.Parameters.Add(n, SqliteType.Text)).ToArray();
+                var xf = example.Parameters.Add("$f", SqliteType.Integer);
+                var xe = example.Parameters.Add("$e", SqliteType.Integer);
+                foreach (var f in facts)
+                {
+                    p[0].Value = (int)f.Kind;
+                    p[1].Value = f.Subject;
+                    p[2].Value = (object?)f.Object ?? DBNull.Value;
+                    p[3].Value = (object?)f.Text ?? DBNull.Value;
+                    p[4].Value = (object?)f.Detail ?? DBNull.Value;
+                    p[5].Value = (object?)f.For ?? DBNull.Value;
+                    p[6].Value = f.ArticleId;
+                    p[7].Value = f.Sentence;
+                    p[8].Value = f.Evidence;
+                    var id = (long)fact.ExecuteScalar()!;
+                    foreach (var e in f.Examples)
+                    {
+                        xf.Value = id;
+                        xe.Value = e;
+                        example.ExecuteNonQuery();
+                    }
+                }
+            }
+
+            transaction.Commit();
+            _allNames = null;
+        }
+    }
+
+    /// <inheritdoc />
+    public string? GetMeta(string key)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT value FROM meta WHERE key = $k", ("$k", key));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <inheritdoc />
+    public void SetMeta(string key, string value)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var command = Command(connection, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _keepAlive?.Dispose();
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static List<long> ReadLongs(SqliteCommand command)
+    {
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static List<ArticleRecord> ReadArticles(SqliteCommand command)
+    {
+        var articles = new List<ArticleRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            articles.Add(ReadArticle(reader));
+        }
+
+        return articles;
+    }
+
+    private static ArticleRecord ReadArticle(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Storage;
+
+/// <summary>The "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>The SQLite database file of articles and knowledge (created when missing). Relative to the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string KnowledgePath { get; set; } = "state/knowledge.db";
+}
