@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -80,13 +81,13 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             var length = new FileInfo(file.FullPath).Length;
             if (length > maxBytes)
             {
-                return Skip(file, ArticleSkipReason.TooLarge, $"{length:N0} bytes, the limit is {maxBytes:N0}");
+                return Skip(file, ArticleSkipReason.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{length:N0} bytes, the limit is {maxBytes:N0}"));
             }
 
             bytes = ReadAtMost(file.FullPath, maxBytes);
             if (bytes.Length > maxBytes)
             {
-                return Skip(file, ArticleSkipReason.TooLarge, $"grew past the limit of {maxBytes:N0} bytes while being read");
+                return Skip(file, ArticleSkipReason.TooLarge, string.Create(CultureInfo.InvariantCulture, $"grew past the limit of {maxBytes:N0} bytes while being read"));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,57 +1,63 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Bot.Core.Articles;
 
-/// <summary>Plain text: paragraphs separated by blank lines or one per line; hard-wrapped lines are joined back.</summary>
+/// <summary>Plain text: paragraphs separated by blank lines or one per line; hard-wrapped paragraphs are joined back.</summary>
 internal static class PlainTextReader
 {
     public static IReadOnlyList<SourceBlock> Read(string body)
     {
         var blocks = new List<SourceBlock>();
-        string? pending = null;
+        var chunk = new List<string>();
         foreach (var raw in body.Split('\n'))
         {
             var line = TextShape.NormalizeSpaces(raw);
-            if (line.Length == 0)
+            if (line.Length > 0)
             {
-                Flush(blocks, ref pending);
+                chunk.Add(line);
                 continue;
             }
 
-            if (pending is not null && LineJoining.Continues(pending, line))
-            {
-                pending += " " + line;
-                continue;
-            }
-
-            Flush(blocks, ref pending);
-            pending = line;
+            Flush(blocks, chunk);
         }
 
-        Flush(blocks, ref pending);
+        Flush(blocks, chunk);
         return blocks;
     }
 
-    private static void Flush(List<SourceBlock> blocks, ref string? pending)
+    private static void Flush(List<SourceBlock> blocks, List<string> chunk)
     {
-        if (pending is not null)
-        {
-            blocks.Add(new SourceBlock(pending, BlockKind.Text));
-            pending = null;
-        }
+        blocks.AddRange(LineJoining.Join(chunk).Select(text => new SourceBlock(text, BlockKind.Text)));
+        chunk.Clear();
     }
 }
 
-/// <summary>When a line is the continuation of the line above (hard-wrapped text) rather than a line of its own.</summary>
+/// <summary>
+/// Whether the lines of a chunk (lines between blank lines) are one paragraph hard-wrapped at a width, or
+/// separate lines (one paragraph per line, or headline, masthead and date lines). Wrapped: most inner lines end
+/// without punctuation, they are long, none reads as a headline (mostly capitalised) and no line is a date line.
+/// </summary>
 internal static class LineJoining
 {
-    private const int WrappedLineLength = 50;
+    /// <summary>Wrapped lines are at least this long on average.</summary>
+    private const int WrappedLineLength = 40;
 
-    public static bool Continues(string previous, string line) =>
-        !TextShape.EndsWithSentencePunctuation(previous)
-        && !TextShape.EndsWithEllipsis(previous)
-        && (char.IsLower(line[0]) || previous.Length >= WrappedLineLength && previous[^1] is not '|');
+    /// <summary>The chunk's blocks: one joined paragraph when it is hard-wrapped, else one block per line.</summary>
+    public static IReadOnlyList<string> Join(IReadOnlyList<string> lines)
+    {
+        if (lines.Count <= 1)
+        {
+            return [.. lines];
+        }
+
+        var inner = lines.Take(lines.Count - 1).ToList();
+        var open = inner.Where(line => !TextShape.EndsWithSentencePunctuation(line) && !TextShape.EndsWithEllipsis(line)).ToList();
+        var wrapped = open.Count * 2 > inner.Count
+            && open.Average(line => line.Length) >= WrappedLineLength
+            && !open.Any(line => TextShape.CapitalisedShare(TextShape.Words(line)) >= 0.75)
+            && !lines.Any(line => DateText.IsDateLine(line, out _));
+        return wrapped ? [string.Join(' ', lines)] : [.. lines];
+    }
 }
 
 /// <summary>
@@ -63,23 +69,18 @@ internal static partial class MarkdownReader
     public static IReadOnlyList<SourceBlock> Read(string body)
     {
         var blocks = new List<SourceBlock>();
-        var pending = new StringBuilder();
+        var pending = new List<string>();
         var pendingKind = BlockKind.Text;
-        var pendingLines = 0;
         string? fence = null;
         var inComment = false;
 
         void Flush()
         {
-            var text = TextShape.NormalizeSpaces(Inline(pending.ToString()));
-            if (text.Length > 0)
-            {
-                blocks.Add(new SourceBlock(text, pendingKind));
-            }
-
+            var lines = pending.Select(line => TextShape.NormalizeSpaces(Inline(line))).Where(line => line.Length > 0).ToList();
+            IReadOnlyList<string> texts = pendingKind == BlockKind.Text ? LineJoining.Join(lines) : lines.Count == 0 ? [] : [string.Join(' ', lines)];
+            blocks.AddRange(texts.Select(text => new SourceBlock(text, pendingKind)));
             pending.Clear();
             pendingKind = BlockKind.Text;
-            pendingLines = 0;
         }
 
         foreach (var raw in body.Split('\n'))
@@ -127,13 +128,13 @@ internal static partial class MarkdownReader
             if (heading.Success)
             {
                 Flush();
-                pending.Append(heading.Groups["text"].Value);
+                pending.Add(heading.Groups["text"].Value);
                 pendingKind = BlockKind.Heading;
                 Flush();
                 continue;
             }
 
-            if (SetextUnderline().IsMatch(trimmed) && pendingLines == 1 && pendingKind == BlockKind.Text)
+            if (SetextUnderline().IsMatch(trimmed) && pending.Count == 1 && pendingKind == BlockKind.Text)
             {
                 pendingKind = BlockKind.Heading;
                 Flush();
@@ -150,10 +151,14 @@ internal static partial class MarkdownReader
             if (item.Success)
             {
                 Flush();
-                pending.Append(item.Groups["text"].Value);
+                pending.Add(item.Groups["text"].Value);
                 pendingKind = BlockKind.ListItem;
-                pendingLines = 1;
                 continue;
+            }
+
+            if (pendingKind == BlockKind.ListItem && !(raw.StartsWith(' ') || raw.StartsWith('\t')))
+            {
+                Flush();
             }
 
             var text = trimmed;
@@ -167,26 +172,7 @@ internal static partial class MarkdownReader
                 text = string.Join(" | ", text.Trim('|').Split('|').Select(cell => cell.Trim()));
             }
 
-            if (pendingLines > 0)
-            {
-                var previous = TextShape.NormalizeSpaces(Inline(pending.ToString()));
-                var hardBreak = raw.EndsWith("  ", StringComparison.Ordinal) || pending[^1] == '\\';
-                var next = TextShape.NormalizeSpaces(Inline(text));
-                var continuation = pendingKind == BlockKind.ListItem
-                    ? raw.StartsWith(' ') || raw.StartsWith('\t')
-                    : !hardBreak && previous.Length > 0 && next.Length > 0 && LineJoining.Continues(previous, next);
-                if (continuation)
-                {
-                    pending.Append(' ').Append(text);
-                    pendingLines++;
-                    continue;
-                }
-
-                Flush();
-            }
-
-            pending.Append(text);
-            pendingLines = 1;
+            pending.Add(text);
         }
 
         Flush();
