@@ -1,0 +1,398 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Core.Articles;
+
+/// <summary>An article after cleaning, before it is given its file identity.</summary>
+internal sealed record CleanArticle(
+    string? Title,
+    bool TitleFromText,
+    string? Url,
+    DateOnly? Published,
+    string? Publisher,
+    IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<string> BodyParts);
+
+/// <summary>
+/// Turns the blocks of an article into headline, date, publisher and body paragraphs, removing news-site
+/// boilerplate. Pure: the same blocks and rules give the same result. Markers come from <see cref="BoilerplateRules"/>;
+/// the shapes of lines (headline, subheading, dateline, byline, teaser) are judged here.
+/// </summary>
+internal sealed partial class ArticleCleaner(BoilerplateRules rules)
+{
+    /// <summary>How many leading blocks may hold the headline, kicker, masthead, byline and date.</summary>
+    private const int HeaderZoneBlocks = 6;
+
+    /// <summary>A date line this close to the top still dates the article.</summary>
+    private const int DateSearchBlocks = 10;
+
+    public CleanArticle Clean(SourceArticle source)
+    {
+        var blocks = source.Blocks;
+        var metadata = source.Metadata;
+        var consumed = new bool[blocks.Count];
+        var published = metadata.Published;
+        var publisher = metadata.Publisher;
+
+        var headerEnd = HeaderZoneEnd(blocks);
+        var titleIndex = FindTitle(blocks, headerEnd, metadata.Title);
+        var title = metadata.Title ?? (titleIndex >= 0 ? blocks[titleIndex].Text : null);
+        if (titleIndex >= 0)
+        {
+            consumed[titleIndex] = true;
+        }
+
+        ReadHeader(blocks, headerEnd, titleIndex, consumed, ref published, ref publisher);
+
+        var paragraphs = new List<string>();
+        var bodyParts = new List<string>();
+        if (title is not null)
+        {
+            bodyParts.Add(title);
+        }
+
+        var afterTeaser = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (consumed[i])
+            {
+                continue;
+            }
+
+            var block = blocks[i];
+            var text = block.Text;
+            if (rules.IsCutMarker(text))
+            {
+                if (paragraphs.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (title is not null && i < HeaderZoneBlocks && SameText(text, title))
+            {
+                continue;
+            }
+
+            var next = i + 1 < blocks.Count ? blocks[i + 1].Text : null;
+            switch (Classify(block, next, afterTeaser))
+            {
+                case LineRole.Date:
+                    if (published is null && i < DateSearchBlocks && DateText.IsDateLine(text, out var date))
+                    {
+                        published = date;
+                    }
+
+                    break;
+                case LineRole.Teaser:
+                    afterTeaser = true;
+                    break;
+                case LineRole.Boilerplate:
+                    break;
+                case LineRole.Subheading:
+                    bodyParts.Add(text);
+                    afterTeaser = false;
+                    break;
+                default:
+                    var paragraph = rules.StripWirePrefix(text);
+                    paragraphs.Add(paragraph);
+                    bodyParts.Add(paragraph);
+                    afterTeaser = false;
+                    break;
+            }
+        }
+
+        return new CleanArticle(title, title is not null, metadata.Url, published, publisher, paragraphs, bodyParts);
+    }
+
+    /// <summary>The first block that reads as running text ends the header zone (at most <see cref="HeaderZoneBlocks"/> blocks).</summary>
+    private static int HeaderZoneEnd(IReadOnlyList<SourceBlock> blocks)
+    {
+        var end = 0;
+        while (end < blocks.Count && end < HeaderZoneBlocks && IsShortLine(blocks[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool IsShortLine(SourceBlock block) =>
+        block.Kind == BlockKind.Heading
+        || (TextShape.Words(block.Text).Length <= 20 && !TextShape.EndsWithPeriod(block.Text) && !TextShape.EndsWithEllipsis(block.Text));
+
+    private int FindTitle(IReadOnlyList<SourceBlock> blocks, int headerEnd, string? statedTitle)
+    {
+        if (statedTitle is not null)
+        {
+            for (var i = 0; i < Math.Min(blocks.Count, HeaderZoneBlocks); i++)
+            {
+                if (SameText(blocks[i].Text, statedTitle))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var i = 0; i < headerEnd; i++)
+        {
+            if (blocks[i].Kind == BlockKind.Heading && TextShape.Words(blocks[i].Text).Length >= 3 && !IsFurniture(blocks[i].Text))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < headerEnd; i++)
+        {
+            if (IsHeadline(blocks[i].Text))
+            {
+                return i;
+            }
+        }
+
+        // A sentence-case headline: a lone short line standing first, right above the first paragraph.
+        if (headerEnd == 1 && blocks.Count > 1 && blocks[0].Kind == BlockKind.Text)
+        {
+            var text = blocks[0].Text;
+            var words = TextShape.Words(text).Length;
+            if (words is >= 5 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) && !IsFurniture(text))
+            {
+                return 0;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The short lines around the headline: a kicker or section label above it (dropped), a masthead, byline and
+    /// date below it (read, then dropped). Lines that are none of these stay for the body.
+    /// </summary>
+    private void ReadHeader(
+        IReadOnlyList<SourceBlock> blocks,
+        int headerEnd,
+        int titleIndex,
+        bool[] consumed,
+        ref DateOnly? published,
+        ref string? publisher)
+    {
+        for (var i = 0; i < headerEnd; i++)
+        {
+            if (consumed[i])
+            {
+                continue;
+            }
+
+            var text = blocks[i].Text;
+            if (DateText.IsDateLine(text, out var date))
+            {
+                published ??= date;
+                consumed[i] = true;
+                continue;
+            }
+
+            if (IsByline(text) || IsRoleLine(text))
+            {
+                consumed[i] = true;
+                continue;
+            }
+
+            if (titleIndex >= 0 && i < titleIndex)
+            {
+                // Kicker, section label or breadcrumb above the headline.
+                consumed[i] = true;
+                continue;
+            }
+
+            if (IsMasthead(text))
+            {
+                var nextToDate = (i > 0 && DateText.IsDateLine(blocks[i - 1].Text, out _))
+                    || (i + 1 < headerEnd && DateText.IsDateLine(blocks[i + 1].Text, out _));
+                var words = TextShape.Words(text);
+                if (words.Any(w => rules.PublisherWords.Contains(w.Trim(',', '.', ':'))))
+                {
+                    publisher ??= text;
+                    consumed[i] = true;
+                }
+                else if (words.Length is 2 or 3 && TextShape.IsNameLike(words))
+                {
+                    // A person's name under the headline: the author.
+                    consumed[i] = true;
+                }
+                else if (nextToDate)
+                {
+                    publisher ??= text;
+                    consumed[i] = true;
+                }
+                else if (titleIndex < 0 && words.Length <= 3)
+                {
+                    // No headline: a short label at the top is a section label.
+                    consumed[i] = true;
+                }
+            }
+        }
+    }
+
+    private LineRole Classify(SourceBlock block, string? next, bool afterTeaser)
+    {
+        var text = block.Text;
+        if (rules.IsDropLine(text) || IsPromo(text))
+        {
+            return LineRole.Boilerplate;
+        }
+
+        if (IsWireDateline(text))
+        {
+            return LineRole.Boilerplate;
+        }
+
+        if (DateText.IsDateLine(text, out _))
+        {
+            return LineRole.Date;
+        }
+
+        if (TextShape.EndsWithEllipsis(text) && !text.EndsWith("[…]", StringComparison.Ordinal))
+        {
+            return LineRole.Teaser;
+        }
+
+        if (IsByline(text) || IsRoleLine(text))
+        {
+            return LineRole.Boilerplate;
+        }
+
+        var words = TextShape.Words(text);
+        var unpunctuated = !TextShape.EndsWithSentencePunctuation(text);
+        if (unpunctuated && words.Length <= 20 && text.Contains(" | ", StringComparison.Ordinal))
+        {
+            // "Section | Headline": a link in a list of stories.
+            return LineRole.Teaser;
+        }
+
+        if (afterTeaser && unpunctuated && words.Length <= 4 && TextShape.IsNameLike(words))
+        {
+            // A lone name or role under a teaser: its author.
+            return LineRole.Teaser;
+        }
+
+        if (IsSubheadingShape(text) && next is not null && TextShape.EndsWithEllipsis(next))
+        {
+            // The headline of a teaser: "Headline" then "First words of the story…".
+            return LineRole.Teaser;
+        }
+
+        if (block.Kind == BlockKind.ListItem)
+        {
+            return LineRole.Paragraph;
+        }
+
+        return block.Kind == BlockKind.Heading || IsSubheadingShape(text) ? LineRole.Subheading : LineRole.Paragraph;
+    }
+
+    /// <summary>A headline: 4–20 words, mostly capitalised, no terminal period, not a date, label or boilerplate.</summary>
+    private bool IsHeadline(string text)
+    {
+        var words = TextShape.Words(text);
+        return words.Length is >= 4 and <= 20
+            && text.Length <= 160
+            && TextShape.StartsLikeText(text)
+            && !TextShape.EndsWithPeriod(text)
+            && !TextShape.EndsWithEllipsis(text)
+            && text[^1] is not (':' or ';' or ',')
+            && TextShape.CapitalisedShare(words) >= 0.75
+            && !IsFurniture(text);
+    }
+
+    /// <summary>A subheading inside the body: a short line that starts like text and ends without punctuation.</summary>
+    private static bool IsSubheadingShape(string text)
+    {
+        var words = TextShape.Words(text).Length;
+        return words is >= 1 and <= 14
+            && text.Length <= 110
+            && TextShape.StartsLikeText(text)
+            && !TextShape.EndsWithSentencePunctuation(text)
+            && !TextShape.EndsWithEllipsis(text);
+    }
+
+    /// <summary>A masthead: a short name (1–5 capitalised words, no digits, no punctuation at the end).</summary>
+    private static bool IsMasthead(string text)
+    {
+        var words = TextShape.Words(text);
+        return words.Length is >= 1 and <= 5
+            && !TextShape.EndsWithSentencePunctuation(text)
+            && !text.Any(char.IsDigit)
+            && TextShape.CapitalisedShare(words) >= 0.99;
+    }
+
+    private bool IsFurniture(string text) =>
+        rules.IsCutMarker(text) || rules.IsDropLine(text) || IsPromo(text) || IsWireDateline(text)
+        || DateText.IsDateLine(text, out _) || IsByline(text) || IsRoleLine(text);
+
+    /// <summary>A promotion: opens with a promotional verb and is not a sentence ending in a period.</summary>
+    private bool IsPromo(string text) => rules.StartsWithPromoVerb(text) && !TextShape.EndsWithPeriod(text);
+
+    /// <summary>"By Jane Doe", "Written by Jane Doe, Staff Writer": a short line naming the author.</summary>
+    private static bool IsByline(string text) =>
+        Byline().IsMatch(text) && TextShape.Words(text).Length <= 10 && !TextShape.EndsWithPeriod(text);
+
+    /// <summary>"Senior Editor", "Jane Doe, Staff Writer": a short line that ends with an author's role.</summary>
+    private bool IsRoleLine(string text)
+    {
+        var words = TextShape.Words(text);
+        return words.Length is >= 1 and <= 5
+            && !TextShape.EndsWithSentencePunctuation(text)
+            && TextShape.CapitalisedShare(words) >= 0.99
+            && rules.BylineRoles.Contains(words[^1].Trim(',', '.', ')'));
+    }
+
+    /// <summary>
+    /// A wire dateline standing as a line: one to three place names, a date, at most a wire name
+    /// ("Oslo, Norway, 3rd March 2025, Newswire").
+    /// </summary>
+    private static bool IsWireDateline(string text)
+    {
+        if (text.Length > 120 || TextShape.EndsWithPeriod(text) || !DateText.TryFind(text, out _, out var match))
+        {
+            return false;
+        }
+
+        var before = text[..match.Index].Trim().TrimEnd(',').Trim();
+        var after = text[(match.Index + match.Length)..].Trim().TrimStart(',', '/', '-', '–', '—').Trim().TrimEnd('/', '-', '–', '—').Trim();
+        if (before.Length == 0)
+        {
+            return false;
+        }
+
+        var places = before.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (places.Length is < 1 or > 3 || !places.All(IsPlaceOrName))
+        {
+            return false;
+        }
+
+        return after.Length == 0 || (!after.Contains(',', StringComparison.Ordinal) && IsPlaceOrName(after));
+    }
+
+    private static bool IsPlaceOrName(string part)
+    {
+        var words = TextShape.Words(part);
+        return words.Length is >= 1 and <= 4 && TextShape.StartsLikeText(part) && !part.Any(char.IsDigit) && TextShape.CapitalisedShare(words) >= 0.99;
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(a.TrimEnd('.', ' '), b.TrimEnd('.', ' '), StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^(?:by|written by|posted by|reported by|words by|story by|text by|author:?)\s+(?-i:[\p{Lu}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    private enum LineRole
+    {
+        Paragraph,
+        Subheading,
+        Date,
+        Teaser,
+        Boilerplate,
+    }
+}

@@ -1,0 +1,201 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Bot.Core.Articles;
+
+/// <summary>
+/// The boilerplate markers the cleaner applies to every article, loaded from a YAML file
+/// (config/boilerplate.yaml): generic news-site furniture, never rules for one article.
+/// </summary>
+public sealed class BoilerplateRules
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private readonly Regex[] _cutMarkers;
+    private readonly Regex[] _dropLines;
+    private readonly Regex? _promo;
+    private readonly Regex? _wirePrefix;
+
+    private BoilerplateRules(
+        Regex[] cutMarkers,
+        Regex[] dropLines,
+        Regex? promo,
+        Regex? wirePrefix,
+        FrozenSet<string> bylineRoles,
+        FrozenSet<string> publisherWords)
+    {
+        _cutMarkers = cutMarkers;
+        _dropLines = dropLines;
+        _promo = promo;
+        _wirePrefix = wirePrefix;
+        BylineRoles = bylineRoles;
+        PublisherWords = publisherWords;
+    }
+
+    /// <summary>Rules that remove nothing: only the cleaner's structural rules apply.</summary>
+    public static BoilerplateRules Empty { get; } = new([], [], null, null, FrozenSet<string>.Empty, FrozenSet<string>.Empty);
+
+    /// <summary>Words that end an author's role line ("Staff Writer"), case-insensitive.</summary>
+    internal FrozenSet<string> BylineRoles { get; }
+
+    /// <summary>Words that mark a masthead line as a publication name ("Daily Ledger"), case-insensitive.</summary>
+    internal FrozenSet<string> PublisherWords { get; }
+
+    /// <summary>Reads the rules from a YAML file.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not valid YAML of the expected shape, or a pattern is not a valid regular expression.</exception>
+    public static BoilerplateRules Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Boilerplate rules file not found: {Path.GetFullPath(path)} (set Dataset:BoilerplateFile).", path);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads the rules from YAML text; <paramref name="origin"/> names it in error messages.</summary>
+    /// <exception cref="InvalidDataException">The text is not valid YAML of the expected shape, or a pattern is not a valid regular expression.</exception>
+    public static BoilerplateRules Parse(string yaml, string origin = "boilerplate rules")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        RulesFile file;
+        try
+        {
+            var deserializer = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build();
+            file = deserializer.Deserialize<RulesFile?>(yaml) ?? new RulesFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidDataException($"{origin}: not a valid boilerplate rules file at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+
+        return new BoilerplateRules(
+            Compile(file.CutMarkers, origin, "cutMarkers"),
+            Compile(file.DropLines, origin, "dropLines"),
+            AlternationAtStart(file.PromoVerbs),
+            WirePrefix(file.WireServices),
+            ToSet(file.BylineRoles),
+            ToSet(file.PublisherWords));
+    }
+
+    /// <summary>True when the line starts the end-of-article block (related links, comments, "About …").</summary>
+    internal bool IsCutMarker(string line) => AnyMatch(_cutMarkers, line);
+
+    /// <summary>True when the line is boilerplate on its own (comment form, share buttons, newsletter prompt).</summary>
+    internal bool IsDropLine(string line) => AnyMatch(_dropLines, line);
+
+    /// <summary>True when the line opens with a promotional verb ("Register now…"); the caller checks it is not a sentence.</summary>
+    internal bool StartsWithPromoVerb(string line) => _promo is not null && _promo.IsMatch(line);
+
+    /// <summary>Removes a wire-service dateline that opens a paragraph ("OSLO, May 2, 2025 /Wire/ -- ").</summary>
+    internal string StripWirePrefix(string paragraph)
+    {
+        if (_wirePrefix is null)
+        {
+            return paragraph;
+        }
+
+        var match = _wirePrefix.Match(paragraph);
+        return match.Success && match.Length < paragraph.Length ? paragraph[match.Length..] : paragraph;
+    }
+
+    private static bool AnyMatch(Regex[] patterns, string line)
+    {
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                if (pattern.IsMatch(line))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological line never counts as boilerplate: keeping text is the safe side.
+            }
+        }
+
+        return false;
+    }
+
+    private static Regex[] Compile(List<string>? patterns, string origin, string key)
+    {
+        if (patterns is null)
+        {
+            return [];
+        }
+
+        var result = new Regex[patterns.Count];
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            try
+            {
+                result[i] = new Regex(patterns[i], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"{origin}: {key}[{i}] \"{patterns[i]}\" is not a valid regular expression: {ex.Message}", ex);
+            }
+        }
+
+        return result;
+    }
+
+    private static Regex? AlternationAtStart(List<string>? phrases)
+    {
+        var alternatives = Escaped(phrases);
+        return alternatives.Length == 0
+            ? null
+            : new Regex($@"^(?:{alternatives})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+    }
+
+    private static Regex? WirePrefix(List<string>? wires)
+    {
+        var alternatives = Escaped(wires);
+        if (alternatives.Length == 0)
+        {
+            return null;
+        }
+
+        // PLACE[, PLACE][, DATE] then "/Wire/" or "(Wire)", then a dash: the dateline of a wire story or a press release.
+        const string Place = @"[\p{Lu}][\p{L}.'’ -]{1,40}";
+        const string Date = @"[\p{L}]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [\p{L}]{3,9},? \d{4}|\d{4}-\d{2}-\d{2}";
+        var pattern = $@"^{Place}(?:, ?{Place}){{0,2}}(?:, ?(?:{Date}))?,? ?(?:/ ?(?:{alternatives}) ?/|\((?:{alternatives})\))\s*(?:--|–|—|-)\s*";
+        return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+    }
+
+    private static string Escaped(List<string>? phrases) =>
+        phrases is null
+            ? string.Empty
+            : string.Join('|', phrases
+                .Where(p => !string.IsNullOrWhiteSpace(p))
+                .OrderByDescending(p => p.Length)
+                .Select(p => Regex.Escape(p.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+
+    private static FrozenSet<string> ToSet(List<string>? words) =>
+        (words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The YAML shape of the rules file.</summary>
+    private sealed class RulesFile
+    {
+        public List<string>? CutMarkers { get; set; }
+
+        public List<string>? DropLines { get; set; }
+
+        public List<string>? PromoVerbs { get; set; }
+
+        public List<string>? BylineRoles { get; set; }
+
+        public List<string>? PublisherWords { get; set; }
+
+        public List<string>? WireServices { get; set; }
+    }
+}

@@ -1,0 +1,245 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Core.Articles;
+
+/// <summary>Plain text: paragraphs separated by blank lines or one per line; hard-wrapped paragraphs are joined back.</summary>
+internal static class PlainTextReader
+{
+    public static IReadOnlyList<SourceBlock> Read(string body)
+    {
+        var blocks = new List<SourceBlock>();
+        var chunk = new List<string>();
+        foreach (var raw in body.Split('\n'))
+        {
+            var line = TextShape.NormalizeSpaces(raw);
+            if (line.Length > 0)
+            {
+                chunk.Add(line);
+                continue;
+            }
+
+            Flush(blocks, chunk);
+        }
+
+        Flush(blocks, chunk);
+        return blocks;
+    }
+
+    private static void Flush(List<SourceBlock> blocks, List<string> chunk)
+    {
+        blocks.AddRange(LineJoining.Join(chunk).Select(text => new SourceBlock(text, BlockKind.Text)));
+        chunk.Clear();
+    }
+}
+
+/// <summary>
+/// Whether the lines of a chunk (lines between blank lines) are one paragraph hard-wrapped at a width, or
+/// separate lines (one paragraph per line, or headline, masthead and date lines). Wrapped: most inner lines end
+/// without punctuation, they are long, none reads as a headline (mostly capitalised) and no line is a date line.
+/// </summary>
+internal static class LineJoining
+{
+    /// <summary>Wrapped lines are at least this long on average.</summary>
+    private const int WrappedLineLength = 40;
+
+    /// <summary>The chunk's blocks: one joined paragraph when it is hard-wrapped, else one block per line.</summary>
+    public static IReadOnlyList<string> Join(IReadOnlyList<string> lines)
+    {
+        if (lines.Count <= 1)
+        {
+            return [.. lines];
+        }
+
+        var inner = lines.Take(lines.Count - 1).ToList();
+        var open = inner.Where(line => !TextShape.EndsWithSentencePunctuation(line) && !TextShape.EndsWithEllipsis(line)).ToList();
+        var wrapped = open.Count * 2 > inner.Count
+            && open.Average(line => line.Length) >= WrappedLineLength
+            && !open.Any(line => TextShape.CapitalisedShare(TextShape.Words(line)) >= 0.75)
+            && !lines.Any(line => DateText.IsDateLine(line, out _));
+        return wrapped ? [string.Join(' ', lines)] : [.. lines];
+    }
+}
+
+/// <summary>
+/// Markdown to blocks: ATX and setext headings, paragraphs, list items as lines, block quotes as text,
+/// code fences and HTML comments dropped, links reduced to their text, images dropped, emphasis removed.
+/// </summary>
+internal static partial class MarkdownReader
+{
+    public static IReadOnlyList<SourceBlock> Read(string body)
+    {
+        var blocks = new List<SourceBlock>();
+        var pending = new List<string>();
+        var pendingKind = BlockKind.Text;
+        string? fence = null;
+        var inComment = false;
+
+        void Flush()
+        {
+            var lines = pending.Select(line => TextShape.NormalizeSpaces(Inline(line))).Where(line => line.Length > 0).ToList();
+            IReadOnlyList<string> texts = pendingKind == BlockKind.Text ? LineJoining.Join(lines) : lines.Count == 0 ? [] : [string.Join(' ', lines)];
+            blocks.AddRange(texts.Select(text => new SourceBlock(text, pendingKind)));
+            pending.Clear();
+            pendingKind = BlockKind.Text;
+        }
+
+        foreach (var raw in body.Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            var trimmed = line.TrimStart();
+
+            if (fence is not null)
+            {
+                if (trimmed.StartsWith(fence, StringComparison.Ordinal))
+                {
+                    fence = null;
+                }
+
+                continue;
+            }
+
+            if (inComment)
+            {
+                inComment = !trimmed.Contains("-->", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                Flush();
+                fence = trimmed[..3];
+                continue;
+            }
+
+            if (trimmed.StartsWith("<!--", StringComparison.Ordinal))
+            {
+                Flush();
+                inComment = !trimmed.Contains("-->", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (trimmed.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            var heading = AtxHeading().Match(trimmed);
+            if (heading.Success)
+            {
+                Flush();
+                pending.Add(heading.Groups["text"].Value);
+                pendingKind = BlockKind.Heading;
+                Flush();
+                continue;
+            }
+
+            if (SetextUnderline().IsMatch(trimmed) && pending.Count == 1 && pendingKind == BlockKind.Text)
+            {
+                pendingKind = BlockKind.Heading;
+                Flush();
+                continue;
+            }
+
+            if (Rule().IsMatch(trimmed) || LinkDefinition().IsMatch(trimmed) || TableSeparator().IsMatch(trimmed))
+            {
+                Flush();
+                continue;
+            }
+
+            var item = ListItem().Match(line);
+            if (item.Success)
+            {
+                Flush();
+                pending.Add(item.Groups["text"].Value);
+                pendingKind = BlockKind.ListItem;
+                continue;
+            }
+
+            if (pendingKind == BlockKind.ListItem && !(raw.StartsWith(' ') || raw.StartsWith('\t')))
+            {
+                Flush();
+            }
+
+            var text = trimmed;
+            while (text.StartsWith('>'))
+            {
+                text = text[1..].TrimStart();
+            }
+
+            if (text.StartsWith('|') && text.EndsWith('|'))
+            {
+                text = string.Join(" | ", text.Trim('|').Split('|').Select(cell => cell.Trim()));
+            }
+
+            pending.Add(text);
+        }
+
+        Flush();
+        return blocks;
+    }
+
+    /// <summary>Inline Markdown to plain text.</summary>
+    internal static string Inline(string text)
+    {
+        text = Image().Replace(text, string.Empty);
+        text = Link().Replace(text, "${text}");
+        text = ReferenceLink().Replace(text, "${text}");
+        text = AutoLink().Replace(text, "${url}");
+        text = HtmlTag().Replace(text, string.Empty);
+        text = Code().Replace(text, "${text}");
+        text = Strong().Replace(text, "${text}");
+        text = Emphasis().Replace(text, "${text}");
+        text = Strike().Replace(text, "${text}");
+        text = Escape().Replace(text, "${c}");
+        return text.TrimEnd('\\');
+    }
+
+    [GeneratedRegex(@"^#{1,6}\s+(?<text>.*?)(?:\s+#+)?\s*$")]
+    private static partial Regex AtxHeading();
+
+    [GeneratedRegex(@"^(?:=+|-+)$")]
+    private static partial Regex SetextUnderline();
+
+    [GeneratedRegex(@"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"^\[[^\]]+\]:\s*\S+")]
+    private static partial Regex LinkDefinition();
+
+    [GeneratedRegex(@"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")]
+    private static partial Regex TableSeparator();
+
+    [GeneratedRegex(@"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?<text>.+)$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?:[^()\s]+|\([^)]*\))*(?:\s+""[^""]*"")?\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\[[^\]]*\]")]
+    private static partial Regex ReferenceLink();
+
+    [GeneratedRegex(@"<(?<url>(?:https?|mailto):[^>\s]+)>")]
+    private static partial Regex AutoLink();
+
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"`+(?<text>[^`]+)`+")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(?<text>.+?)(?<=\S)\1")]
+    private static partial Regex Strong();
+
+    [GeneratedRegex(@"(?<![\w*])\*(?=\S)(?<text>[^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(?<text>[^_]+?)(?<=\S)_(?![\w_])")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"~~(?<text>.+?)~~")]
+    private static partial Regex Strike();
+
+    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!>|])")]
+    private static partial Regex Escape();
+}
