@@ -1,2 +1,3 @@
-// Composition root; filled in by the knowledge core work.
-return 0;
+using Bot.Host;
+
+return await BotApp.RunAsync(args);

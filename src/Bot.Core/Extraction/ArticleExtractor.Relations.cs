@@ -27,7 +27,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"\b(?:join|joins|joined|joining)\s+(?<list>" + @"(?:(?!\bin\b)[^;])+?),?\s+(?:among others\s+|and others\s+|as members\s+)?in\s+(?<grp>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex JoinListIn();
 
-    [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectJoins();
 
     [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[Oo]ther|[Ii]ts|[Tt]heir|[Tt]he|[Nn]ew|[Ff]ounding|[Cc]urrent|[Kk]ey|[Cc]onsortium|[Aa]lliance|[Nn]etwork|[Aa]ssociation|[Cc]oalition|[Ff]ederation|[Pp]artnership)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]

@@ -10,6 +10,7 @@ namespace Bot.Core.Knowledge;
 /// </summary>
 public sealed class EntityResolver
 {
+    private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
     private readonly List<Dictionary<string, int>> _names = [];
@@ -101,7 +102,7 @@ public sealed class EntityResolver
             }
 
             var roots = owners.Select(Find).Distinct().ToList();
-            if (roots.Count == 1 && _nodes.TryGetValue(NameKey.Of(acronym), out var acronymNode))
+            if (roots.Count == 1 && _nodes.TryGetValue(AcronymPrefix + NameKey.Of(acronym), out var acronymNode))
             {
                 Union(roots[0], acronymNode);
             }
@@ -227,7 +228,7 @@ public sealed class EntityResolver
     {
         if (acronym)
         {
-            key = "\u0001" + key;
+            key = AcronymPrefix + key;
         }
 
         if (_nodes.TryGetValue(key, out var node))

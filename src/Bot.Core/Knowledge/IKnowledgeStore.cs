@@ -23,8 +23,14 @@ public interface IKnowledgeReader
     /// <summary>An entity by id.</summary>
     EntityRecord? GetEntity(long id);
 
+    /// <summary>Entities by id, in the order asked.</summary>
+    IReadOnlyList<EntityRecord> GetEntities(IReadOnlyCollection<long> ids);
+
     /// <summary>Every fact whose subject, object, provider target or examples name the entity.</summary>
     IReadOnlyList<FactRecord> FactsAbout(long entityId);
+
+    /// <summary>Every fact, in article order (for evaluation and exports).</summary>
+    IReadOnlyList<FactRecord> AllFacts();
 
     /// <summary>Articles by id.</summary>
     IReadOnlyList<ArticleRecord> GetArticles(IReadOnlyCollection<long> ids);

@@ -193,6 +193,39 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         return entity;
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<EntityRecord> GetEntities(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT e.id, e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id IN (SELECT value FROM json_each($ids)) ORDER BY e.id, a.acronym DESC, a.uses DESC, a.name",
+            ("$ids", JsonSerializer.Serialize(ids, Json)));
+        var byId = new Dictionary<long, (EntityRecord Entity, List<string> Aliases)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!byId.TryGetValue(id, out var entry))
+            {
+                var aliases = new List<string>();
+                entry = (new EntityRecord(id, reader.GetString(1), (EntityKind)reader.GetInt32(2), aliases, reader.GetInt32(3)), aliases);
+                byId[id] = entry;
+            }
+
+            if (!reader.IsDBNull(4))
+            {
+                entry.Aliases.Add(reader.GetString(4));
+            }
+        }
+
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id].Entity)];
+    }
+
     private const string FactColumns = """
         SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.evidence,
                (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
@@ -210,6 +243,19 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
              ORDER BY f.article, f.sentence, f.id
             """,
             ("$e", entityId));
+        return ReadFacts(command);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FactRecord> AllFacts()
+    {
+        using var connection = Open();
+        using var command = Command(connection, FactColumns + " ORDER BY f.article, f.sentence, f.id");
+        return ReadFacts(command);
+    }
+
+    private static List<FactRecord> ReadFacts(SqliteCommand command)
+    {
         var facts = new List<FactRecord>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -1,0 +1,36 @@
+using Bot.Core.Replies;
+
+namespace Bot.Core.Commands;
+
+/// <summary>One command: its description and how it answers. Handlers never throw for bad input.</summary>
+internal interface ICommandHandler
+{
+    CommandInfo Info { get; }
+
+    Reply Handle(string argument, CommandRequest request);
+}
+
+/// <summary>Replies shared by the handlers: usage, unknown names, ambiguous names.</summary>
+internal static class Replies
+{
+    public static Reply Usage(CommandInfo info, string? why = null) =>
+        Reply.Text(ReplyKind.Usage, "How to use /" + info.Name, (why is null ? string.Empty : why + "\n") + "Usage: " + info.Usage + "\n" + info.Description);
+
+    public static Reply NotResolved(Lookup lookup, string command, string name) => lookup switch
+    {
+        Ambiguous a => new Reply(
+            ReplyKind.Ambiguous,
+            "Which one do you mean?",
+            [new Paragraph($"“{name}” fits {a.Entities.Count} names equally well. Pick one:")],
+            [],
+            [.. a.Entities.Select(e => new ReplyChoice(e.Name, $"/{command} {e.Name}"))]),
+        Unknown { Suggestions.Count: > 0 } u => new Reply(
+            ReplyKind.Suggestion,
+            "Not found",
+            [new Paragraph($"I know nothing about “{name}”. Did you mean {string.Join(" or ", u.Suggestions.Select(s => "“" + s + "”"))}?")],
+            [],
+            [.. u.Suggestions.Select(s => new ReplyChoice(s, $"/{command} {s}"))]),
+        _ => Reply.Text(ReplyKind.NotFound, "Not found",
+            $"I know nothing about “{name}”: no article in the dataset names it. Try /search with other words, or /sources for what I have read."),
+    };
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Bot.Core.Knowledge;
+using Bot.Core.Replies;
+
+namespace Bot.Core.Commands;
+
+/// <summary>
+/// Numbers the articles an answer rests on in the order it first cites them, and says what the answer rests on
+/// ("Based on 3 articles, dated 8 Jun 2019").
+/// </summary>
+internal sealed class Sources(IKnowledgeReader knowledge)
+{
+    private readonly List<long> _order = [];
+
+    /// <summary>The citation numbers of <paramref name="articleIds"/>, adding new ones.</summary>
+    public IReadOnlyList<int> Cite(IEnumerable<long> articleIds)
+    {
+        var numbers = new List<int>();
+        foreach (var id in articleIds)
+        {
+            var index = _order.IndexOf(id);
+            if (index < 0)
+            {
+                _order.Add(id);
+                index = _order.Count - 1;
+            }
+
+            if (!numbers.Contains(index + 1))
+            {
+                numbers.Add(index + 1);
+            }
+        }
+
+        numbers.Sort();
+        return numbers;
+    }
+
+    public int Count => _order.Count;
+
+    /// <summary>The citations, numbered.</summary>
+    public (IReadOnlyList<Citation> Citations, string? Basis) Build()
+    {
+        if (_order.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var articles = knowledge.GetArticles(_order).ToDictionary(a => a.Id);
+        var citations = _order.Select((id, i) => articles.TryGetValue(id, out var a)
+                ? new Citation(i + 1, a.Title, a.Url, a.SourceName, a.Published)
+                : new Citation(i + 1, "(article no longer in the dataset)", null, "?", null))
+            .ToList();
+        return (citations, Basis(citations));
+    }
+
+    /// <summary>"Based on 3 articles, dated 8 Jun 2019 – 9 Nov 2019; 2 undated".</summary>
+    public static string Basis(IReadOnlyList<Citation> citations)
+    {
+        var count = citations.Count;
+        var noun = count == 1 ? "article" : "articles";
+        var dates = citations.Where(c => c.Published is not null).Select(c => c.Published!.Value).Order().ToList();
+        if (dates.Count == 0)
+        {
+            return $"Based on {count} {noun} (undated).";
+        }
+
+        var span = dates[0] == dates[^1] ? Date(dates[0]) : Date(dates[0]) + " – " + Date(dates[^1]);
+        var undated = count - dates.Count;
+        return undated == 0 ? $"Based on {count} {noun}, dated {span}." : $"Based on {count} {noun}: dated {span}; {undated} undated.";
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+}

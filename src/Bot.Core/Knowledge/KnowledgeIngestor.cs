@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Bot.Core.Articles;
+using Bot.Core.Extraction;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Knowledge;
+
+/// <summary>What one synchronisation of the dataset folder did.</summary>
+/// <param name="Files">Article files found.</param>
+/// <param name="Skipped">Files skipped (empty, binary, not UTF-8, too large), each logged with its name.</param>
+/// <param name="Extracted">Articles read and extracted (new or changed content).</param>
+/// <param name="Unchanged">Files known from an earlier run, not extracted again.</param>
+/// <param name="Resolved">True when the entities and facts were resolved again.</param>
+/// <param name="Elapsed">How long it took.</param>
+public sealed record IngestionReport(int Files, int Skipped, int Extracted, int Unchanged, bool Resolved, TimeSpan Elapsed);
+
+/// <summary>
+/// Brings the store in line with the dataset folder: files unchanged since the last run (same size and time) are not
+/// read; changed or new files are loaded, and extracted unless their content hash is already stored; files that are
+/// gone take their articles with them; then the entities and facts are resolved again if anything changed.
+/// </summary>
+public sealed partial class KnowledgeIngestor(
+    ArticleLoader loader,
+    ArticleExtractor extractor,
+    AliasGroups aliases,
+    IKnowledgeWriter store,
+    IOptions<DatasetOptions> options,
+    TimeProvider time,
+    ILogger<KnowledgeIngestor> logger)
+{
+    private const int BatchSize = 512;
+    private const string ExtractorKey = "extractor-version";
+    private const string ResolutionKey = "resolution";
+
+    private readonly Lock _gate = new();
+
+    /// <summary>The fingerprint of what resolution depends on: the extractor's rules and the operator's aliases.</summary>
+    private string ResolutionFingerprint => ArticleExtractor.Version + "|" + aliases.Fingerprint;
+
+    /// <summary>Synchronises the store with the configured dataset folder (or <paramref name="folder"/>).</summary>
+    public IngestionReport Sync(string? folder = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var watch = Stopwatch.StartNew();
+            folder ??= ResolveFolder(options.Value.Path);
+            var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var known = store.GetFiles();
+            var present = new List<StoredFile>();
+            var pending = new List<ArticleDocument>();
+            int files = 0, skipped = 0, unchanged = 0, extracted = 0;
+            foreach (var file in loader.Enumerate(folder))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                files++;
+                var ticks = file.LastWriteUtc.UtcTicks;
+                if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == ticks)
+                {
+                    present.Add(seen);
+                    unchanged++;
+                    continue;
+                }
+
+                var result = loader.Load(file);
+                if (result.Document is not { } document)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                present.Add(new StoredFile(file.SourceName, file.Length, ticks, document.ContentHash));
+                if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                pending.Add(document);
+                if (pending.Count >= BatchSize)
+                {
+                    extracted += ExtractAndSave(pending, cancellationToken);
+                }
+            }
+
+            extracted += ExtractAndSave(pending, cancellationToken);
+            var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
+            foreach (var gone in removed)
+            {
+                LogFileGone(logger, gone);
+            }
+
+            store.SyncFiles(present);
+            store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
+                || present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash);
+            if (resolve)
+            {
+                Resolve();
+            }
+
+            var report = new IngestionReport(files, skipped, extracted, unchanged, resolve, watch.Elapsed);
+            LogSynced(logger, folder, files, extracted, unchanged, skipped, watch.ElapsedMilliseconds);
+            return report;
+        }
+    }
+
+    /// <summary>Resolves the entities and facts of every stored article again.</summary>
+    public void Resolve()
+    {
+        var resolver = new EntityResolver(aliases);
+        foreach (var (id, extraction) in store.ReadExtractions())
+        {
+            resolver.Add(id, extraction);
+        }
+
+        var entities = resolver.Complete();
+        store.ReplaceKnowledge(entities, store.ReadExtractions().SelectMany(p => resolver.MapFacts(p.ArticleId, p.Extraction)));
+        store.SetMeta(ResolutionKey, ResolutionFingerprint);
+    }
+
+    private int ExtractAndSave(List<ArticleDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+        {
+            return 0;
+        }
+
+        // Extraction is CPU-bound and independent per article: spread it over the cores; storing stays on one writer.
+        var results = documents
+            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(d => (d, StoredExtraction.From(extractor.Extract(d.Paragraphs))))
+            .ToList();
+        store.SaveArticles(results, ArticleExtractor.Version, time.GetUtcNow());
+        var count = documents.Count;
+        documents.Clear();
+        return count;
+    }
+
+    /// <summary>A relative dataset path is looked up from the working directory, then from the application folder.</summary>
+    public static string ResolveFolder(string path)
+    {
+        if (Path.IsPathRooted(path) || Directory.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, path);
+        return Directory.Exists(beside) ? beside : Path.GetFullPath(path);
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Dataset {Folder}: {Files} files, {Extracted} extracted, {Unchanged} unchanged, {Skipped} skipped in {Milliseconds} ms")]
+    private static partial void LogSynced(ILogger logger, string folder, int files, int extracted, int unchanged, int skipped, long milliseconds);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Article file {File} is gone; its article is removed")]
+    private static partial void LogFileGone(ILogger logger, string file);
+}

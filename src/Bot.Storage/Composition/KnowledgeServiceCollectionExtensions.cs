@@ -1,0 +1,81 @@
+using Bot.Core.Articles;
+using Bot.Core.Commands;
+using Bot.Core.Extraction;
+using Bot.Core.Knowledge;
+using Bot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Storage.Composition;
+
+/// <summary>Registers the knowledge core (articles, extraction, knowledge, commands) over the SQLite store.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the dataset loader, the extractor, the SQLite knowledge store, the command engine and a hosted service that
+    /// synchronises the store with the dataset folder at start (and every Knowledge:RescanMinutes). Options are
+    /// validated at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName).ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => BoilerplateRules.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<DatasetOptions>>().Value.BoilerplateFile)));
+        services.AddSingleton<ArticleParser>();
+        services.AddSingleton<ArticleLoader>();
+        services.AddSingleton(sp => ExtractionLexicon.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.LexiconFile)));
+        services.AddSingleton(sp => AliasGroups.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AliasFile)));
+        services.AddSingleton<ArticleExtractor>();
+        services.AddSingleton(sp => new SqliteKnowledgeStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgePath));
+        services.AddSingleton<IKnowledgeReader>(sp => sp.GetRequiredService<SqliteKnowledgeStore>());
+        services.AddSingleton<IKnowledgeWriter>(sp => sp.GetRequiredService<SqliteKnowledgeStore>());
+        services.AddSingleton<KnowledgeIngestor>();
+        services.AddSingleton<ICommandEngine, CommandEngine>();
+        services.AddHostedService<KnowledgeSyncService>();
+        return builder;
+    }
+}
+
+/// <summary>Validates the dataset options at start (data annotations, by the options source generator).</summary>
+[OptionsValidator]
+public sealed partial class DatasetOptionsValidator : IValidateOptions<DatasetOptions>;
+
+/// <summary>Validates the knowledge options at start.</summary>
+[OptionsValidator]
+public sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>;
+
+/// <summary>Validates the storage options at start.</summary>
+[OptionsValidator]
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;
+
+/// <summary>Validates the command options at start.</summary>
+[OptionsValidator]
+public sealed partial class CommandOptionsValidator : IValidateOptions<CommandOptions>;
+
+/// <summary>Finds an operator file: as given, else relative to the working directory, else beside the application.</summary>
+public static class ConfigPath
+{
+    /// <summary>The full path of <paramref name="path"/>.</summary>
+    public static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, path);
+        return File.Exists(beside) || Directory.Exists(beside) ? beside : Path.GetFullPath(path);
+    }
+}
