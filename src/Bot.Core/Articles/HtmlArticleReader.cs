@@ -11,6 +11,9 @@ namespace Bot.Core.Articles;
 /// </summary>
 internal static class HtmlArticleReader
 {
+    /// <summary>Deeper nesting than this is read as plain text (no recursion without bound).</summary>
+    private const int MaxDepth = 256;
+
     private static readonly HashSet<string> DroppedElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
@@ -56,15 +59,22 @@ internal static class HtmlArticleReader
         if (root is not null)
         {
             var inline = new StringBuilder();
-            Walk(root, blocks, inline, BlockKind.Text);
+            Walk(root, blocks, inline, BlockKind.Text, depth: 0);
             Flush(blocks, inline, BlockKind.Text);
         }
 
         return new SourceArticle(metadata, blocks);
     }
 
-    private static void Walk(INode node, List<SourceBlock> blocks, StringBuilder inline, BlockKind kind)
+    private static void Walk(INode node, List<SourceBlock> blocks, StringBuilder inline, BlockKind kind, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            // Pathologically deep markup: its text as one run rather than a stack overflow.
+            inline.Append(' ').Append(node.TextContent);
+            return;
+        }
+
         foreach (var child in node.ChildNodes)
         {
             if (child is IText text)
@@ -92,7 +102,7 @@ internal static class HtmlArticleReader
 
             if (!BlockElements.Contains(name))
             {
-                Walk(element, blocks, inline, kind);
+                Walk(element, blocks, inline, kind, depth + 1);
                 continue;
             }
 
@@ -105,7 +115,7 @@ internal static class HtmlArticleReader
             }
 
             var childKind = name == "li" ? BlockKind.ListItem : kind;
-            Walk(element, blocks, inline, childKind);
+            Walk(element, blocks, inline, childKind, depth + 1);
             Flush(blocks, inline, childKind);
         }
     }
