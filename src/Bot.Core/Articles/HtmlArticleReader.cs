@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser;
 namespace Bot.Core.Articles;
 
 /// <summary>
-/// HTML to blocks with AngleSharp: title from h1, og:title or &lt;title&gt;; url from the canonical link or og:url;
+/// HTML to blocks with AngleSharp: title from the article's h1, og:title, a page h1 or &lt;title&gt;; url from the canonical link or og:url;
 /// date from article:published_time, other date metas or &lt;time datetime&gt;; publisher from og:site_name.
 /// Scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements become paragraphs.
 /// </summary>
@@ -37,11 +37,18 @@ internal static class HtmlArticleReader
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
 
-        var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
-        var h1 = Text(root?.QuerySelector("h1") ?? document.QuerySelector("h1"));
+        var content = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main");
+        var root = content ?? document.Body;
         var siteName = Meta(document, "og:site_name") ?? Meta(document, "application-name");
+
+        // The article's own h1 first; on a page without <article>/<main> an h1 may be the site's logo, so the
+        // page's stated title comes before any h1 outside the page header and navigation.
+        var title = content is not null
+            ? Text(content.QuerySelector("h1")) ?? Meta(document, "og:title")
+            : Meta(document, "og:title")
+                ?? Text(document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("header, nav, footer, aside") is null));
         var metadata = new ArticleMetadata(
-            Title: h1 ?? Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? DocumentTitle(document, siteName),
+            Title: title ?? Meta(document, "twitter:title") ?? DocumentTitle(document, siteName),
             Url: Attribute(document.QuerySelector("link[rel~='canonical']"), "href") ?? Meta(document, "og:url"),
             Published: DateText.ParseValue(
                 Meta(document, "article:published_time")

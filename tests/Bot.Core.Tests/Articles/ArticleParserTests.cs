@@ -313,6 +313,19 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void Parse_HtmlWithSiteLogoHeading_TitleIsTheStoryNotTheSite()
+    {
+        const string html = "<html><head><meta property=\"og:title\" content=\"Bakery Chain Adds Forty Stores\"></head><body><header><h1>The Valley Post</h1></header><div><h2>Bakery Chain Adds Forty Stores</h2><p>The chain will open forty stores in the north by the end of next year, it said.</p></div></body></html>";
+
+        var document = ArticleTestKit.Parse(html, ".html");
+
+        Assert.Equal("Bakery Chain Adds Forty Stores", document.Title);
+        Assert.Equal(["The chain will open forty stores in the north by the end of next year, it said."], document.Paragraphs);
+        Assert.Equal(1, document.Body.Split("Bakery Chain").Length - 1);
+        Assert.DoesNotContain("Valley Post", document.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_OnlyBoilerplate_GivesNoParagraphs()
     {
         var document = ArticleTestKit.Parse("Advertisement\n\nLeave a Reply\n\nYour email address will not be published.\n");
