@@ -98,6 +98,59 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void Parse_WireStory_StripsDatelineAndDropsUpdateNoteCreditsAndStandards()
+    {
+        var document = Fixture("tanker-profit.txt");
+
+        Assert.Equal("UPDATE 1-Tanker operator posts record quarterly profit on strong freight rates", document.Title);
+        Assert.Equal(
+            [
+                "Tanker operator Northsea Shipping reported a record quarterly profit on Wednesday as freight rates stayed high.",
+                "Net income rose to 412 million dollars from 150 million a year earlier, the company said in a statement.",
+                "“Rates are likely to stay elevated through the summer,” said shipping analyst Kim Barros.",
+            ],
+            document.Paragraphs);
+        AssertNowhere(document, "LONDON", "(Reuters)", "Alex Marlow", "Adds analyst", "Editing by", "Standards");
+    }
+
+    [Fact]
+    public void Parse_BlogPage_FindsSentenceCaseHeadlineUnderBreadcrumbAndPostedLine()
+    {
+        var document = Fixture("data-law-explainer.txt");
+
+        Assert.Equal("Five things to know about the new data law", document.Title);
+        Assert.Equal(new DateOnly(2019, 6, 8), document.Published);
+        Assert.Equal(4, document.Paragraphs.Count);
+        Assert.StartsWith("Fines can reach", document.Paragraphs[^1], StringComparison.Ordinal);
+        AssertNowhere(document, "Home", "admin", "cookies", "Featured image", "Click to share", "Watch", "Share this", "Like this");
+    }
+
+    [Fact]
+    public void Parse_MarkdownWithSectionHeadingAndMetaLine_ReadsDateFromTheMetaLine()
+    {
+        var document = Fixture("delivery-job-cuts.md");
+
+        Assert.Equal("FOOD DELIVERY APP CUTS 300 JOBS", document.Title);
+        Assert.Equal(new DateOnly(2024, 2, 12), document.Published);
+        Assert.Equal(2, document.Paragraphs.Count);
+        AssertNowhere(document, "Markets", "Jane Roe", "Staff Reporter", "Also read", "Grocery", "Courier");
+    }
+
+    [Fact]
+    public void Parse_SentenceCaseHeadlineOverMastheadAndDate_ReadsAllThree()
+    {
+        var document = Fixture("electric-bus-order.txt");
+
+        Assert.Equal("Electric bus maker wins city contract", document.Title);
+        Assert.Equal("Metro Transit Weekly", document.Publisher);
+        Assert.Equal(new DateOnly(2019, 11, 9), document.Published);
+        Assert.Equal(
+            ["The city has ordered 120 electric buses from a local maker, the transport authority said.", "Deliveries start next spring."],
+            document.Paragraphs);
+        AssertNowhere(document, "Tags", "Previous article", "Rail operator", "Airport");
+    }
+
+    [Fact]
     public void Parse_BrokenFrontMatter_IsIgnoredAndBodyStillLoads()
     {
         const string text = "---\ntitle: [unclosed\nurl: : : what\n---\nCity Council Backs Tram Extension Plan\n\nThe council voted 31 to 12 on Thursday to extend the tram line to the new hospital.\n";
