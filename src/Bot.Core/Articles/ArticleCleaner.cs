@@ -154,7 +154,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
         }
 
         // A sentence-case headline: the first short line of the header that is not furniture (breadcrumb, date,
-        // byline), long enough not to be a section label, with the article's text below it.
+        // byline), four words or more so not a section label, with the article's text below it.
         for (var i = 0; i < headerEnd && i + 1 < blocks.Count; i++)
         {
             var text = blocks[i].Text;
@@ -164,7 +164,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             }
 
             var words = TextShape.Words(text).Length;
-            return words is >= 5 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) ? i : -1;
+            return words is >= 4 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) ? i : -1;
         }
 
         return -1;

@@ -221,6 +221,7 @@ public sealed class ArticleParserTests
     [InlineData("November 9, 2019\nCopper Miner Raises Output Forecast After Strong Quarter\n", "Copper Miner Raises Output Forecast After Strong Quarter")]
     [InlineData("Copper miner raises output forecast after strong quarter\n\n", "Copper miner raises output forecast after strong quarter")]
     [InlineData("# Copper miner lifts forecast\n\n", "Copper miner lifts forecast")]
+    [InlineData("Copper miner lifts forecast\n\n", "Copper miner lifts forecast")]
     public void Parse_HeadlineCandidates_PicksTheHeadline(string header, string title)
     {
         var document = ArticleTestKit.Parse(header + "The company now expects to produce 410,000 tonnes this year, up from 385,000 tonnes.\n", ".md");
@@ -290,6 +291,8 @@ public sealed class ArticleParserTests
     [InlineData("About 40 people attended the launch in the old harbour warehouse.")]
     [InlineData("Read more about the plan in the council's published documents.")]
     [InlineData("Recommended retail prices will rise by about 3% from January.")]
+    [InlineData("Related: the operator also plans to hire 200 crane drivers.")]
+    [InlineData("Follow the money, the investigators said.")]
     public void Parse_SentenceThatStartsLikeMarker_IsKept(string sentence)
     {
         var text = $"The port handled a record 9.1 million containers last year, its operator said.\n\n{sentence}\n";
