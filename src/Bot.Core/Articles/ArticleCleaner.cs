@@ -5,7 +5,6 @@ namespace Bot.Core.Articles;
 /// <summary>An article after cleaning, before it is given its file identity.</summary>
 internal sealed record CleanArticle(
     string? Title,
-    bool TitleFromText,
     string? Url,
     DateOnly? Published,
     string? Publisher,
@@ -103,7 +102,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             }
         }
 
-        return new CleanArticle(title, title is not null, metadata.Url, published, publisher, paragraphs, bodyParts);
+        return new CleanArticle(title, metadata.Url, published, publisher, paragraphs, bodyParts);
     }
 
     /// <summary>The first block that reads as running text ends the header zone (at most <see cref="HeaderZoneBlocks"/> blocks).</summary>
