@@ -5,7 +5,6 @@ namespace Bot.Core.Articles;
 /// <summary>An article after cleaning, before it is given its file identity.</summary>
 internal sealed record CleanArticle(
     string? Title,
-    bool TitleFromText,
     string? Url,
     DateOnly? Published,
     string? Publisher,
@@ -103,7 +102,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             }
         }
 
-        return new CleanArticle(title, title is not null, metadata.Url, published, publisher, paragraphs, bodyParts);
+        return new CleanArticle(title, metadata.Url, published, publisher, paragraphs, bodyParts);
     }
 
     /// <summary>The first block that reads as running text ends the header zone (at most <see cref="HeaderZoneBlocks"/> blocks).</summary>
@@ -153,15 +152,18 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             }
         }
 
-        // A sentence-case headline: a lone short line standing first, right above the first paragraph.
-        if (headerEnd == 1 && blocks.Count > 1 && blocks[0].Kind == BlockKind.Text)
+        // A sentence-case headline: the first short line of the header that is not furniture (breadcrumb, date,
+        // byline), four words or more so not a section label, with the article's text below it.
+        for (var i = 0; i < headerEnd && i + 1 < blocks.Count; i++)
         {
-            var text = blocks[0].Text;
-            var words = TextShape.Words(text).Length;
-            if (words is >= 5 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) && !IsFurniture(text))
+            var text = blocks[i].Text;
+            if (IsFurniture(text) || IsMetaLine(text))
             {
-                return 0;
+                continue;
             }
+
+            var words = TextShape.Words(text).Length;
+            return words is >= 4 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) ? i : -1;
         }
 
         return -1;
@@ -190,6 +192,13 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             if (DateText.IsDateLine(text, out var date))
             {
                 published ??= date;
+                consumed[i] = true;
+                continue;
+            }
+
+            if (IsMetaLine(text, out var metaDate))
+            {
+                published ??= metaDate;
                 consumed[i] = true;
                 continue;
             }
@@ -291,6 +300,38 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
         return block.Kind == BlockKind.Heading || IsSubheadingShape(text) ? LineRole.Subheading : LineRole.Paragraph;
     }
+
+    /// <summary>
+    /// A metadata line of separated parts, one of them a date: "Jane Roe | Staff Reporter | 12 Feb 2024",
+    /// "Markets · June 8, 2019 · 4 min read".
+    /// </summary>
+    private static bool IsMetaLine(string text, out DateOnly? date)
+    {
+        date = null;
+        if (TextShape.Words(text).Length > 16 || TextShape.EndsWithPeriod(text))
+        {
+            return false;
+        }
+
+        var parts = text.Split(['|', '•', '·'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (DateText.IsDateLine(part, out var found))
+            {
+                date = found;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMetaLine(string text) => IsMetaLine(text, out _);
 
     /// <summary>A headline: 4–20 words, mostly capitalised, no terminal period, not a date, label or boilerplate.</summary>
     private bool IsHeadline(string text)

@@ -168,7 +168,8 @@ public sealed class BoilerplateRules
         // PLACE[, PLACE][, DATE] then "/Wire/" or "(Wire)", then a dash: the dateline of a wire story or a press release.
         const string Place = @"[\p{Lu}][\p{L}.'’ -]{1,40}";
         const string Date = @"[\p{L}]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [\p{L}]{3,9},? \d{4}|\d{4}-\d{2}-\d{2}";
-        var pattern = $@"^{Place}(?:, ?{Place}){{0,2}}(?:, ?(?:{Date}))?,? ?(?:/ ?(?:{alternatives}) ?/|\((?:{alternatives})\))\s*(?:--|–|—|-)\s*";
+        const string DayOfMonth = @"[\p{L}]{3,9}\.? \d{1,2}";
+        var pattern = $@"^{Place}(?:, ?{Place}){{0,2}}(?:, ?(?:{Date}|{DayOfMonth}))?,? ?(?:/ ?(?:{alternatives}) ?/|\((?:{alternatives})\))\s*(?:--|–|—|-)\s*";
         return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
     }
 

@@ -102,9 +102,9 @@ internal static partial class DateText
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoDate();
 
-    // What may stand around a date on a date line: a label, a weekday, a time, separators.
+    // What may stand around a date on a date line: a label, a weekday, a time, an author ("by Jane Doe"), separators.
     [GeneratedRegex(
-        @"\b(?:published|posted|updated|last updated|date|dated|on|at|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|utc|gmt|[ecmp][sd]t|\d{1,2}[:.]\d{2}(?::\d{2})?)\b|[|:,•·—–\-/()]",
+        @"\b(?:published|posted|updated|last updated|date|dated|on|at|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|utc|gmt|[ecmp][sd]t|\d{1,2}[:.]\d{2}(?::\d{2})?)\b|\bby\s+[^|,]{1,40}$|[|:,•·—–\-/()]",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateFurniture();
 }

@@ -58,8 +58,9 @@ internal static class FrontMatter
         {
             root = Deserializer.Deserialize<object?>(yaml);
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
+            // Broken front matter is ignored: the article's body still loads.
             return ArticleMetadata.None;
         }
 

@@ -5,12 +5,15 @@ using AngleSharp.Html.Parser;
 namespace Bot.Core.Articles;
 
 /// <summary>
-/// HTML to blocks with AngleSharp: title from h1, og:title or &lt;title&gt;; url from the canonical link or og:url;
+/// HTML to blocks with AngleSharp: title from the article's h1, og:title, a page h1 or &lt;title&gt;; url from the canonical link or og:url;
 /// date from article:published_time, other date metas or &lt;time datetime&gt;; publisher from og:site_name.
 /// Scripts, styles, navigation, headers, footers, asides and forms are dropped; block elements become paragraphs.
 /// </summary>
 internal static class HtmlArticleReader
 {
+    /// <summary>Deeper nesting than this is read as plain text (no recursion without bound).</summary>
+    private const int MaxDepth = 256;
+
     private static readonly HashSet<string> DroppedElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
@@ -34,11 +37,18 @@ internal static class HtmlArticleReader
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
 
-        var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
-        var h1 = Text(root?.QuerySelector("h1") ?? document.QuerySelector("h1"));
+        var content = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main");
+        var root = content ?? document.Body;
         var siteName = Meta(document, "og:site_name") ?? Meta(document, "application-name");
+
+        // The article's own h1 first; on a page without <article>/<main> an h1 may be the site's logo, so the
+        // page's stated title comes before any h1 outside the page header and navigation.
+        var title = content is not null
+            ? Text(content.QuerySelector("h1")) ?? Meta(document, "og:title")
+            : Meta(document, "og:title")
+                ?? Text(document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("header, nav, footer, aside") is null));
         var metadata = new ArticleMetadata(
-            Title: h1 ?? Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? DocumentTitle(document, siteName),
+            Title: title ?? Meta(document, "twitter:title") ?? DocumentTitle(document, siteName),
             Url: Attribute(document.QuerySelector("link[rel~='canonical']"), "href") ?? Meta(document, "og:url"),
             Published: DateText.ParseValue(
                 Meta(document, "article:published_time")
@@ -56,15 +66,22 @@ internal static class HtmlArticleReader
         if (root is not null)
         {
             var inline = new StringBuilder();
-            Walk(root, blocks, inline, BlockKind.Text);
+            Walk(root, blocks, inline, BlockKind.Text, depth: 0);
             Flush(blocks, inline, BlockKind.Text);
         }
 
         return new SourceArticle(metadata, blocks);
     }
 
-    private static void Walk(INode node, List<SourceBlock> blocks, StringBuilder inline, BlockKind kind)
+    private static void Walk(INode node, List<SourceBlock> blocks, StringBuilder inline, BlockKind kind, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            // Pathologically deep markup: its text as one run rather than a stack overflow.
+            inline.Append(' ').Append(node.TextContent);
+            return;
+        }
+
         foreach (var child in node.ChildNodes)
         {
             if (child is IText text)
@@ -92,7 +109,7 @@ internal static class HtmlArticleReader
 
             if (!BlockElements.Contains(name))
             {
-                Walk(element, blocks, inline, kind);
+                Walk(element, blocks, inline, kind, depth + 1);
                 continue;
             }
 
@@ -105,7 +122,7 @@ internal static class HtmlArticleReader
             }
 
             var childKind = name == "li" ? BlockKind.ListItem : kind;
-            Walk(element, blocks, inline, childKind);
+            Walk(element, blocks, inline, childKind, depth + 1);
             Flush(blocks, inline, childKind);
         }
     }

@@ -66,6 +66,8 @@ internal static class LineJoining
 /// </summary>
 internal static partial class MarkdownReader
 {
+    private const int TimeoutMs = 1000;
+
     public static IReadOnlyList<SourceBlock> Read(string body)
     {
         var blocks = new List<SourceBlock>();
@@ -179,8 +181,20 @@ internal static partial class MarkdownReader
         return blocks;
     }
 
-    /// <summary>Inline Markdown to plain text.</summary>
+    /// <summary>Inline Markdown to plain text. A line too odd to reduce in time is kept as it is.</summary>
     internal static string Inline(string text)
+    {
+        try
+        {
+            return InlineCore(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    private static string InlineCore(string text)
     {
         text = Image().Replace(text, string.Empty);
         text = Link().Replace(text, "${text}");
@@ -213,33 +227,33 @@ internal static partial class MarkdownReader
     [GeneratedRegex(@"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?<text>.+)$")]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")]
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]", RegexOptions.None, TimeoutMs)]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?:[^()\s]+|\([^)]*\))*(?:\s+""[^""]*"")?\)")]
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+""[^""]*"")?\)", RegexOptions.None, TimeoutMs)]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\[[^\]]*\]")]
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\[[^\]]*\]", RegexOptions.None, TimeoutMs)]
     private static partial Regex ReferenceLink();
 
-    [GeneratedRegex(@"<(?<url>(?:https?|mailto):[^>\s]+)>")]
+    [GeneratedRegex(@"<(?<url>(?:https?|mailto):[^>\s]+)>", RegexOptions.None, TimeoutMs)]
     private static partial Regex AutoLink();
 
-    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", RegexOptions.None, TimeoutMs)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"`+(?<text>[^`]+)`+")]
+    [GeneratedRegex(@"`+(?<text>[^`]+)`+", RegexOptions.None, TimeoutMs)]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"(\*\*|__)(?=\S)(?<text>.+?)(?<=\S)\1")]
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(?<text>.+?)(?<=\S)\1", RegexOptions.None, TimeoutMs)]
     private static partial Regex Strong();
 
-    [GeneratedRegex(@"(?<![\w*])\*(?=\S)(?<text>[^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(?<text>[^_]+?)(?<=\S)_(?![\w_])")]
+    [GeneratedRegex(@"(?<![\w*])\*(?=\S)(?<text>[^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(?<text>[^_]+?)(?<=\S)_(?![\w_])", RegexOptions.None, TimeoutMs)]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"~~(?<text>.+?)~~")]
+    [GeneratedRegex(@"~~(?<text>.+?)~~", RegexOptions.None, TimeoutMs)]
     private static partial Regex Strike();
 
-    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!>|])")]
+    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!>|])", RegexOptions.None, TimeoutMs)]
     private static partial Regex Escape();
 }

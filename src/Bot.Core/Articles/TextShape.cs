@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -134,10 +133,6 @@ internal static partial class TextShape
 
         return paragraph.Trim();
     }
-
-    /// <summary>Culture-invariant upper-casing of the first letter, for messages and comparisons.</summary>
-    public static string Capitalise(string word) =>
-        word.Length == 0 ? word : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
 
     private static bool IsAbbreviation(string word) =>
         word.Length <= 1

@@ -197,7 +197,10 @@ public sealed class ArticleLoaderTests : IDisposable
 
         var documents = loader.LoadFolder(ArticleTestKit.Fixtures);
 
-        Assert.Equal(["freight-merger.txt", "grid-battery-plan.txt", "port-wind-terminal.html", "tokenised-deposits.md"], documents.Select(d => d.SourceName));
+        Assert.Equal(
+            ["data-law-explainer.txt", "delivery-job-cuts.md", "electric-bus-order.txt", "freight-merger.txt", "grid-battery-plan.txt",
+                "port-wind-terminal.html", "tanker-profit.txt", "tokenised-deposits.md"],
+            documents.Select(d => d.SourceName));
         Assert.Empty(_logger.Warnings);
     }
 }

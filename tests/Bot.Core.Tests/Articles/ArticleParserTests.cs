@@ -98,6 +98,59 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void Parse_WireStory_StripsDatelineAndDropsUpdateNoteCreditsAndStandards()
+    {
+        var document = Fixture("tanker-profit.txt");
+
+        Assert.Equal("UPDATE 1-Tanker operator posts record quarterly profit on strong freight rates", document.Title);
+        Assert.Equal(
+            [
+                "Tanker operator Northsea Shipping reported a record quarterly profit on Wednesday as freight rates stayed high.",
+                "Net income rose to 412 million dollars from 150 million a year earlier, the company said in a statement.",
+                "“Rates are likely to stay elevated through the summer,” said shipping analyst Kim Barros.",
+            ],
+            document.Paragraphs);
+        AssertNowhere(document, "LONDON", "(Reuters)", "Alex Marlow", "Adds analyst", "Editing by", "Standards");
+    }
+
+    [Fact]
+    public void Parse_BlogPage_FindsSentenceCaseHeadlineUnderBreadcrumbAndPostedLine()
+    {
+        var document = Fixture("data-law-explainer.txt");
+
+        Assert.Equal("Five things to know about the new data law", document.Title);
+        Assert.Equal(new DateOnly(2019, 6, 8), document.Published);
+        Assert.Equal(4, document.Paragraphs.Count);
+        Assert.StartsWith("Fines can reach", document.Paragraphs[^1], StringComparison.Ordinal);
+        AssertNowhere(document, "Home", "admin", "cookies", "Featured image", "Click to share", "Watch", "Share this", "Like this");
+    }
+
+    [Fact]
+    public void Parse_MarkdownWithSectionHeadingAndMetaLine_ReadsDateFromTheMetaLine()
+    {
+        var document = Fixture("delivery-job-cuts.md");
+
+        Assert.Equal("FOOD DELIVERY APP CUTS 300 JOBS", document.Title);
+        Assert.Equal(new DateOnly(2024, 2, 12), document.Published);
+        Assert.Equal(2, document.Paragraphs.Count);
+        AssertNowhere(document, "Markets", "Jane Roe", "Staff Reporter", "Also read", "Grocery", "Courier");
+    }
+
+    [Fact]
+    public void Parse_SentenceCaseHeadlineOverMastheadAndDate_ReadsAllThree()
+    {
+        var document = Fixture("electric-bus-order.txt");
+
+        Assert.Equal("Electric bus maker wins city contract", document.Title);
+        Assert.Equal("Metro Transit Weekly", document.Publisher);
+        Assert.Equal(new DateOnly(2019, 11, 9), document.Published);
+        Assert.Equal(
+            ["The city has ordered 120 electric buses from a local maker, the transport authority said.", "Deliveries start next spring."],
+            document.Paragraphs);
+        AssertNowhere(document, "Tags", "Previous article", "Rail operator", "Airport");
+    }
+
+    [Fact]
     public void Parse_BrokenFrontMatter_IsIgnoredAndBodyStillLoads()
     {
         const string text = "---\ntitle: [unclosed\nurl: : : what\n---\nCity Council Backs Tram Extension Plan\n\nThe council voted 31 to 12 on Thursday to extend the tram line to the new hospital.\n";
@@ -168,6 +221,7 @@ public sealed class ArticleParserTests
     [InlineData("November 9, 2019\nCopper Miner Raises Output Forecast After Strong Quarter\n", "Copper Miner Raises Output Forecast After Strong Quarter")]
     [InlineData("Copper miner raises output forecast after strong quarter\n\n", "Copper miner raises output forecast after strong quarter")]
     [InlineData("# Copper miner lifts forecast\n\n", "Copper miner lifts forecast")]
+    [InlineData("Copper miner lifts forecast\n\n", "Copper miner lifts forecast")]
     public void Parse_HeadlineCandidates_PicksTheHeadline(string header, string title)
     {
         var document = ArticleTestKit.Parse(header + "The company now expects to produce 410,000 tonnes this year, up from 385,000 tonnes.\n", ".md");
@@ -237,6 +291,8 @@ public sealed class ArticleParserTests
     [InlineData("About 40 people attended the launch in the old harbour warehouse.")]
     [InlineData("Read more about the plan in the council's published documents.")]
     [InlineData("Recommended retail prices will rise by about 3% from January.")]
+    [InlineData("Related: the operator also plans to hire 200 crane drivers.")]
+    [InlineData("Follow the money, the investigators said.")]
     public void Parse_SentenceThatStartsLikeMarker_IsKept(string sentence)
     {
         var text = $"The port handled a record 9.1 million containers last year, its operator said.\n\n{sentence}\n";
@@ -310,6 +366,19 @@ public sealed class ArticleParserTests
         Assert.Equal("Mill Town Gets Fibre Broadband", document.Title);
         Assert.Equal("Valley Post", document.Publisher);
         Assert.Equal(["Every house in the town will be connected by the end of the year, the provider said."], document.Paragraphs);
+    }
+
+    [Fact]
+    public void Parse_HtmlWithSiteLogoHeading_TitleIsTheStoryNotTheSite()
+    {
+        const string html = "<html><head><meta property=\"og:title\" content=\"Bakery Chain Adds Forty Stores\"></head><body><header><h1>The Valley Post</h1></header><div><h2>Bakery Chain Adds Forty Stores</h2><p>The chain will open forty stores in the north by the end of next year, it said.</p></div></body></html>";
+
+        var document = ArticleTestKit.Parse(html, ".html");
+
+        Assert.Equal("Bakery Chain Adds Forty Stores", document.Title);
+        Assert.Equal(["The chain will open forty stores in the north by the end of next year, it said."], document.Paragraphs);
+        Assert.Equal(1, document.Body.Split("Bakery Chain").Length - 1);
+        Assert.DoesNotContain("Valley Post", document.Body, StringComparison.Ordinal);
     }
 
     [Fact]
