@@ -51,7 +51,7 @@ internal static class BotApp
     public static HostApplicationBuilder CreateBuilder(string[] configurationArgs, bool quiet)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configurationArgs, DisableDefaults = false });
-        var configFolder = ConfigPath.Resolve("config");
+        var configFolder = Bot.Core.Articles.DatasetPaths.Resolve("config");
         builder.Configuration.Sources.Clear();
         builder.Configuration
             .AddJsonFile(Path.Combine(configFolder, "appsettings.json"), optional: false, reloadOnChange: false)
@@ -109,7 +109,7 @@ internal static class BotApp
 
     private static int Evaluate(HostArguments cli, TextWriter output)
     {
-        var facts = ConfigPath.Resolve(cli.Options.GetValueOrDefault("facts") ?? "tests/Bot.Core.Tests/Acceptance/seed-facts.json");
+        var facts = Bot.Core.Articles.DatasetPaths.Resolve(cli.Options.GetValueOrDefault("facts") ?? "tests/Bot.Core.Tests/Acceptance/seed-facts.json");
         if (!File.Exists(facts))
         {
             output.WriteLine($"Reference file not found: {facts} (give one with --facts).");

@@ -119,6 +119,6 @@ public sealed partial class CommandEngine : ICommandEngine
 
     private static string Shorten(string name) => name.Length <= 32 ? name : name[..32] + "…";
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Command /{Command} failed")]
+    [LoggerMessage(EventId = 1061, Level = LogLevel.Error, Message = "Command /{Command} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string command);
 }

@@ -44,7 +44,7 @@ public sealed partial class KnowledgeIngestor(
         lock (_gate)
         {
             var watch = Stopwatch.StartNew();
-            folder ??= ResolveFolder(options.Value.Path);
+            folder ??= DatasetPaths.Resolve(options.Value.Path);
             var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var known = store.GetFiles();
             var present = new List<StoredFile>();
@@ -137,21 +137,9 @@ public sealed partial class KnowledgeIngestor(
         return count;
     }
 
-    /// <summary>A relative dataset path is looked up from the working directory, then from the application folder.</summary>
-    public static string ResolveFolder(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path))
-        {
-            return Path.GetFullPath(path);
-        }
-
-        var beside = Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(beside) ? beside : Path.GetFullPath(path);
-    }
-
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Dataset {Folder}: {Files} files, {Extracted} extracted, {Unchanged} unchanged, {Skipped} skipped in {Milliseconds} ms")]
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Information, Message = "Dataset {Folder}: {Files} files, {Extracted} extracted, {Unchanged} unchanged, {Skipped} skipped in {Milliseconds} ms")]
     private static partial void LogSynced(ILogger logger, string folder, int files, int extracted, int unchanged, int skipped, long milliseconds);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Article file {File} is gone; its article is removed")]
+    [LoggerMessage(EventId = 1052, Level = LogLevel.Information, Message = "Article file {File} is gone; its article is removed")]
     private static partial void LogFileGone(ILogger logger, string file);
 }

@@ -68,7 +68,7 @@ internal sealed partial class ConsoleChatService(
         lifetime.StopApplication();
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Console chat ended")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Console chat ended")]
     private static partial void LogInputEnded(ILogger logger);
 }
 

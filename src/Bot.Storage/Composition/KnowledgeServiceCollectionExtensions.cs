@@ -32,11 +32,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => BoilerplateRules.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<DatasetOptions>>().Value.BoilerplateFile)));
+        services.AddSingleton(sp => BoilerplateRules.Load(DatasetPaths.Resolve(sp.GetRequiredService<IOptions<DatasetOptions>>().Value.BoilerplateFile)));
         services.AddSingleton<ArticleParser>();
         services.AddSingleton<ArticleLoader>();
-        services.AddSingleton(sp => ExtractionLexicon.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.LexiconFile)));
-        services.AddSingleton(sp => AliasGroups.Load(ConfigPath.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AliasFile)));
+        services.AddSingleton(sp => ExtractionLexicon.Load(DatasetPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.LexiconFile)));
+        services.AddSingleton(sp => AliasGroups.Load(DatasetPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AliasFile)));
         services.AddSingleton<ArticleExtractor>();
         services.AddSingleton(sp => new SqliteKnowledgeStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgePath));
         services.AddSingleton<IKnowledgeReader>(sp => sp.GetRequiredService<SqliteKnowledgeStore>());
@@ -63,19 +63,3 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
 /// <summary>Validates the command options at start.</summary>
 [OptionsValidator]
 public sealed partial class CommandOptionsValidator : IValidateOptions<CommandOptions>;
-
-/// <summary>Finds an operator file: as given, else relative to the working directory, else beside the application.</summary>
-public static class ConfigPath
-{
-    /// <summary>The full path of <paramref name="path"/>.</summary>
-    public static string Resolve(string path)
-    {
-        if (Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path))
-        {
-            return Path.GetFullPath(path);
-        }
-
-        var beside = Path.Combine(AppContext.BaseDirectory, path);
-        return File.Exists(beside) || Directory.Exists(beside) ? beside : Path.GetFullPath(path);
-    }
-}

@@ -42,6 +42,6 @@ public sealed partial class KnowledgeSyncService(KnowledgeIngestor ingestor, IOp
         }
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Rescanning the dataset failed; the previous knowledge stays in use")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Rescanning the dataset failed; the previous knowledge stays in use")]
     private static partial void LogRescanFailed(ILogger logger, Exception exception);
 }

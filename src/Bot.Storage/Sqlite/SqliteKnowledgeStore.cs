@@ -306,7 +306,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            hits.Add(new SearchHit(ReadArticle(reader), reader.GetString(7)));
+            hits.Add(new SearchHit(ReadArticle(reader), string.Join(' ', reader.GetString(7).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         }
 
         return hits;
