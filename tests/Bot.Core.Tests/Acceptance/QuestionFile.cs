@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bot.Core.Tests.Acceptance;
+
+/// <summary>One question of a questions file (seed-questions.json format): a command and what its plain-text reply must show.</summary>
+public sealed class Question
+{
+    [JsonPropertyName("command")]
+    public string Command { get; set; } = string.Empty;
+
+    [JsonPropertyName("must_include")]
+    public List<string> MustInclude { get; set; } = [];
+
+    [JsonPropertyName("any_of")]
+    public List<List<string>> AnyOf { get; set; } = [];
+
+    [JsonPropertyName("must_not_include")]
+    public List<string> MustNotInclude { get; set; } = [];
+
+    [JsonPropertyName("cites")]
+    public List<string> Cites { get; set; } = [];
+
+    [JsonPropertyName("expect")]
+    public string? Expect { get; set; }
+
+    [JsonPropertyName("suggests")]
+    public string? Suggests { get; set; }
+
+    public override string ToString() => Command;
+}
+
+/// <summary>Reads a questions file and checks a reply against one of its questions.</summary>
+public static class QuestionFile
+{
+    public static IReadOnlyList<Question> Load(string path) =>
+        JsonSerializer.Deserialize<QuestionsDocument>(File.ReadAllText(path))!.Questions;
+
+    /// <summary>Every failed expectation of <paramref name="question"/> on the reply <paramref name="text"/> of kind <paramref name="kind"/>.</summary>
+    public static List<string> Check(Question question, Replies.ReplyKind kind, string text)
+    {
+        var failures = new List<string>();
+        failures.AddRange(question.MustInclude.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"missing “{s}”"));
+        failures.AddRange(question.AnyOf.Where(g => !g.Any(s => text.Contains(s, StringComparison.OrdinalIgnoreCase))).Select(g => $"none of “{string.Join("”, “", g)}”"));
+        failures.AddRange(question.MustNotInclude.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"must not include “{s}”"));
+        failures.AddRange(question.Cites.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"does not cite {s}"));
+        switch (question.Expect)
+        {
+            case "usage" when kind != Replies.ReplyKind.Usage || !text.Contains('/'):
+                failures.Add($"expected a usage reply, got {kind}");
+                break;
+            case "not_found" when kind != Replies.ReplyKind.NotFound:
+                failures.Add($"expected not-found, got {kind}");
+                break;
+            case "suggestion" when kind != Replies.ReplyKind.Suggestion || !text.Contains(question.Suggests ?? string.Empty, StringComparison.OrdinalIgnoreCase):
+                failures.Add($"expected a suggestion of {question.Suggests}, got {kind}");
+                break;
+            case null when kind is not (Replies.ReplyKind.Answer or Replies.ReplyKind.Help):
+                failures.Add($"expected an answer, got {kind}");
+                break;
+        }
+
+        return failures;
+    }
+
+    private sealed class QuestionsDocument
+    {
+        [JsonPropertyName("questions")]
+        public List<Question> Questions { get; set; } = [];
+    }
+}

@@ -1,0 +1,106 @@
+using Bot.Core.Commands;
+using Bot.Core.Knowledge;
+using Bot.Core.Replies;
+using Bot.Storage.Composition;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Testing.Knowledge;
+
+/// <summary>
+/// The knowledge core composed exactly as the host composes it (<c>AddKnowledge</c>), over a dataset folder and a
+/// fresh SQLite store in a temporary folder: the same command engine the chats use.
+/// </summary>
+public sealed class TestKnowledge : IDisposable
+{
+    private readonly IHost _host;
+
+    private TestKnowledge(IHost host, string stateFolder)
+    {
+        _host = host;
+        StateFolder = stateFolder;
+    }
+
+    /// <summary>The temporary folder that holds the store.</summary>
+    public string StateFolder { get; }
+
+    /// <summary>The services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The command engine.</summary>
+    public ICommandEngine Engine => Services.GetRequiredService<ICommandEngine>();
+
+    /// <summary>The store's read side.</summary>
+    public IKnowledgeReader Reader => Services.GetRequiredService<IKnowledgeReader>();
+
+    /// <summary>The ingestor.</summary>
+    public KnowledgeIngestor Ingestor => Services.GetRequiredService<KnowledgeIngestor>();
+
+    /// <summary>Composes the core over <paramref name="datasetFolder"/> (the repo's dataset by default) and ingests it.</summary>
+    public static TestKnowledge Create(string? datasetFolder = null, IDictionary<string, string?>? settings = null, string? stateFolder = null, ILoggerProvider? logs = null, bool ingest = true)
+    {
+        stateFolder ??= Path.Combine(Path.GetTempPath(), "newsbot-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(stateFolder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
+        var values = new Dictionary<string, string?>
+        {
+            ["Dataset:Path"] = datasetFolder ?? RepoPaths.Articles,
+            ["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml"),
+            ["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml"),
+            ["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml"),
+            ["Storage:KnowledgePath"] = Path.Combine(stateFolder, "knowledge.db"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.AddKnowledge();
+        var host = builder.Build();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        var knowledge = new TestKnowledge(host, stateFolder);
+        if (ingest)
+        {
+            knowledge.Ingestor.Sync();
+        }
+
+        return knowledge;
+    }
+
+    /// <summary>Sends <paramref name="text"/> through the engine as a chat would.</summary>
+    public Task<Reply> SendAsync(string text, string? botUsername = null) =>
+        Engine.HandleAsync(new CommandRequest(text, "test", "chat-1", "user-1", botUsername), CancellationToken.None).AsTask();
+
+    /// <summary>Sends <paramref name="text"/> and returns what the user would read, as plain text.</summary>
+    public async Task<string> AskAsync(string text, string? botUsername = null) => PlainTextRenderer.Render(await SendAsync(text, botUsername));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(StateFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean up.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Left for the OS to clean up.
+        }
+    }
+}
