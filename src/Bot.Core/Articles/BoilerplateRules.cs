@@ -10,7 +10,7 @@ namespace Bot.Core.Articles;
 /// The boilerplate markers the cleaner applies to every article, loaded from a YAML file
 /// (config/boilerplate.yaml): generic news-site furniture, never rules for one article.
 /// </summary>
-public sealed class BoilerplateRules
+public sealed partial class BoilerplateRules
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -97,14 +97,22 @@ public sealed class BoilerplateRules
     /// <summary>Removes a wire-service dateline that opens a paragraph ("OSLO, May 2, 2025 /Wire/ -- ").</summary>
     internal string StripWirePrefix(string paragraph)
     {
-        if (_wirePrefix is null)
+        if (_wirePrefix is not null)
         {
-            return paragraph;
+            var match = _wirePrefix.Match(paragraph);
+            if (match.Success && match.Length < paragraph.Length)
+            {
+                paragraph = paragraph[match.Length..];
+            }
         }
 
-        var match = _wirePrefix.Match(paragraph);
-        return match.Success && match.Length < paragraph.Length ? paragraph[match.Length..] : paragraph;
+        // A dateline in capitals: "NAIROBI – ", "AMSTERDAM, March 4, 2026 (Meridian Wire) – ", "MANILA, 19 October 2026 — ".
+        var dateline = Dateline().Match(paragraph);
+        return dateline.Success && dateline.Length < paragraph.Length ? paragraph[dateline.Length..] : paragraph;
     }
+
+    [GeneratedRegex(@"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|,\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?\s*(?:[–—]|--?)\s+(?=[A-Z“""‘])", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
 
     private static bool AnyMatch(Regex[] patterns, string line)
     {

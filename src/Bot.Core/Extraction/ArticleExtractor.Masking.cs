@@ -126,13 +126,13 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"[‘“""«']\s*(⟦\d+⟧)\s*[’”""»']?", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedRef();
 
-    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteGroupPattern();
 
-    [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex PossessiveGroupPattern();
 
-    [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+[a-z][^,;⟦()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+[a-z][^,;()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
     private static partial Regex AppositivePattern();
 
     /// <summary>Replaces "the alliance", "the network", "China's national blockchain network" with the group they refer back to.</summary>
@@ -143,8 +143,8 @@ public sealed partial class ArticleExtractor
         {
             foreach (Match m in AppositivePattern().Matches(article.Masked[s]))
             {
-                var d = m.Groups["d"].Value;
-                if (!StartsWithRole(d) && !IsNonDescription(d))
+                var d = UnmaskStatic(article, s, m.Groups["d"].Value);
+                if (!StartsWithRole(d) && !IsNonDescription(d) && !FiniteVerb().IsMatch(d) && !EndsWithRole(d))
                 {
                     var cluster = int.Parse(m.Groups["s"].ValueSpan, provider: null);
                     if (article.KindOf(cluster) is not (EntityKind.Person or EntityKind.Place))
@@ -238,6 +238,14 @@ public sealed partial class ArticleExtractor
 
         return best;
     }
+
+    [GeneratedRegex(@"\b[a-z]+ed\s+(?:the|a|an|its|their|his|her|that|on|this|these)\b|\b(?:said|says|told|reported|announced)\b|⟦", RegexOptions.CultureInvariant)]
+    private static partial Regex FiniteVerb();
+
+    private static bool EndsWithRole(string d) => Lexicon.RoleHeads.Contains(d.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+
+    private static string UnmaskStatic(ArticleState article, int s, string masked) =>
+        EntityRef().Replace(masked, m => article.Surfaces[s].GetValueOrDefault(int.Parse(m.Groups[1].ValueSpan, provider: null), m.Value));
 
     private static bool IsNonDescription(string d)
     {

@@ -5,24 +5,44 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor
 {
     private const string E = @"⟦\d+⟧";
-    private const string EList = @"⟦\d+⟧(?:\s*(?:,|,?\s+and|&)\s+⟦\d+⟧)*";
+    private const string Item = @"(?:(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)\s+){0,5}?⟦\d+⟧(?![-’'\w])";
+    private const string EList = Item + @"(?:\s*(?:,|,?\s+and|&)\s+" + Item + ")*";
     private const string Role = @"(?:(?:co-)?founder|ceo|chief executive(?: officer)?|c[tfoim]o|chief [a-z]+ officer|(?:(?:executive|managing|deputy|vice|general|senior|regional|country|assistant|associate|acting|interim|former)\s+)?(?:director|president|chairman|chairwoman|chair|chairperson|head|manager|partner|secretary|officer|governor|minister|editor|spokes(?:person|man|woman))(?:[- ]general)?|vice-president)";
     private const string Roles = "(?<role>" + Role + @"(?:\s*(?:,|and|&)\s*(?:the\s+)?" + Role + ")*)";
     private const string Aux = @"(?:was|were|is|are|has been|have been|had been|is being|are being|will be|would be|being|been)";
+    private const string When = @"(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s+|last\s+(?:year|month|week)\s+|\w+ly\s+)?";
     private const string Participles = @"(?:initiated|organi[sz]ed|co-organi[sz]ed|founded|co-founded|planned|developed|sponsored|co-sponsored|launched|established|created|set up|spearheaded|started|formed|built|convened|proposed|incubated)";
 
     [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
     private static partial Regex EntityRef();
 
-    [GeneratedRegex(@",\s*(?:which|who|as|one of|among|according|while|but|where|when|and it|are|is|was|were|will|have|has|had|with|in a|in an|on|after|before|since|to)\b|;|\s+and\s+(?:is|was|has|have|will|are|were|had|it|its)\b|\s+(?:to|in order to)\s+[a-z]|\.\s*$", RegexOptions.CultureInvariant)]
+    private const string ListItemEnd = @"⟦\d+⟧(?![-’'\w])(?=\s*(?:,|and\b|&|as well as\b|$|[.;:)]))";
+    private const string ListItem = @"(?:(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)\s+){0,6}?" + ListItemEnd;
+
+    // Later items of a list hold descriptors, not clauses: no preposition, no number ("operates 600 chargers in ⟦X⟧" is no item).
+    private const string NextListItem = @"(?:(?!(?:in|at|on|to|for|with|from|by|into|about|after|before|during|over|under|than)\b)(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)(?<!\d\w*)\s+){0,6}?" + ListItemEnd;
+
+    [GeneratedRegex(@"^\s*(?:(?:the|a|an)\s+)?(?<item>" + ListItem + @")(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s+and\b\s*(?:,[^,⟦]{0,30},\s*)?|\s*&\s*|\s*,?\s+as\s+well\s+as\s+)(?<item>" + NextListItem + "))*", RegexOptions.CultureInvariant)]
+    private static partial Regex ListPattern();
+
+    [GeneratedRegex(@"(?<!\band),\s*(?:which|who|as|one of|among|according|while|but|where|when|and it|are|is|was|were|will|have|has|had|with|in a|in an|on|after|before|since|to)\b|;|\s+and\s+(?:is|was|has|have|will|are|were|had|it|its)\b|\s+(?:to|in order to)\s+[a-z]|\.\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"^" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RoleStart();
 
     // ---- member ----
-    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + @")(?:\s+alongside\s+(?<with>" + Item + "))?", RegexOptions.CultureInvariant)]
     private static partial Regex AddedTo();
+
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:had\s+|have\s+|has\s+)?(?:become|became)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?members\b(?!\s+of)", RegexOptions.CultureInvariant)]
+    private static partial Regex BecameItsMembers();
+
+    [GeneratedRegex(@"(?<grp>" + E + @")\s+(?:has\s+|have\s+|had\s+)?(?:admitted|welcomed|added|signed up|accepted)\s+(?<list>.+?)\s+as\s+(?:(?:full|new|associate|founding|its|the|a|an)\s+)*members?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AdmittedAsMembers();
+
+    [GeneratedRegex(@"\b[Aa]mong\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?members\s+(?:of\s+(?:the\s+)?(?<grp>" + E + @")\s+)?(?:are|were|is)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmongMembersAre();
 
     [GeneratedRegex(@"\b(?:join|joins|joined|joining)\s+(?<list>" + @"(?:(?!\bin\b)[^;])+?),?\s+(?:among others\s+|and others\s+|as members\s+)?in\s+(?<grp>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex JoinListIn();
@@ -30,7 +50,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectJoins();
 
-    [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[Oo]ther|[Ii]ts|[Tt]heir|[Tt]he|[Nn]ew|[Ff]ounding|[Cc]urrent|[Kk]ey|[Cc]onsortium|[Aa]lliance|[Nn]etwork|[Aa]ssociation|[Cc]oalition|[Ff]ederation|[Pp]artnership)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[A-Za-z-]+)\s+)?(?:(?<n>\d[\d,]*)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MembersInclude();
 
     [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
@@ -40,7 +60,7 @@ public sealed partial class ArticleExtractor
     private static partial Regex ConsortiumOf();
 
     // ---- initiator ----
-    [GeneratedRegex(@"\b(?<verb>" + Participles + @")\s+(?:\w+ly\s+)?by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<verb>" + Participles + @")\s+" + When + @"by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex InitiatedBy();
 
     [GeneratedRegex(@"(?<subj>" + E + @")\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}$", RegexOptions.CultureInvariant)]
@@ -62,6 +82,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?" + Roles + @"\s+(?:of|at|for)\s+(?:the\s+)?(?:" + E + @"-based\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonCommaRoleOf();
 
+    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+|a\s+|an\s+)?(?<role>" + Role + @"\s+of\s+[a-z][a-z -]{2,40}?)\s+at\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonRoleOfFieldAt();
+
     [GeneratedRegex(@"\b" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + @")\s*,\s*(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RoleOfOrgPerson();
 
@@ -71,12 +94,15 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became|,\s*now)\s+(?:the\s+|a\s+|an\s+)?" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonIsRoleOf();
 
-    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonOrgsRole();
 
     // ---- description ----
     [GeneratedRegex(@"(?<s>" + E + @")\s*,\s*(?:which|that|who)\s+(?:is|was)\s+(?<d>(?:a|an|the)\s+[^,;]+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
     private static partial Regex WhichIs();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,\s*which\s+(?!(?:runs|operates|has|employs|serves|counts|manages|owns)\s+(?:about\s+|around\s+|some\s+|more than\s+|over\s+|nearly\s+)?\d)(?<d>(?!(?:is|was|has|have|had|are|were|includes?|joined|joins|said|says|also)\b)[a-z]+s\s+(?:[^,;]|(?<=\d),(?=\d))+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichVerbs();
 
     [GeneratedRegex(@"(?<s>" + E + @")\s+(?:was|is)\s+(?<d>(?:started|founded|established|launched|created|set up|incorporated|formed)\s+in\s+(?:(?:[A-Z][a-z]+\s+)?\d{4}))\b", RegexOptions.CultureInvariant)]
     private static partial Regex FoundedInYear();
@@ -87,14 +113,14 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"^(?:[Tt]he\s+)?(?<s>" + E + @")\s+(?:is|was)\s+(?<d>(?:a|an)\s+[^,;]+?)\s*(?:[,;]|\.?$)", RegexOptions.CultureInvariant)]
     private static partial Regex CopulaIsA();
 
-    [GeneratedRegex(@"(?<![\w’'-])(?<d>(?:(?:" + E + @"-based|[a-z][\w’'-]*)\s+){1,4})(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w’'-])(?<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?<d>(?:(?:" + E + @"-based|[a-z][\w’'-]*)\s+){1,4})(?<s>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ClassifierBefore();
 
     // ---- headquarters ----
     [GeneratedRegex(@"\b(?:[Hh]eadquartered|[Bb]ased)\s+in\s+(?:the\s+)?(?<p>" + E + @")\s*,\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?<s>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex HeadquarteredInComma();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:itself\s+)?(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsHeadquarteredIn();
 
     [GeneratedRegex(@"(?<p>" + E + @")-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?<s>" + E + ")", RegexOptions.CultureInvariant)]
@@ -104,7 +130,7 @@ public sealed partial class ArticleExtractor
     private static partial Regex HeadquartersWillBe();
 
     // ---- investor ----
-    [GeneratedRegex(@"^(?<pre>.*?)\b(?:has\s+|have\s+|had\s+)?(?:also\s+|previously\s+|reportedly\s+|jointly\s+)?invested\s+(?:[^⟦]{0,40}?\s+)?in\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<pre>.*?)\b(?:has\s+|have\s+|had\s+)?(?:also\s+|previously\s+|reportedly\s+|jointly\s+)?invested\s+(?:[^⟦]{0,40}?\s+)?in\s+(?:(?<company>the\s+(?:company|firm|start-?up|business|lender|bank|insurer|group))\b|(?:the\s+)?(?<o>" + E + "))", RegexOptions.CultureInvariant)]
     private static partial Regex InvestedIn();
 
     [GeneratedRegex(@"\b[Ii]nvestors\s+in\s+(?:the\s+)?(?<o>" + E + @")\s+(?:include|included|including|are|such as)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
@@ -113,6 +139,12 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + EList + @")\s+(?:led|co-led|joined|participated in)\s+(?:a|an|the)\s+[^⟦]*?(?:round|investment|financing)\s+(?:in|into|for|of)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex LedRound();
 
+    [GeneratedRegex(@"(?<o>" + E + @")(?:\s*,\s*which\s+is|\s*,\s*which\s+was|\s+is|\s+was|\s+has been|\s*,)?\s+(?:backed|funded|financed|bankrolled)\s+by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BackedBy();
+
+    [GeneratedRegex(@",\s*with\s+(?<x>" + Item + @")\s+(?:also\s+)?(?:taking part|participating|joining in|investing)", RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoTakingPart();
+
     [GeneratedRegex(@"(?<o>" + E + @")\s+(?:has\s+|had\s+)?raised\s+[^⟦]*?\s+from\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex RaisedFrom();
 
@@ -120,26 +152,69 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^,;]*,)?\s+(?:will be|is|was|would be|has been|became|will become)\s+(?:the|a|an|its)\s+(?<x>(?:[a-z][\w-]*\s+){1,4}?)provider\s+(?:for|of|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsProviderFor();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:provides|will provide|provided|supplies|will supply|is providing|has been providing)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ProvidesFor();
 
-    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"(?:[’']s(?:\s+[a-z][\w-]*){1,2})?|\b[Ii]t\b)\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex Uses();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate)\s+with\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:also\s+)?(?:is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate|works|is working|worked|will work|cooperates|is cooperating|signed (?:a|an) (?:[\w-]+\s+)?(?:agreement|deal|partnership|memorandum)|formed a partnership)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex PartnersWith();
 
     // ---- count ----
-    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)[^⟦.;]{0,60}?\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,4}?(?:members|companies|firms|banks|organi[sz]ations|institutions|partners|enterprises|providers|startups|entities|participants|businesses|universities|countries|cities|nodes|validators|employees|users|customers|projects|groups|associations|exchanges|lenders|brands|stores))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)(?:\s*,\s*(?:which|who|headquartered|based|founded|launched)\b[^;]*?,|\s*,\s*(?:which|that)(?=\s))?[^⟦.;]{0,60}?\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|had|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents|operates|runs|employs|serves|manages)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+|up to\s+)?(?<n>\d[\d,.]*(?:\s+(?:million|billion))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-rt-z]s|staff|people|personnel))\b", RegexOptions.CultureInvariant)]
     private static partial Regex CountOf();
+
+    [GeneratedRegex(@"\b(?:takes?|took|brings?|brought|lifts?|lifted|raises?|raised|grows?|grew)\s+(?<s>" + E + @")(?:[’']s\s+(?:membership|tally|total|count|ranks))?\s+to\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TakesTo();
+
+    [GeneratedRegex(@"(?:\b(?<its>[Ii]ts|[Tt]heir)|(?<s>" + E + @")[’']s)\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ItsCount();
 
     [GeneratedRegex(@"^(?:These|Those|The|Such|They)\b(?:\s+[a-z-]+){0,3}\b.*?\b(?:such as|including|include|included|like)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CountExamples();
 
     private static int Id(Group g) => int.Parse(g.ValueSpan[1..^1], provider: null);
 
+    /// <summary>The first ⟦entity⟧ of a text, qualifier or not ("⟦X⟧'s platform" → X).</summary>
+    private static int? FirstRef(string text) =>
+        EntityRef().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].ValueSpan, provider: null) : null;
+
+    /// <summary>The entities a text names, leaving out qualifiers: "⟦Lagos⟧-based …", "⟦Brazil⟧'s …".</summary>
     private static List<int> Ids(string segment) =>
-        [.. EntityRef().Matches(segment).Select(m => int.Parse(m.Groups[1].ValueSpan, provider: null))];
+        [.. EntityRef().Matches(segment)
+            .Where(m => !IsQualifier(segment, m.Index + m.Length))
+            .Select(m => int.Parse(m.Groups[1].ValueSpan, provider: null))];
+
+    /// <summary>
+    /// The entities of a list at the start of <paramref name="segment"/> ("the Busan-based bunkering firm ⟦A⟧, Rotterdam
+    /// operator ⟦B⟧ and, since last year, ⟦C⟧"): each item's own name, its descriptors and qualifiers left out.
+    /// </summary>
+    private static List<int> ListIds(string segment)
+    {
+        var m = ListPattern().Match(segment);
+        if (!m.Success)
+        {
+            return [];
+        }
+
+        var ids = new List<int>();
+        foreach (Capture item in m.Groups["item"].Captures)
+        {
+            var refs = EntityRef().Matches(item.Value);
+            var last = refs[^1];
+            if (!IsQualifier(item.Value, last.Index + last.Length))
+            {
+                ids.Add(int.Parse(last.Groups[1].ValueSpan, provider: null));
+            }
+        }
+
+        return ids;
+    }
+
+    private static bool IsQualifier(string text, int after) =>
+        after < text.Length && (text.AsSpan(after).StartsWith("-based") || text.AsSpan(after).StartsWith("-headquartered")
+            || text.AsSpan(after).StartsWith("’s ") || text.AsSpan(after).StartsWith("'s "));
 
     private static string CutClause(string segment)
     {
@@ -147,7 +222,8 @@ public sealed partial class ArticleExtractor
         return m.Success ? segment[..m.Index] : segment;
     }
 
-    private static bool StartsWithRole(string text) => RoleStart().IsMatch(text);
+    private static bool StartsWithRole(string text) =>
+        RoleStart().IsMatch(Regex.Replace(text, @"^(?:the|a|an|its|their)\s+", string.Empty, RegexOptions.CultureInvariant));
 
     /// <summary>The entity "it" refers to: the first name earlier in the sentence, else the previous sentence's first name.</summary>
     private static int? Pronoun(ArticleState article, int s, int index)
@@ -170,8 +246,7 @@ public sealed partial class ArticleExtractor
         return null;
     }
 
-    private string Unmask(ArticleState article, int s, string masked) =>
-        EntityRef().Replace(masked, m => article.Surfaces[s].GetValueOrDefault(int.Parse(m.Groups[1].ValueSpan, provider: null), m.Value));
+    private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
     private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
     {
@@ -208,7 +283,7 @@ public sealed partial class ArticleExtractor
     {
         foreach (Match m in AddedTo().Matches(ms))
         {
-            foreach (var subj in Ids(m.Groups["subj"].Value))
+            foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
                 Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
             }
@@ -216,11 +291,32 @@ public sealed partial class ArticleExtractor
             article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
         }
 
+        foreach (Match m in BecameItsMembers().Matches(ms))
+        {
+            var members = ListIds(m.Groups["subj"].Value);
+            var group = Ids(ms[..m.Index]).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault() ?? MainGroup(article);
+            if (group is { } g && !members.Contains(g))
+            {
+                members.ForEach(member => Add(article, FactKind.Member, member, g, s));
+            }
+        }
+
+        foreach (Match m in AdmittedAsMembers().Matches(ms))
+        {
+            ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
+        }
+
+        var among = AmongMembersAre().Match(ms);
+        if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
+        {
+            ListIds(CutClause(among.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, amongGroup, s));
+        }
+
         var listJoin = JoinListIn().Match(ms);
         if (listJoin.Success && article.KindOf(Id(listJoin.Groups["grp"])) is EntityKind.Group or EntityKind.Organisation or EntityKind.Unknown)
         {
             var group = Id(listJoin.Groups["grp"]);
-            foreach (var member in Ids(listJoin.Groups["list"].Value))
+            foreach (var member in ListIds(listJoin.Groups["list"].Value))
             {
                 Add(article, FactKind.Member, member, group, s);
             }
@@ -229,7 +325,7 @@ public sealed partial class ArticleExtractor
             var subject = Regex.Match(lead, @"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$");
             if (subject.Success)
             {
-                foreach (var subj in Ids(subject.Groups["subj"].Value))
+                foreach (var subj in ListIds(subject.Groups["subj"].Value))
                 {
                     Add(article, FactKind.Member, subj, group, s);
                 }
@@ -244,7 +340,7 @@ public sealed partial class ArticleExtractor
                     continue;
                 }
 
-                foreach (var subj in Ids(m.Groups["subj"].Value))
+                foreach (var subj in ListIds(m.Groups["subj"].Value))
                 {
                     Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
                 }
@@ -264,18 +360,22 @@ public sealed partial class ArticleExtractor
             group ??= MainGroup(article);
             if (group is { } g)
             {
-                foreach (var member in Ids(CutClause(include.Groups["list"].Value)))
+                foreach (var member in ListIds(CutClause(include.Groups["list"].Value)))
                 {
                     Add(article, FactKind.Member, member, g, s);
                 }
 
                 article.SetKind(g, EntityKind.Group);
+                if (include.Groups["n"].Success)
+                {
+                    article.Facts.Add(new LocalFact(FactKind.Count, g, null, include.Groups["n"].Value + " members", null, null, s));
+                }
             }
         }
 
         foreach (Match m in MemberOf().Matches(ms))
         {
-            foreach (var subj in Ids(m.Groups["subj"].Value))
+            foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
                 Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
             }
@@ -284,7 +384,7 @@ public sealed partial class ArticleExtractor
         var consortium = ConsortiumOf().Match(ms);
         if (consortium.Success)
         {
-            foreach (var member in Ids(CutClause(consortium.Groups["list"].Value)))
+            foreach (var member in ListIds(CutClause(consortium.Groups["list"].Value)))
             {
                 Add(article, FactKind.Member, member, Id(consortium.Groups["grp"]), s);
             }
@@ -307,7 +407,7 @@ public sealed partial class ArticleExtractor
             }
 
             offset = m.Index + m.Length - m.Groups["list"].Length;
-            var agents = Ids(CutClause(m.Groups["list"].Value));
+            var agents = ListIds(CutClause(m.Groups["list"].Value));
             var before = ms[..m.Index];
             int? obj = null;
             Match b;
@@ -348,7 +448,7 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in ActiveInitiated().Matches(ms))
         {
-            foreach (var subj in Ids(m.Groups["subj"].Value))
+            foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
                 Add(article, FactKind.Initiator, subj, Id(m.Groups["obj"]), s);
             }
@@ -357,12 +457,18 @@ public sealed partial class ArticleExtractor
 
     private void ReadRoles(ArticleState article, int s, string ms)
     {
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole()])
+        var seen = new HashSet<(int, int)>();
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole()])
         {
             foreach (Match m in pattern.Matches(ms))
             {
                 var person = Id(m.Groups["p"]);
                 var org = Id(m.Groups["o"]);
+                if (!seen.Add((person, org)))
+                {
+                    continue;
+                }
+
                 if (article.KindOf(person) is EntityKind.Organisation or EntityKind.Group or EntityKind.Place or EntityKind.Event
                     || article.KindOf(org) == EntityKind.Person)
                 {
@@ -390,6 +496,11 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
+        foreach (Match m in WhichVerbs().Matches(ms))
+        {
+            article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
+        }
+
         foreach (Match m in FoundedInYear().Matches(ms))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
@@ -412,7 +523,13 @@ public sealed partial class ArticleExtractor
             var words = m.Groups["d"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
             var start = words.FindLastIndex(w => Lexicon.FunctionWords.Contains(w) || DescriptorStops.Contains(w) || (w.EndsWith("ed", StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)));
             words = words[(start + 1)..];
-            if (words.Count < 2 || !Lexicon.Classifiers.Contains(words[^1]) || article.KindOf(Id(m.Groups["s"])) == EntityKind.Person)
+            var demonym = Regex.Replace(m.Groups["dem"].Value.Trim(), "^(?:The|A|An)\\s+", string.Empty, RegexOptions.CultureInvariant);
+            if (start < 0 && demonym.Length > 0 && (lexicon.Demonyms.ContainsKey(demonym) || LooksLikeDemonym(demonym)))
+            {
+                words.Insert(0, demonym);
+            }
+
+            if (words.Count < 2 || !IsClassifier(words[^1]) || article.KindOf(Id(m.Groups["s"])) == EntityKind.Person)
             {
                 continue;
             }
@@ -459,17 +576,20 @@ public sealed partial class ArticleExtractor
         {
             var pre = invested.Groups["pre"].Value;
             var like = Regex.Match(pre, @"\b(?:like|such as|including|among them)\b");
-            var investors = Ids(CutClause(like.Success ? pre[(like.Index + like.Length)..] : pre));
-            foreach (var investor in investors)
+            var investors = like.Success ? ListIds(CutClause(pre[(like.Index + like.Length)..])) : Ids(pre);
+            // "… also invested in the company": the company an investment was last reported in.
+            int? target = invested.Groups["o"].Success ? Id(invested.Groups["o"])
+                : article.Facts.LastOrDefault(f => f.Kind == FactKind.Investor && f.Sentence >= s - 2)?.Object;
+            if (target is { } t)
             {
-                Add(article, FactKind.Investor, investor, Id(invested.Groups["o"]), s);
+                investors.ForEach(investor => Add(article, FactKind.Investor, investor, t, s));
             }
         }
 
         var include = InvestorsInclude().Match(ms);
         if (include.Success)
         {
-            foreach (var investor in Ids(CutClause(include.Groups["list"].Value)))
+            foreach (var investor in ListIds(CutClause(include.Groups["list"].Value)))
             {
                 Add(article, FactKind.Investor, investor, Id(include.Groups["o"]), s);
             }
@@ -477,16 +597,29 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in LedRound().Matches(ms))
         {
-            foreach (var investor in Ids(m.Groups["s"].Value))
+            foreach (var investor in ListIds(m.Groups["s"].Value))
             {
                 Add(article, FactKind.Investor, investor, Id(m.Groups["o"]), s);
             }
         }
 
+        var backed = BackedBy().Match(ms);
+        if (backed.Success)
+        {
+            ListIds(CutClause(backed.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(backed.Groups["o"]), s));
+        }
+
+        var alsoTaking = AlsoTakingPart().Match(ms);
+        var round = LedRound().Match(ms);
+        if (alsoTaking.Success && round.Success)
+        {
+            ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
+        }
+
         var raised = RaisedFrom().Match(ms);
         if (raised.Success)
         {
-            foreach (var investor in Ids(CutClause(raised.Groups["list"].Value)))
+            foreach (var investor in ListIds(CutClause(raised.Groups["list"].Value)))
             {
                 Add(article, FactKind.Investor, investor, Id(raised.Groups["o"]), s);
             }
@@ -505,7 +638,7 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in Uses().Matches(ms))
         {
-            var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
+            var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
             if (subject is { } subj)
             {
                 Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
@@ -518,8 +651,23 @@ public sealed partial class ArticleExtractor
         }
     }
 
+    /// <summary>A noun that classifies a name ("lender", "shipbuilder", "conglomerate").</summary>
+    private static bool IsClassifier(string word) =>
+        Lexicon.Classifiers.Contains(word)
+        || (word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal))
+            && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
+
     private void ReadCounts(ArticleState article, int s, string ms)
     {
+        foreach (var m in TakesTo().Matches(ms).Concat(ItsCount().Matches(ms)))
+        {
+            int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
+            if (subject is { } subj)
+            {
+                article.Facts.Add(new LocalFact(FactKind.Count, subj, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+            }
+        }
+
         foreach (Match m in CountOf().Matches(ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
@@ -535,7 +683,7 @@ public sealed partial class ArticleExtractor
                 var next = CountExamples().Match(article.Masked[s + 1]);
                 if (next.Success)
                 {
-                    examples = Ids(CutClause(next.Groups["list"].Value));
+                    examples = ListIds(CutClause(next.Groups["list"].Value));
                 }
             }
 

@@ -53,12 +53,20 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private void FindMentions(ArticleState article)
     {
-        // Words seen capitalised away from a sentence's start are names wherever they stand.
+        // Words seen capitalised away from a sentence's start are names wherever they stand, and so are the first
+        // words of longer names ("Velmhoven" of "Velmhoven Bank").
         foreach (var tokens in article.Tokens)
         {
             var first = FirstWordIndex(tokens);
             for (var k = 0; k < tokens.Count; k++)
             {
+                if (k != first && tokens[k].IsCapitalised && (k == 0 || !tokens[k - 1].IsCapitalised) && k + 1 < tokens.Count
+                    && tokens[k + 1].IsCapitalised && !tokens[k].Possessive && !Lexicon.FunctionWords.Contains(tokens[k].Text)
+                    && !lexicon.Demonyms.ContainsKey(tokens[k].Text))
+                {
+                    article.KnownCapitalised.Add(tokens[k].Text);
+                }
+
                 var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised);
                 if (k != first && tokens[k].IsCapitalised && alone && !tokens[k].Possessive)
                 {
@@ -179,7 +187,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             // "Hangzhou-based": the place before "-based" is a name of its own.
             var based = BasedSuffix(t.Text);
-            if (based > 0 && (k + 1 >= tokens.Count || !IsNameWord(tokens[k + 1])))
+            if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Count || !IsNameWord(tokens[k + 1])))
             {
                 found.Add(new Mention(s, t.Start, t.Start + based, t.Text[..based]) { Hint = EntityKind.Place });
                 k++;
@@ -200,8 +208,25 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     break;
                 }
 
+                // "Global Shippers' Council": a plural possessive inside a name.
+                if (j + 2 < tokens.Count && tokens[j + 1].Text is "'" or "’" && tokens[j].Text.EndsWith('s') && tokens[j + 1].Start == tokens[j].End
+                    && IsNameWord(tokens[j + 2]) && !consumed[j + 2])
+                {
+                    j += 2;
+                    continue;
+                }
+
+                // "Privacy First Norden": a capitalised small word inside a name, followed by more of the name.
+                if (j + 2 < tokens.Count && tokens[j + 1].IsCapitalised && Lexicon.FunctionWords.Contains(tokens[j + 1].Text)
+                    && tokens[j + 1].Text is not ("The" or "A" or "An" or "And" or "Of" or "In" or "On" or "At" or "By" or "For" or "To" or "With")
+                    && IsNameWord(tokens[j + 2]) && !consumed[j + 1] && !consumed[j + 2])
+                {
+                    j += 2;
+                    continue;
+                }
+
                 if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1])
-                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (j + 2 < tokens.Count && IsNameWord(tokens[j + 2]))))
+                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Count && IsNameWord(tokens[j + 2]))))
                 {
                     j++;
                     continue;
@@ -255,7 +280,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 keep = false;
             }
 
-            if (single && lexicon.Demonyms.ContainsKey(t.Text))
+            if (single && (lexicon.Demonyms.ContainsKey(t.Text) || (LooksLikeDemonym(t.Text) && k + 1 < tokens.Count && tokens[k + 1].IsWord && char.IsLower(tokens[k + 1].Text[0]))))
+            {
+                keep = false;
+            }
+
+            if (keep && !single && lexicon.Demonyms.ContainsKey(sentence[tokens[k].Start..(tokens[j].Start + tokens[j].Text.Length)]))
             {
                 keep = false;
             }
@@ -264,12 +294,22 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             {
                 var start = tokens[k].Start;
                 var end = tokens[j].Start + tokens[j].Text.Length;
+                if (tokens[j].Text is "Co" or "Inc" or "Ltd" or "Corp" or "Bros" or "Cie" && end < sentence.Length && sentence[end] == '.')
+                {
+                    end++;
+                }
                 found.Add(new Mention(s, start, end, sentence[start..end]) { Possessive = tokens[j].Possessive });
             }
 
             k = j + 1;
         }
     }
+
+    /// <summary>"Estonian", "Chilean", "Japanese", "Danish": an adjective of a place, not a name, when a lowercase noun follows.</summary>
+    internal static bool LooksLikeDemonym(string word) =>
+        word.Length > 4 && !word.Skip(1).Any(char.IsUpper)
+        && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
+            || word.EndsWith("ish", StringComparison.Ordinal));
 
     private static int BasedSuffix(string word)
     {
@@ -343,7 +383,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return li == letters.Length;
     }
 
-    private static void Cluster(ArticleState article)
+    private void Cluster(ArticleState article)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -377,7 +417,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
         foreach (var m in all)
         {
-            if (m.AcronymOf is not null || (IsAcronymToken(m.Text) && !m.Text.Contains(' ')))
+            if (m.AcronymOf is not null || (IsAcronymToken(m.Text) && !m.Text.Contains(' ')) || m.Cluster >= 0)
             {
                 continue;
             }
@@ -390,6 +430,28 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
 
             m.Cluster = cluster;
+        }
+
+        // "MediLink Nordic — formally the Nordic Clinical Data Network", "Acme, also known as Acme Labs": one entity.
+        foreach (var (s, list) in article.Mentions.Index())
+        {
+            for (var i = 0; i + 1 < list.Count; i++)
+            {
+                var between = article.Sentences[s][list[i].End..list[i + 1].Start];
+                if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster && AliasLink().IsMatch(between))
+                {
+                    var (keep, drop) = (list[i].Cluster, list[i + 1].Cluster);
+                    foreach (var o in all.Where(o => o.Cluster == drop))
+                    {
+                        o.Cluster = keep;
+                    }
+
+                    foreach (var key in byKey.Where(p => p.Value == drop).Select(p => p.Key).ToList())
+                    {
+                        byKey[key] = keep;
+                    }
+                }
+            }
         }
 
         foreach (var m in all.Where(m => m.AcronymOf is not null))
@@ -431,6 +493,33 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
         }
 
+        // An organisation named later by its first word alone ("Velmhoven" after "Velmhoven Bank", "Ampera" after
+        // "Ampera Mobility"): only when the full name came first and the rest is no place ("Huobi" is not "Huobi China").
+        var places = lexicon.Demonyms.Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
+        {
+            var firstShort = all.Where(o => o.Cluster == m.Cluster).Min(o => o.Sentence);
+            var owners = all.Where(o => o.Cluster != m.Cluster && !o.IsAcronym && o.Text.StartsWith(m.Text + " ", StringComparison.Ordinal)
+                    && !places.Contains(o.Text[(m.Text.Length + 1)..]) && o.Hint != EntityKind.Place)
+                .GroupBy(o => o.Cluster)
+                .Where(g => g.Min(o => o.Sentence) < firstShort
+                    || g.First().Text.Split(' ').Skip(1).All(w => Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w)))
+                .Select(g => g.Key).ToList();
+            if (all.Any(o => o.Cluster != m.Cluster && o.Text.StartsWith(m.Text + " ", StringComparison.Ordinal) && !owners.Contains(o.Cluster)))
+            {
+                continue;
+            }
+
+            if (owners.Count == 1)
+            {
+                var old = m.Cluster;
+                foreach (var o in all.Where(o => o.Cluster == old))
+                {
+                    o.Cluster = owners[0];
+                }
+            }
+        }
+
         foreach (var m in all)
         {
             article.Salience[m.Cluster] = article.Salience.GetValueOrDefault(m.Cluster) + 1;
@@ -460,6 +549,9 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var sentence = article.Sentences[m.Sentence];
         return PersonAfter().IsMatch(sentence.AsSpan(m.End).ToString()) || PersonBefore().IsMatch(sentence[..m.Start]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AliasLink();
 
     internal static bool IsAcronymToken(string text) =>
         text.Length is >= 2 and <= 10 && char.IsUpper(text[0]) && char.IsUpper(text[^1]) && text.Count(char.IsUpper) >= 2

@@ -92,7 +92,10 @@ internal static class Lexicon
         "marketplace", "app", "service", "processor", "institution", "organization", "organisation", "body",
         "association", "alliance", "consortium", "university", "ministry", "subsidiary", "unit", "arm", "affiliate",
         "automaker", "brand", "player", "behemoth", "titan", "heavyweight", "incumbent", "newcomer", "pioneer", "leader",
-        "specialist", "consultancy", "publisher", "newspaper", "broadcaster", "miner", "foundation", "blockchain");
+        "specialist", "consultancy", "publisher", "newspaper", "broadcaster", "miner", "foundation", "blockchain", "utility",
+        "conglomerate", "hospital", "institute", "trust", "house", "society", "authority", "start-up", "chain", "maker",
+        "carmaker", "shipbuilder", "shipowner", "insurer", "lender", "operator", "retailer", "cooperative", "co-op",
+        "charity", "nonprofit", "non-profit", "clinic", "yard", "port", "airline", "carrier", "union", "council", "forum");
 
     /// <summary>Words of a subsidiary ("the Chinese wing of …").</summary>
     public static readonly FrozenSet<string> SubsidiaryWords = Set("wing", "arm", "branch", "unit", "subsidiary", "division", "affiliate", "office");

@@ -30,7 +30,10 @@ public sealed class EntityResolver
             var first = Node(NameKey.OrderFree(group[0]), acronym: false);
             foreach (var name in group)
             {
-                Union(first, Node(NameKey.OrderFree(name), ExtractionAcronym(name)));
+                // Registered with no uses: a lookup name of the entity, never chosen over a name the articles use.
+                var node = Node(NameKey.OrderFree(name), ExtractionAcronym(name));
+                Count(node, name, 0);
+                Union(first, node);
             }
 
             _preferred.TryAdd(group[0], 0);

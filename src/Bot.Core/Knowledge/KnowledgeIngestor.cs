@@ -129,13 +129,30 @@ public sealed partial class KnowledgeIngestor(
         // Extraction is CPU-bound and independent per article: spread it over the cores; storing stays on one writer.
         var results = documents
             .AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(d => (d, StoredExtraction.From(extractor.Extract(d.Paragraphs))))
+            .Select(d => (d, Extract(d)))
             .ToList();
         store.SaveArticles(results, ArticleExtractor.Version, time.GetUtcNow());
         var count = documents.Count;
         documents.Clear();
         return count;
     }
+
+    /// <summary>One article's extraction; a failure is logged with the article's name and leaves it searchable without facts.</summary>
+    private StoredExtraction Extract(ArticleDocument document)
+    {
+        try
+        {
+            return StoredExtraction.From(extractor.Extract(document.Paragraphs));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogExtractionFailed(logger, e, document.SourceName);
+            return new StoredExtraction([], [], new Dictionary<int, string>());
+        }
+    }
+
+    [LoggerMessage(EventId = 1053, Level = LogLevel.Error, Message = "Extracting facts from {File} failed; the article is kept for search without facts")]
+    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string file);
 
     [LoggerMessage(EventId = 1051, Level = LogLevel.Information, Message = "Dataset {Folder}: {Files} files, {Extracted} extracted, {Unchanged} unchanged, {Skipped} skipped in {Milliseconds} ms")]
     private static partial void LogSynced(ILogger logger, string folder, int files, int extracted, int unchanged, int skipped, long milliseconds);

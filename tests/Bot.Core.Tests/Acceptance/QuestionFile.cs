@@ -24,6 +24,10 @@ public sealed class Question
     [JsonPropertyName("expect")]
     public string? Expect { get; set; }
 
+    /// <summary>Set when the bot is known not to answer this yet: why. Tests check the gap is still there, so fixing it flips a test.</summary>
+    [JsonPropertyName("known_gap")]
+    public string? KnownGap { get; set; }
+
     [JsonPropertyName("suggests")]
     public string? Suggests { get; set; }
 
@@ -37,13 +41,21 @@ public static class QuestionFile
         JsonSerializer.Deserialize<QuestionsDocument>(File.ReadAllText(path))!.Questions;
 
     /// <summary>Every failed expectation of <paramref name="question"/> on the reply <paramref name="text"/> of kind <paramref name="kind"/>.</summary>
-    public static List<string> Check(Question question, Replies.ReplyKind kind, string text)
+    public static List<string> Check(Question question, Replies.ReplyKind kind, string text, IReadOnlyList<Knowledge.ArticleRecord>? articles = null)
     {
         var failures = new List<string>();
         failures.AddRange(question.MustInclude.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"missing “{s}”"));
         failures.AddRange(question.AnyOf.Where(g => !g.Any(s => text.Contains(s, StringComparison.OrdinalIgnoreCase))).Select(g => $"none of “{string.Join("”, “", g)}”"));
         failures.AddRange(question.MustNotInclude.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"must not include “{s}”"));
-        failures.AddRange(question.Cites.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"does not cite {s}"));
+        // An article is cited by its file name, or by the title or link the reply resolves a number to.
+        bool Cites(string file)
+        {
+            var article = articles?.FirstOrDefault(a => Path.GetFileName(a.SourceName) == file);
+            return text.Contains(file, StringComparison.OrdinalIgnoreCase)
+                || (article is not null && (text.Contains(article.Title, StringComparison.Ordinal) || (article.Url is { } url && text.Contains(url, StringComparison.Ordinal))));
+        }
+
+        failures.AddRange(question.Cites.Where(s => !Cites(s)).Select(s => $"does not cite {s}"));
         switch (question.Expect)
         {
             case "usage" when kind != Replies.ReplyKind.Usage || !text.Contains('/'):

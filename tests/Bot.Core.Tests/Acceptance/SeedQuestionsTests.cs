@@ -20,7 +20,7 @@ public sealed class SeedQuestionsTests(DatasetKnowledge dataset) : IClassFixture
         var reply = await dataset.Knowledge.SendAsync(question.Command, botUsername: "NewsBot");
         var text = PlainTextRenderer.Render(reply);
 
-        var failures = QuestionFile.Check(question, reply.Kind, text);
+        var failures = QuestionFile.Check(question, reply.Kind, text, dataset.Knowledge.Reader.AllArticles());
         Assert.True(failures.Count == 0, $"{command}: {string.Join("; ", failures)}\n--- reply ---\n{text}");
     }
 

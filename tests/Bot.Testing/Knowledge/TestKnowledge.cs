@@ -19,10 +19,13 @@ public sealed class TestKnowledge : IDisposable
 {
     private readonly IHost _host;
 
-    private TestKnowledge(IHost host, string stateFolder)
+    private readonly bool _ownsState;
+
+    private TestKnowledge(IHost host, string stateFolder, bool ownsState)
     {
         _host = host;
         StateFolder = stateFolder;
+        _ownsState = ownsState;
     }
 
     /// <summary>The temporary folder that holds the store.</summary>
@@ -43,6 +46,7 @@ public sealed class TestKnowledge : IDisposable
     /// <summary>Composes the core over <paramref name="datasetFolder"/> (the repo's dataset by default) and ingests it.</summary>
     public static TestKnowledge Create(string? datasetFolder = null, IDictionary<string, string?>? settings = null, string? stateFolder = null, ILoggerProvider? logs = null, bool ingest = true)
     {
+        var ownsState = stateFolder is null;
         stateFolder ??= Path.Combine(Path.GetTempPath(), "newsbot-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(stateFolder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
@@ -69,7 +73,7 @@ public sealed class TestKnowledge : IDisposable
         builder.AddKnowledge();
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
-        var knowledge = new TestKnowledge(host, stateFolder);
+        var knowledge = new TestKnowledge(host, stateFolder, ownsState);
         if (ingest)
         {
             knowledge.Ingestor.Sync();
@@ -90,6 +94,11 @@ public sealed class TestKnowledge : IDisposable
     {
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        if (!_ownsState)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(StateFolder, recursive: true);

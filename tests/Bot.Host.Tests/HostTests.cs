@@ -1,0 +1,129 @@
+using Bot.Host.ConsoleChat;
+using Bot.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Tests;
+
+/// <summary>The executable as a user runs it: the ask verb, the console chat, start-up validation.</summary>
+public sealed class HostTests : IDisposable
+{
+    private readonly string _state = Path.Combine(Path.GetTempPath(), "newsbot-host-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_state))
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+    }
+
+    private string[] Settings(params string[] more) =>
+    [
+        $"--Dataset:Path={RepoPaths.Articles}",
+        $"--Storage:KnowledgePath={Path.Combine(_state, "knowledge.db")}",
+        .. more,
+    ];
+
+    [Fact]
+    public async Task Ask_MembersBsn_PrintsTheAnswerAndExitsZero()
+    {
+        using var output = new StringWriter();
+
+        var code = await BotApp.RunAsync(["ask", "/members BSN", .. Settings()], output);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Members of ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Huobi China", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WordsWithoutQuotes_AreOneCommand()
+    {
+        using var output = new StringWriter();
+
+        var code = await BotApp.RunAsync(["ask", "about", "Huobi", "China", .. Settings()], output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Yuming Yuan", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_UnknownName_ExitsNonZeroWithAClearAnswer()
+    {
+        using var output = new StringWriter();
+
+        var code = await BotApp.RunAsync(["ask", "/about Xyzzy Holdings", .. Settings()], output);
+
+        Assert.Equal(1, code);
+        Assert.Contains("I know nothing about “Xyzzy Holdings”", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoToken_ChatsOnTheConsoleUntilInputEnds()
+    {
+        using var output = new StringWriter();
+        var input = new StringReader("/about Trias\nmembers Dawan District Blockchain Alliance\n\n/frobnicate\n");
+
+        var code = await BotApp.RunAsync(Settings(), output, new ConsoleChatStreams(input, output, Interactive: false));
+
+        var text = output.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("News bot: 5 articles", text, StringComparison.Ordinal);
+        Assert.Contains("Anbang Ruan", text, StringComparison.Ordinal);
+        Assert.Contains("Guangzhou City Blockchain Industry Association", text, StringComparison.Ordinal);
+        Assert.Contains("Send /help", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Cancelled_StopsCleanly()
+    {
+        using var output = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        var never = new BlockingReader();
+        var run = BotApp.RunAsync(Settings(), output, new ConsoleChatStreams(never, output, Interactive: false), cancel.Token);
+
+        await cancel.CancelAsync();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, code);
+    }
+
+    [Fact]
+    public async Task Start_InvalidOption_FailsNamingTheSetting()
+    {
+        using var output = new StringWriter();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotApp.RunAsync(["ask", "/help", .. Settings("--Commands:MaxArgumentLength=1")], output));
+
+        Assert.Contains("MaxArgumentLength", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_MissingDatasetFolder_SaysWhichFolderAndWhatToSet()
+    {
+        using var output = new StringWriter();
+
+        var error = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => BotApp.RunAsync(["ask", "/help", .. Settings("--Dataset:Path=/nonexistent/news")], output));
+
+        Assert.Contains("Dataset:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_PrintsTheVerbs()
+    {
+        using var output = new StringWriter();
+
+        var code = await BotApp.RunAsync(["--help"], output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("ask \"/members BSN\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Standard input that never delivers a line, like a terminal nobody types into.</summary>
+    private sealed class BlockingReader : TextReader
+    {
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+            new(Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => (string?)null, TaskScheduler.Default));
+    }
+}
