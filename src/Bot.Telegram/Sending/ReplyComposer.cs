@@ -126,5 +126,5 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
         return rows;
     }
 
-    private sealed record StoredPages(IReadOnlyList<string> Parts, IReadOnlyList<IReadOnlyList<InlineKeyboardButton>>? Keyboard, bool DisablePreview);
+    private sealed record StoredPages(IReadOnlyList<string> Parts, IReadOnlyList<IReadOnlyList<InlineKeyboardButton>>? Keyboard = null, bool DisablePreview = true);
 }
