@@ -21,26 +21,30 @@ internal sealed class OutboundSender(
     TimeProvider time,
     ILogger<OutboundSender> logger) : BackgroundService
 {
-    private const int MaxConcurrentBatches = 64;
+    private const int MaxConcurrentRequests = 32;
     private const int MaxRateLimitRetries = 10;
     private const int MaxMigrations = 3;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly TelegramOptions _options = options.Value;
 
+    /// <summary>One lane per chat: the parts of one reply go out in order and never interleave with another reply to the same chat.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, SemaphoreSlim> _lanes = new();
+
+    /// <summary>Bounds the HTTP requests in flight; taken only around the request, never while waiting for a token bucket.</summary>
+    private readonly SemaphoreSlim _requests = new(MaxConcurrentRequests);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var limits = new SendRateLimits(_options);
-        using var slots = new SemaphoreSlim(MaxConcurrentBatches);
         var running = new List<Task>();
         try
         {
             await foreach (var batch in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await slots.WaitAsync(stoppingToken);
-                var task = SendBatchAndReleaseAsync(batch, limits, slots, stoppingToken);
-                running.Add(task);
-                if (running.Count > MaxConcurrentBatches * 4)
+                // Batches wait for their chat's bucket concurrently, so one busy chat never holds up the others.
+                running.Add(SendBatchAsync(batch, limits, stoppingToken));
+                if (running.Count > 1024)
                 {
                     running.RemoveAll(t => t.IsCompleted);
                 }
@@ -61,11 +65,31 @@ internal sealed class OutboundSender(
         }
     }
 
-    private async Task SendBatchAndReleaseAsync(OutboundBatch batch, SendRateLimits limits, SemaphoreSlim slots, CancellationToken ct)
+    public override void Dispose()
     {
+        _requests.Dispose();
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    private async Task SendBatchAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken ct)
+    {
+        var lane = _lanes.GetOrAdd(batch.ChatId, _ => new SemaphoreSlim(1));
         try
         {
-            await Task.Yield();
+            await lane.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
             foreach (var message in batch.Messages)
             {
                 if (!await SendOneAsync(batch.ChatId, message, limits, ct))
@@ -85,7 +109,7 @@ internal sealed class OutboundSender(
         }
         finally
         {
-            slots.Release();
+            lane.Release();
         }
     }
 
@@ -108,7 +132,15 @@ internal sealed class OutboundSender(
             {
                 using (await limits.AcquireAsync(chatId, ct))
                 {
-                    await client.SendMessageAsync(message with { ChatId = chatId }, ct);
+                    await _requests.WaitAsync(ct);
+                    try
+                    {
+                        await client.SendMessageAsync(message with { ChatId = chatId }, ct);
+                    }
+                    finally
+                    {
+                        _requests.Release();
+                    }
                 }
 
                 return true;

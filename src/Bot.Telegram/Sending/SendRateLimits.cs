@@ -4,7 +4,9 @@ namespace Bot.Telegram.Sending;
 
 /// <summary>
 /// Token buckets for outbound messages: one over all chats, one per chat (private chats and groups differ).
-/// Buckets hold a short burst (Telegram lets short bursts pass) and refill at the sustained rate.
+/// Buckets hold a short burst (Telegram lets short bursts pass) and refill at the sustained rate. With the defaults:
+/// at most 30 in any second overall, 20 in any minute per group, and about 1 per second per private chat
+/// (a burst of 3, then 1/s: at most 4 in any second).
 /// </summary>
 internal sealed class SendRateLimits : IAsyncDisposable
 {
@@ -14,11 +16,16 @@ internal sealed class SendRateLimits : IAsyncDisposable
 
     public SendRateLimits(TelegramOptions options)
     {
-        _global = Bucket(options.GlobalMessagesPerSecond, burst: Math.Max(1, (int)Math.Ceiling(options.GlobalMessagesPerSecond)));
+        // A bucket of B tokens refilled at r lets at most B + r·W through in any window W, so the burst is taken out
+        // of the sustained rate: the limits hold over any sliding second (overall, private chats) or minute (groups).
+        var globalBurst = Math.Max(1, (int)Math.Ceiling(options.GlobalMessagesPerSecond / 6));
+        _global = new TokenBucketRateLimiter(BucketOptions(Math.Max(options.GlobalMessagesPerSecond - globalBurst, options.GlobalMessagesPerSecond / 2), globalBurst));
+        var privateBurst = 3;
         var privateRate = options.PrivateChatMessagesPerSecond;
-        var groupRate = options.GroupMessagesPerMinute / 60.0;
+        var groupBurst = options.GroupMessagesPerMinute >= 6 ? 3 : 1;
+        var groupRate = Math.Max(options.GroupMessagesPerMinute - groupBurst, options.GroupMessagesPerMinute / 2) / 60.0;
         _perChat = PartitionedRateLimiter.Create<long, long>(chatId =>
-            RateLimitPartition.GetTokenBucketLimiter(chatId, id => BucketOptions(id > 0 ? privateRate : groupRate, burst: 3)));
+            RateLimitPartition.GetTokenBucketLimiter(chatId, id => id > 0 ? BucketOptions(privateRate, privateBurst) : BucketOptions(groupRate, groupBurst)));
     }
 
     /// <summary>Waits for the chat's bucket, then the global one.</summary>
@@ -34,8 +41,6 @@ internal sealed class SendRateLimits : IAsyncDisposable
         await _global.DisposeAsync();
         await _perChat.DisposeAsync();
     }
-
-    private static TokenBucketRateLimiter Bucket(double perSecond, int burst) => new(BucketOptions(perSecond, burst));
 
     /// <summary>A bucket of <paramref name="burst"/> tokens refilled at <paramref name="perSecond"/>, in small steps so the rate is smooth.</summary>
     internal static TokenBucketRateLimiterOptions BucketOptions(double perSecond, int burst)

@@ -95,10 +95,13 @@ internal sealed class TelegramStateStore : IDisposable
     public void MarkInactive(long chatId, string reason)
     {
         EnsureCreated();
+        using (var connection = Open())
+        {
+            Execute(connection, "INSERT INTO inactive_chats (chat_id, reason, since) VALUES ($id, $reason, $at) ON CONFLICT(chat_id) DO UPDATE SET reason = excluded.reason, since = excluded.since",
+                ("$id", chatId), ("$reason", reason), ("$at", Now()));
+        }
+
         _inactive[chatId] = true;
-        using var connection = Open();
-        Execute(connection, "INSERT INTO inactive_chats (chat_id, reason, since) VALUES ($id, $reason, $at) ON CONFLICT(chat_id) DO UPDATE SET reason = excluded.reason, since = excluded.since",
-            ("$id", chatId), ("$reason", reason), ("$at", Now()));
     }
 
     /// <summary>The chat wrote again (or unblocked the bot): send to it again.</summary>

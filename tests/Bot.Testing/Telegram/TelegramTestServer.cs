@@ -86,7 +86,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
     /// <summary>The base URL to give the bot as Telegram:ApiBaseUrl.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>When true, sendMessage obeys Telegram's flood limits (about 1/s per private chat with short bursts, 20/min per group, 30/s overall) and answers 429 beyond them.</summary>
+    /// <summary>When true, sendMessage obeys Telegram's flood limits and answers 429 beyond them: at most 30 in any second overall, 20 in any minute per group, 4 in any second per private chat (about 1/s; short bursts pass).</summary>
     public bool EnforceFloodLimits { get; set; }
 
     /// <summary>When true, getUpdates answers at once with nothing even when asked to wait (a misbehaving server).</summary>
@@ -584,7 +584,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
             var isGroup = chatId < 0;
             var window = isGroup ? 60 * second : second;
             times.RemoveAll(t => now - t > window);
-            if (times.Count >= (isGroup ? 20 : 3))
+            if (times.Count >= (isGroup ? 20 : 4))
             {
                 return (int)Math.Max(1, Math.Ceiling((double)(window - (now - times[0])) / second));
             }
