@@ -64,6 +64,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
     private readonly Dictionary<long, List<long>> _floodByChat = [];
     private readonly List<long> _floodGlobal = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextUpdateId = 1000;
     private long _nextMessageId = 5000;
 
@@ -144,8 +145,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
 
             var id = update["update_id"]!.GetValue<long>();
             _nextUpdateId = Math.Max(_nextUpdateId, id);
-            _updates.Add((id, update.ToJsonString()));
-            Signal();
+            AddUpdate(id, update.ToJsonString());
             return id;
         }
     }
@@ -157,8 +157,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
         {
             var id = updateId ?? ++_nextUpdateId;
             _nextUpdateId = Math.Max(_nextUpdateId, id);
-            _updates.Add((id, json));
-            Signal();
+            AddUpdate(id, json);
             return id;
         }
     }
@@ -188,7 +187,12 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
     public Task<IReadOnlyList<SentMessage>> WaitForSentAsync(int count, Func<SentMessage, bool>? filter = null, TimeSpan? timeout = null) =>
         WaitAsync(() =>
         {
-            var matching = _sent.Where(filter ?? (_ => true)).ToList();
+            if (filter is null)
+            {
+                return _sent.Count >= count ? [.. _sent] : null;
+            }
+
+            var matching = _sent.Where(filter).ToList();
             return matching.Count >= count ? matching : null;
         }, timeout, () => $"expected {count} sent message(s); got: " + string.Join(" | ", _sent.Select(s => $"{s.ChatId}: {Short(s.Text)}")));
 
@@ -256,6 +260,22 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
 
             await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(Math.Min(1.0, (double)left / Stopwatch.Frequency))));
         }
+    }
+
+    /// <summary>Keeps the queue ordered by update_id (appends are the common case) and wakes a waiting getUpdates.</summary>
+    private void AddUpdate(long id, string json)
+    {
+        var index = _updates.Count;
+        while (index > 0 && _updates[index - 1].Id > id)
+        {
+            index--;
+        }
+
+        _updates.Insert(index, (id, json));
+        var old = _updatesChanged;
+        _updatesChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+        Signal();
     }
 
     private void Signal()
@@ -395,11 +415,17 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
             {
                 if (offset is { } confirmed && !KeepConfirmedUpdates)
                 {
-                    _updates.RemoveAll(u => u.Id < confirmed);
+                    var confirmedCount = 0;
+                    while (confirmedCount < _updates.Count && _updates[confirmedCount].Id < confirmed)
+                    {
+                        confirmedCount++;
+                    }
+
+                    _updates.RemoveRange(0, confirmedCount);
                 }
 
-                batch = [.. _updates.Where(u => offset is null || u.Id >= offset).OrderBy(u => u.Id).Take(limit)];
-                changed = _changed.Task;
+                batch = [.. _updates.Where(u => offset is null || u.Id >= offset).Take(limit)];
+                changed = _updatesChanged.Task;
             }
 
             var left = deadline - Stopwatch.GetTimestamp();
