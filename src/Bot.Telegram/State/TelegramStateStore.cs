@@ -13,6 +13,9 @@ namespace Bot.Telegram.State;
 /// </summary>
 internal sealed class TelegramStateStore : IDisposable
 {
+    /// <summary>How long stored reply pages and button commands are kept (they are cleaned at start).</summary>
+    public static readonly TimeSpan PayloadLifetime = TimeSpan.FromDays(7);
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<long, bool> _inactive = new();
@@ -53,6 +56,8 @@ internal sealed class TelegramStateStore : IDisposable
                 CREATE TABLE IF NOT EXISTS chat_migrations (old_chat_id INTEGER PRIMARY KEY, new_chat_id INTEGER NOT NULL, at TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS payloads (key TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL);
                 """);
+            // Pages of long replies and long button commands are only useful for a while: buttons older than this say "expired".
+            Execute(connection, "DELETE FROM payloads WHERE created < $cutoff", ("$cutoff", (_time.GetUtcNow() - PayloadLifetime).ToString("O", CultureInfo.InvariantCulture)));
             using (var cmd = connection.CreateCommand())
             {
                 cmd.CommandText = "SELECT chat_id FROM inactive_chats";
