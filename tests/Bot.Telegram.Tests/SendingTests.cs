@@ -121,3 +121,21 @@ public sealed class SendingTests
         Assert.DoesNotContain(server.Calls, c => c.Status == 429);
     }
 }
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task Stop_WithReplyBeingRetried_SendsItBeforeStopping()
+    {
+        await using var server = await TelegramTestServer.StartAsync();
+        server.FailNext("sendMessage", 500, "Internal Server Error");
+        var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine(), settings: new Dictionary<string, string?> { ["Telegram:RetryBaseDelay"] = "00:00:00.400" });
+
+        server.EnqueueUpdate(TelegramUpdates.PrivateMessage(8101, "/help just before shutdown"));
+        await server.WaitForCallsAsync("sendMessage", filter: c => c.Status == 500);
+        await bot.DisposeAsync();
+
+        var sent = Assert.Single(server.Sent);
+        Assert.Equal("Echo\n\n/help just before shutdown", sent.Shown.PlainText);
+    }
+}

@@ -16,5 +16,20 @@ internal sealed class OutboundQueue
 
     public ChannelReader<OutboundBatch> Reader => _channel.Reader;
 
-    public void Enqueue(OutboundBatch batch) => _channel.Writer.TryWrite(batch);
+    private int _pending;
+
+    /// <summary>Batches queued or being sent (a batch counts from <see cref="Enqueue"/> until <see cref="Done"/>).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    public void Enqueue(OutboundBatch batch)
+    {
+        Interlocked.Increment(ref _pending);
+        if (!_channel.Writer.TryWrite(batch))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
+
+    /// <summary>The sender finished (sent or dropped) a batch.</summary>
+    public void Done() => Interlocked.Decrement(ref _pending);
 }

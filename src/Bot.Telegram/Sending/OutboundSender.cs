@@ -26,6 +26,10 @@ internal sealed class OutboundSender(
     private const int MaxMigrations = 3;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a stopping host waits for queued replies to go out (the host's shutdown timeout also bounds it).</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+
     private readonly TelegramOptions _options = options.Value;
 
     /// <summary>One lane per chat: the parts of one reply go out in order and never interleave with another reply to the same chat.</summary>
@@ -65,6 +69,26 @@ internal sealed class OutboundSender(
         }
     }
 
+    /// <summary>Lets replies already queued go out before stopping: the receivers stop first, so nothing new arrives.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(DrainTimeout);
+        try
+        {
+            while (queue.Pending > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), time, drain.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Drain time is up: what is left is dropped.
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
     public override void Dispose()
     {
         _requests.Dispose();
@@ -77,6 +101,18 @@ internal sealed class OutboundSender(
     }
 
     private async Task SendBatchAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken ct)
+    {
+        try
+        {
+            await SendInLaneAsync(batch, limits, ct);
+        }
+        finally
+        {
+            queue.Done();
+        }
+    }
+
+    private async Task SendInLaneAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken ct)
     {
         var lane = _lanes.GetOrAdd(batch.ChatId, _ => new SemaphoreSlim(1));
         try
