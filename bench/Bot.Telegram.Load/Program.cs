@@ -22,6 +22,7 @@ Console.WriteLine($"Telegram transport load test: {updates} updates over {chats}
 Console.WriteLine("Rate limits: the test server does not enforce flood limits and the bot's buckets are raised, as the issue allows for this measurement.");
 Console.WriteLine();
 
+var inProcess = await HandlingOnlyAsync(updates, chats);
 var burst = await RunAsync("burst (all queued at once)", updates, chats, pacePerSecond: null, realLimits: false);
 var paced = await RunAsync($"paced ({rate}/s)", updates, chats, pacePerSecond: rate, realLimits: false);
 var limited = await RunAsync($"real rate limits ({limitedUpdates} updates, 1 chat each)", limitedUpdates, limitedUpdates, pacePerSecond: null, realLimits: true);
@@ -29,7 +30,7 @@ var limited = await RunAsync($"real rate limits ({limitedUpdates} updates, 1 cha
 Console.WriteLine();
 Console.WriteLine("| run | updates | updates/s answered | updates/s received | p50 ms | p99 ms | max ms | CPU µs/update (bot + server) |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var r in new[] { burst, paced, limited })
+foreach (var r in new[] { inProcess, burst, paced, limited })
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Updates} | {r.HandledPerSecond:F0} | {r.ReceivedPerSecond:F0} | {r.P50:F1} | {r.P99:F1} | {r.Max:F1} | {r.CpuMicrosecondsPerUpdate:F0} |"));
 }
@@ -140,6 +141,65 @@ static async Task<Result> RunAsync(string name, int count, int chats, int? paceP
         latencies[^1],
         cpu.TotalMilliseconds * 1000 / count);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count} replies in {handledSeconds:F2} s; p50 {result.P50:F1} ms, p99 {result.P99:F1} ms"));
+    return result;
+}
+
+// The bot's own share: updates parsed, routed to the engine, rendered and queued, without HTTP on either side.
+static async Task<Result> HandlingOnlyAsync(int count, int chats)
+{
+    await using var server = await TelegramTestServer.StartAsync();
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Telegram:Token"] = server.Token,
+        ["Telegram:ApiBaseUrl"] = server.BaseUrl.ToString(),
+        ["Telegram:StatePath"] = Path.Combine(Path.GetTempPath(), "bot-telegram-load", Guid.NewGuid().ToString("N"), "telegram.db"),
+    });
+    builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
+    builder.Services.AddSingleton<Bot.Core.Commands.ICommandEngine>(new FakeCommandEngine
+    {
+        Respond = r => new Reply(
+            ReplyKind.Answer,
+            "Members of BSN",
+            [new Section("Members", [new ReplyItem("Ann Lee", "chair", [1]), new ReplyItem("Bo Chan", "treasurer", [1]), new ReplyItem("Cy Diaz", "member", [1])])],
+            [new Citation(1, "BSN congress elects new board", "https://news.example/bsn", "Daily Post", new DateOnly(2019, 6, 8))],
+            [],
+            "Based on 1 article, 8 Jun 2019"),
+    });
+    builder.AddTelegramTransport();
+    using var host = builder.Build();
+    var services = host.Services;
+    services.GetRequiredService<Bot.Telegram.State.TelegramStateStore>().EnsureCreated();
+    services.GetRequiredService<BotIdentity>().Set(new Bot.Telegram.Api.User(1, true, "News Bot", server.BotUsername));
+    var processor = services.GetRequiredService<Bot.Telegram.Receiving.UpdateProcessor>();
+    var queue = services.GetRequiredService<Bot.Telegram.Sending.OutboundQueue>();
+    var elements = Enumerable.Range(0, count)
+        .Select(i =>
+        {
+            var update = TelegramUpdates.PrivateMessage(10_000 + (i % chats), "/members BSN", 1_000_000 + i);
+            update["update_id"] = i + 1;
+            return System.Text.Json.JsonDocument.Parse(update.ToJsonString()).RootElement;
+        })
+        .ToList();
+    var latencies = new List<double>(count);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var started = Stopwatch.GetTimestamp();
+    foreach (var element in elements)
+    {
+        var t = Stopwatch.GetTimestamp();
+        await processor.ProcessAsync(element, CancellationToken.None);
+        latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        while (queue.Reader.TryRead(out _))
+        {
+            queue.Done();
+        }
+    }
+
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    latencies.Sort();
+    var result = new Result("handling only (parse, engine, render, queue; no HTTP)", count, count / seconds, count / seconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99), latencies[^1], cpu.TotalMilliseconds * 1000 / count);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Name}: {count} in {seconds:F2} s"));
     return result;
 }
 

@@ -25,9 +25,12 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        // The client lives as long as the singletons that use it, so connections are recycled by the handler
+        // (DNS changes are seen) rather than by the factory's handler rotation. Per-call timeouts are set by the client.
         services.AddHttpClient<TelegramBotClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
-            .SetHandlerLifetime(TimeSpan.FromMinutes(10));
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.AddSingleton<TelegramStateStore>();
         services.AddSingleton<BotIdentity>();
