@@ -110,3 +110,31 @@ public sealed class SecurityTests
         Assert.DoesNotContain(token.Split(':')[1], text, StringComparison.Ordinal);
     }
 }
+
+public sealed class FatalStartTests
+{
+    [Fact]
+    public async Task Start_ApiBaseUrlNotABotApi_StopsApplicationWithClearMessage()
+    {
+        await using var server = await TelegramTestServer.StartAsync();
+        try
+        {
+            await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine(), settings: new Dictionary<string, string?>
+            {
+                ["Telegram:ApiBaseUrl"] = new Uri(server.BaseUrl, "/not-here/").ToString(),
+            });
+            var stopping = new TaskCompletionSource();
+            using var registration = bot.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(stopping.SetResult);
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+            Assert.Equal(FatalErrors.ExitCode, Environment.ExitCode);
+            var fatal = Assert.Single(bot.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
+            Assert.Contains("Telegram:ApiBaseUrl", fatal.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(server.Token, bot.Logs.AllText(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+}

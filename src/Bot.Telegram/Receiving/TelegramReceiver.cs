@@ -60,6 +60,14 @@ internal sealed class TelegramReceiver(
         {
             fatal.Stop("the Bot API rejected the token (401 " + ex.Description + "); set Telegram:Token (Telegram__Token) to the token BotFather gave you");
         }
+        catch (Exception ex) when (ex is TelegramApiException { ErrorCode: 404 } or TelegramTransportException { HttpStatus: 404 })
+        {
+            fatal.Stop("the Bot API answered 404 to getMe; check Telegram:ApiBaseUrl (" + _options.ApiBaseUrl + ") and the token's form");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            fatal.Stop("the Telegram receiver failed: " + ex.GetType().Name + ": " + TokenRedactor.Redact(ex.Message, _options.Token));
+        }
     }
 
     private async Task<User> ConnectAsync(CancellationToken ct)
@@ -70,7 +78,7 @@ internal sealed class TelegramReceiver(
             {
                 return await client.GetMeAsync(ct);
             }
-            catch (Exception ex) when (ex is TelegramTransportException || (ex is TelegramApiException api && api.ErrorCode != 401 && api.ErrorCode != 404))
+            catch (Exception ex) when ((ex is TelegramTransportException transport && transport.HttpStatus != 404) || (ex is TelegramApiException api && api.ErrorCode != 401 && api.ErrorCode != 404))
             {
                 var delay = Backoff(attempt);
                 Log.GetMeFailed(_logger, delay, ex);
