@@ -98,6 +98,12 @@ internal sealed partial class GatewayShard(
         using var ws = new ClientWebSocket();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var uri = new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
+        if (!resume)
+        {
+            // Wait for our identify slot before connecting: blocking the receive loop later would starve heartbeat ACKs.
+            await identifyGate.WaitAsync(shardId, cancellationToken).ConfigureAwait(false);
+        }
+
         LogConnecting(shardId, resume ? "resume" : "identify");
         await ws.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
 
@@ -155,7 +161,6 @@ internal sealed partial class GatewayShard(
                         }
                         else
                         {
-                            await identifyGate.WaitAsync(shardId, connection.Token).ConfigureAwait(false);
                             await SendAsync(ws, IdentifyPayload(), connection.Token).ConfigureAwait(false);
                             IdentifyCount++;
                             LogIdentifying(shardId, shardCount, intents);
