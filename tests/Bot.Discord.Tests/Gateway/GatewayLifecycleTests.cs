@@ -57,7 +57,7 @@ public sealed class GatewayLifecycleTests
         });
         var first = await bot.Server.WaitForConnectionAsync(0);
 
-        var closed = await first.Closed;
+        var closed = await first.Closed.WaitAsync(TimeSpan.FromSeconds(20));
         var second = await bot.Server.WaitForConnectionAsync(1);
 
         Assert.NotNull(closed);
@@ -78,7 +78,7 @@ public sealed class GatewayLifecycleTests
         await first.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
         var second = await bot.Server.WaitForConnectionAsync(1);
 
-        Assert.NotEqual(WebSocketCloseStatus.NormalClosure, await first.Closed);
+        Assert.NotEqual(WebSocketCloseStatus.NormalClosure, await first.Closed.WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.Equal("/resume", second.Path);
         Assert.Equal(1, bot.Server.IdentifyCount);
         Assert.Equal(1, bot.Server.ResumeCount);

@@ -18,6 +18,18 @@ public sealed class RestClientTests
     }
 
     [Fact]
+    public async Task RateLimit_429BodyOnly_RetryAfterFromBodyIsWaitedOut()
+    {
+        await using var bot = await DiscordTestHost.StartAsync(server: s => s.Inject(InjectedFault.TooManyRequests("POST", "/callback", 0.4, withHeaders: false)));
+
+        await bot.InteractAsync(DiscordTestServer.SlashCommand("members", "name", "BSN"));
+
+        var attempts = bot.Server.Requests.Where(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).ToList();
+        Assert.Equal([429, 204], attempts.Select(a => a.Status));
+        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromSeconds(0.38), $"retried after {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task RateLimit_Global429OnRegistration_IsWaitedOutThenRegistered()
     {
         await using var bot = await DiscordTestHost.StartAsync(server: s => s.Inject(InjectedFault.TooManyRequests("PUT", "/commands", 0.3, global: true)));

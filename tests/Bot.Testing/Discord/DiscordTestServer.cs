@@ -35,12 +35,12 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 public sealed record InjectedFault(string? Method, string PathContains, int Status, string? Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
     /// <summary>A 429 as Discord sends it: headers, then <c>{message, retry_after, global}</c>.</summary>
-    public static InjectedFault TooManyRequests(string? method, string pathContains, double retryAfterSeconds, bool global = false) => new(
+    public static InjectedFault TooManyRequests(string? method, string pathContains, double retryAfterSeconds, bool global = false, bool withHeaders = true) => new(
         method,
         pathContains,
         429,
         $$"""{"message":"You are being rate limited.","retry_after":{{retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"global":{{(global ? "true" : "false")}}}""",
-        new Dictionary<string, string>
+        !withHeaders ? null : new Dictionary<string, string>
         {
             ["Retry-After"] = Math.Ceiling(retryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["X-RateLimit-Limit"] = "5",
