@@ -35,7 +35,7 @@ internal sealed partial class GatewayService(
     {
         try
         {
-            await registrar.RegisterAsync(stoppingToken).ConfigureAwait(false);
+            await RegisterCommandsAsync(stoppingToken).ConfigureAwait(false);
             var info = await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
             var shardCount = options.Value.ShardCount ?? Math.Max(1, info.Shards);
             var limit = info.SessionStartLimit;
@@ -87,9 +87,26 @@ internal sealed partial class GatewayService(
         {
             Stop("Discord refused to register the commands: check Discord:ApplicationId and Discord:GuildId, and that the bot was invited with the applications.commands scope", ex);
         }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            Stop("unexpected error in the gateway service", ex);
+        }
         finally
         {
             await dispatcher.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Registers the commands; a Discord outage (5xx, network) after retries is logged and the gateway starts anyway, with the commands registered last time.</summary>
+    private async Task RegisterCommandsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await registrar.RegisterAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when ((ex is DiscordApiException { Status: >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests } or HttpRequestException) && !stoppingToken.IsCancellationRequested)
+        {
+            LogRegistrationFailed(ex);
         }
     }
 
@@ -105,6 +122,9 @@ internal sealed partial class GatewayService(
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Discord session starts exhausted for today: waiting {Minutes:F0} minutes before identifying")]
     private partial void LogSessionStartsExhausted(double minutes);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Discord application commands could not be registered now; the gateway starts with the commands registered before")]
+    private partial void LogRegistrationFailed(Exception exception);
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Critical, Message = "Discord transport stopped: {Reason}. The application exits with code 1.")]
     private partial void LogFatal(string reason, Exception exception);

@@ -217,4 +217,52 @@ public sealed class GatewayLifecycleTests
             Environment.ExitCode = previousExitCode;
         }
     }
+
+    [Fact]
+    public async Task Shards_RecommendedByGatewayBot_EachIdentifiesWithItsShardPair()
+    {
+        await using var bot = await DiscordTestHost.StartAsync(server: s =>
+        {
+            s.RecommendedShards = 2;
+            s.MaxConcurrency = 2;
+        });
+
+        await bot.Server.WaitForConnectionAsync(1);
+
+        var pairs = bot.Server.Connections
+            .Select(c => c.Received.Single(p => p["op"]!.GetValue<int>() == 2)["d"]!["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray())
+            .OrderBy(p => p[0])
+            .ToList();
+        Assert.Equal([[0, 2], [1, 2]], pairs);
+    }
+
+    [Fact]
+    public async Task Shards_FromConfiguration_OverrideRecommendation()
+    {
+        await using var bot = await DiscordTestHost.StartAsync(
+            server: s => s.RecommendedShards = 4,
+            settings: new Dictionary<string, string?> { ["Discord:ShardCount"] = "1" });
+
+        await bot.InteractAsync(DiscordTestServer.SlashCommand("help"));
+
+        var connection = Assert.Single(bot.Server.Connections);
+        Assert.Equal([0, 1], connection.Received.Single(p => p["op"]!.GetValue<int>() == 2)["d"]!["shard"]!.AsArray().Select(n => n!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Registration_DiscordOutage_LoggedAndGatewayStillAnswers()
+    {
+        await using var bot = await DiscordTestHost.StartAsync(server: s =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                s.Inject(new InjectedFault("PUT", "/commands", 503, """{"message":"unavailable","code":0}"""));
+            }
+        });
+
+        var response = await bot.InteractAsync(DiscordTestServer.SlashCommand("members", "name", "BSN"));
+
+        Assert.Equal(4, response.Body!["type"]!.GetValue<int>());
+        Assert.Contains(bot.Logs.Entries, e => e.EventId.Id == 4013);
+    }
 }
