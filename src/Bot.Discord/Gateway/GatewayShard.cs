@@ -96,7 +96,8 @@ internal sealed partial class GatewayShard(
     private async Task<(CloseAction Next, bool Healthy)> RunConnectionAsync(string url, bool resume, CancellationToken cancellationToken)
     {
         using var ws = new ClientWebSocket();
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the stopping token: on shutdown we close with 1000 first, then stop reading.
+        using var connection = new CancellationTokenSource();
         var uri = new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
         if (!resume)
         {
@@ -106,6 +107,7 @@ internal sealed partial class GatewayShard(
 
         LogConnecting(shardId, resume ? "resume" : "identify");
         await ws.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
+        await using var onShutdown = cancellationToken.Register(() => _ = CloseForShutdownAsync(ws, connection)).ConfigureAwait(false);
 
         var healthy = false;
         var zombie = false;
@@ -351,6 +353,21 @@ internal sealed partial class GatewayShard(
         }
     }
 
+    /// <summary>Shutting down: 1000 ends the session so the bot shows offline at once; then the receive loop stops.</summary>
+    private async Task CloseForShutdownAsync(ClientWebSocket ws, CancellationTokenSource connection)
+    {
+        try
+        {
+            await CloseQuietlyAsync(ws, (int)WebSocketCloseStatus.NormalClosure, "shutting down").ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, connection.Token).ConfigureAwait(false);
+            await connection.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection ended by itself first.
+        }
+    }
+
     private async Task CloseQuietlyAsync(ClientWebSocket ws, int code, string reason)
     {
         if (ws.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
@@ -359,13 +376,27 @@ internal sealed partial class GatewayShard(
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+        var locked = false;
         try
         {
-            await ws.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token).ConfigureAwait(false);
+            // Close frames are sends too: never two sends at once on one ClientWebSocket.
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            locked = true;
+            if (ws.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await ws.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             LogCloseFailed(shardId, ex);
+        }
+        finally
+        {
+            if (locked)
+            {
+                _sendLock.Release();
+            }
         }
     }
 

@@ -265,4 +265,19 @@ public sealed class GatewayLifecycleTests
         Assert.Equal(4, response.Body!["type"]!.GetValue<int>());
         Assert.Contains(bot.Logs.Entries, e => e.EventId.Id == 4013);
     }
+
+    [Fact]
+    public async Task Gateway_HostStopping_ClosesWith1000()
+    {
+        var bot = await DiscordTestHost.StartAsync();
+        await using (bot)
+        {
+            var connection = await bot.Server.WaitForConnectionAsync(0);
+
+            await bot.Host.StopAsync();
+
+            Assert.Equal(WebSocketCloseStatus.NormalClosure, await connection.Closed.WaitAsync(TimeSpan.FromSeconds(20)));
+            Assert.Single(bot.Server.Connections);
+        }
+    }
 }
