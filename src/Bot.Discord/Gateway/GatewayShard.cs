@@ -203,7 +203,6 @@ internal sealed partial class GatewayShard(
         }
         catch (Exception ex) when (zombie && !cancellationToken.IsCancellationRequested && ex is OperationCanceledException or WebSocketException)
         {
-            LogZombie(shardId);
             return (CloseAction.Resume, healthy);
         }
         finally
@@ -287,7 +286,11 @@ internal sealed partial class GatewayShard(
             {
                 // No ACK since the last beat: a zombie connection. Close with a non-1000 code so the session stays resumable.
                 markZombie();
+                LogZombie(shardId);
                 await CloseQuietlyAsync(ws, GatewayCloseCodes.ResumableClientClose, "heartbeat not acknowledged").ConfigureAwait(false);
+
+                // Give a live peer a moment to answer the close (aborting at once could reset the connection before our close frame is read).
+                await Task.Delay(TimeSpan.FromSeconds(1), time, token).ConfigureAwait(false);
                 await connection.CancelAsync().ConfigureAwait(false);
                 return;
             }

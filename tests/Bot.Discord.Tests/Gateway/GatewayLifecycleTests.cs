@@ -280,4 +280,40 @@ public sealed class GatewayLifecycleTests
             Assert.Single(bot.Server.Connections);
         }
     }
+
+    [Fact]
+    public async Task Rest_401OnRegistration_StopsHostWithoutConnecting()
+    {
+        var previousExitCode = Environment.ExitCode;
+        try
+        {
+            await using var bot = await DiscordTestHost.StartAsync(
+                server: s => s.Inject(new InjectedFault("PUT", "/commands", 401, """{"message":"401: Unauthorized","code":0}""")),
+                waitForReady: false);
+            var lifetime = bot.Host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+            await DiscordTestServer.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the host to stop");
+
+            Assert.Equal(1, Environment.ExitCode);
+            Assert.Contains(bot.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical && e.Message.Contains("Discord__Token", StringComparison.Ordinal));
+            Assert.Empty(bot.Server.Connections);
+            Assert.DoesNotContain(DiscordTestHost.Token, bot.Logs.AllText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.ExitCode = previousExitCode;
+        }
+    }
+
+    [Fact]
+    public async Task Interaction_CoreThrows_UserGetsApologyAndConnectionStays()
+    {
+        var engine = new FakeCommandEngine { Responder = _ => throw new InvalidOperationException("boom") };
+        await using var bot = await DiscordTestHost.StartAsync(engine: engine);
+
+        var response = await bot.InteractAsync(DiscordTestServer.SlashCommand("members", "name", "BSN"));
+
+        Assert.Equal("Something went wrong", response.Body!["data"]!["embeds"]![0]!["title"]!.GetValue<string>());
+        Assert.Single(bot.Server.Connections);
+    }
 }
