@@ -43,11 +43,13 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
 /// <summary>Checks the generator cannot express: placeholders, snowflakes, URL shape.</summary>
 internal sealed class DiscordOptionsSemanticValidator : IValidateOptions<DiscordOptions>
 {
+    private static readonly string[] Placeholders = ["your", "placeholder", "changeme", "change-me", "replace", "token_here", "insert"];
+
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
         var token = options.Token.Trim();
-        if (token.Length < 20 || token.Contains(' ', StringComparison.Ordinal) || token.StartsWith('<') || token.Contains("token", StringComparison.OrdinalIgnoreCase))
+        if (token.Length < 20 || token.Any(char.IsWhiteSpace) || token.StartsWith('<') || Placeholders.Any(p => token.Contains(p, StringComparison.OrdinalIgnoreCase)))
         {
             builder.AddError("Discord:Token looks like a placeholder: set Discord__Token (environment) or user secrets to the bot token from the Developer Portal's Bot page.");
         }

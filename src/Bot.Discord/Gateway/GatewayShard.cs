@@ -44,9 +44,6 @@ internal sealed partial class GatewayShard(
 
     public void Dispose() => _sendLock.Dispose();
 
-    /// <summary>How many Identify (op 2) this shard sent; tests and logs.</summary>
-    public int IdentifyCount { get; private set; }
-
     public async Task RunAsync(string gatewayUrl, CancellationToken cancellationToken)
     {
         var failures = 0;
@@ -164,7 +161,6 @@ internal sealed partial class GatewayShard(
                         else
                         {
                             await SendAsync(ws, IdentifyPayload(), connection.Token).ConfigureAwait(false);
-                            IdentifyCount++;
                             LogIdentifying(shardId, shardCount, intents);
                         }
 
