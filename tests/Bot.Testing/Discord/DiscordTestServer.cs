@@ -48,8 +48,7 @@ public sealed record InjectedFault(string? Method, string PathContains, int Stat
             ["X-RateLimit-Reset-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["X-RateLimit-Bucket"] = "test-bucket-" + pathContains.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
             ["X-RateLimit-Scope"] = global ? "global" : "user",
-            [global ? "X-RateLimit-Global" : "X-RateLimit-Scope-Note"] = "true",
-        });
+        }.Concat(global ? [KeyValuePair.Create("X-RateLimit-Global", "true")] : []).ToDictionary());
 }
 
 /// <summary>
