@@ -1,4 +1,6 @@
 using Bot.Core.Commands;
+using Bot.Discord;
+using Bot.Telegram;
 using Bot.Core.Evaluation;
 using Bot.Core.Knowledge;
 using Bot.Core.Replies;
@@ -78,7 +80,24 @@ internal static class BotApp
         builder.AddKnowledge();
         if (cli.Verb == "run")
         {
-            builder.AddConsoleTransport(console);
+            // Each chat platform runs when its token is configured; with none, the console chat is the transport.
+            var chats = 0;
+            if (TelegramTransport.IsConfigured(builder.Configuration))
+            {
+                builder.AddTelegramTransport();
+                chats++;
+            }
+
+            if (DiscordTransport.IsConfigured(builder.Configuration))
+            {
+                builder.AddDiscordTransport();
+                chats++;
+            }
+
+            if (chats == 0)
+            {
+                builder.AddConsoleTransport(console);
+            }
         }
 
         var host = builder.Build();
