@@ -126,13 +126,13 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"[‘“""«']\s*(⟦\d+⟧)\s*[’”""»']?", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedRef();
 
-    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber|foundation|forum|society|collaborative|venture|joint venture)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteGroupPattern();
 
     [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex PossessiveGroupPattern();
 
-    [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+[a-z][^,;()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+(?:[A-Za-z]|⟦)[^,;()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
     private static partial Regex AppositivePattern();
 
     /// <summary>Replaces "the alliance", "the network", "China's national blockchain network" with the group they refer back to.</summary>
@@ -143,7 +143,17 @@ public sealed partial class ArticleExtractor
         {
             foreach (Match m in AppositivePattern().Matches(article.Masked[s]))
             {
+                if (ListTail().IsMatch(m.Groups["d"].Value))
+                {
+                    continue; // "X, the Norwegian shipowner ⟦Y⟧ and …": the next items of a list, not a description of X
+                }
+
                 var d = UnmaskStatic(article, s, m.Groups["d"].Value);
+                if (!d.Split(' ').Skip(1).Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("of" or "the" or "and" or "for" or "de" or "in" or "on" or "&")))
+                {
+                    continue; // "the State Information Center": a name in a list, not a description
+                }
+
                 if (!StartsWithRole(d) && !IsNonDescription(d) && !FiniteVerb().IsMatch(d) && !EndsWithRole(d))
                 {
                     var cluster = int.Parse(m.Groups["s"].ValueSpan, provider: null);
@@ -231,7 +241,7 @@ public sealed partial class ArticleExtractor
         }
 
         // With no name or description that fits, only a generic word ("the enterprise") falls back to the article's main group.
-        if (best is not null && bestScore.Item1 == 0 && folded is not ("enterprise" or "organization" or "group" or "body" or "consortium" or "alliance" or "network" or "association" or "partnership" or "coalition"))
+        if (best is not null && bestScore.Item1 == 0 && folded is not ("enterprise" or "organization" or "group" or "body" or "consortium" or "alliance" or "network" or "association" or "partnership" or "coalition" or "foundation" or "forum" or "venture"))
         {
             return null;
         }
@@ -239,8 +249,11 @@ public sealed partial class ArticleExtractor
         return best;
     }
 
-    [GeneratedRegex(@"\b[a-z]+ed\s+(?:the|a|an|its|their|his|her|that|on|this|these)\b|\b(?:said|says|told|reported|announced)\b|⟦", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[a-z]+ed\s+(?:the|a|an|its|their|his|her|that|on|this|these)\b|\b(?:said|says|told|reported|announced)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FiniteVerb();
+
+    [GeneratedRegex(@"⟦\d+⟧\s*(?:and\b|&)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListTail();
 
     private static bool EndsWithRole(string d) => Lexicon.RoleHeads.Contains(d.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
 

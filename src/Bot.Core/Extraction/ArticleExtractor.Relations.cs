@@ -16,13 +16,15 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
     private static partial Regex EntityRef();
 
+    // ", the Ontario farm insurer," after a list item: an appositive NP that names nothing of its own.
+    private const string Appositives = @"(?:\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+|⟦\d+⟧)(?:\s+(?:[\w’'-]+|⟦\d+⟧)){0,6}?\s+[a-z][\w’'-]*(?=\s*,))*";
     private const string ListItemEnd = @"⟦\d+⟧(?![-’'\w])(?=\s*(?:,|and\b|&|as well as\b|$|[.;:)]))";
     private const string ListItem = @"(?:(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)\s+){0,6}?" + ListItemEnd;
 
     // Later items of a list hold descriptors, not clauses: no preposition, no number ("operates 600 chargers in ⟦X⟧" is no item).
     private const string NextListItem = @"(?:(?!(?:in|at|on|to|for|with|from|by|into|about|after|before|during|over|under|than)\b)(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)(?<!\d\w*)\s+){0,6}?" + ListItemEnd;
 
-    [GeneratedRegex(@"^\s*(?:(?:the|a|an)\s+)?(?<item>" + ListItem + @")(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s+and\b\s*(?:,[^,⟦]{0,30},\s*)?|\s*&\s*|\s*,?\s+as\s+well\s+as\s+)(?<item>" + NextListItem + "))*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:the|a|an)\s+)?(?<item>" + ListItem + @")(?:" + Appositives + @"(?:\s*,\s*(?:and\s+)?|\s*,?\s+and\b\s*(?:,[^,⟦]{0,30},\s*)?|\s*&\s*|\s*,?\s+as\s+well\s+as\s+)(?<item>" + NextListItem + "))*", RegexOptions.CultureInvariant)]
     private static partial Regex ListPattern();
 
     [GeneratedRegex(@"(?<!\band),\s*(?:which|who|as|one of|among|according|while|but|where|when|and it|are|is|was|were|will|have|has|had|with|in a|in an|on|after|before|since|to)\b|;|\s+and\s+(?:is|was|has|have|will|are|were|had|it|its)\b|\s+(?:to|in order to)\s+[a-z]|\.\s*$", RegexOptions.CultureInvariant)]
@@ -38,6 +40,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:had\s+|have\s+|has\s+)?(?:become|became)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?members\b(?!\s+of)", RegexOptions.CultureInvariant)]
     private static partial Regex BecameItsMembers();
 
+    [GeneratedRegex(@"(?<subj>" + EList + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:signed up|signed on|come on board|enrolled|registered|been accepted|been admitted|been added|joined)\s+as\s+(?:(?:full|new|founding|associate|paying|platinum|gold|silver|operator|the|a|an)\s+)*members?\b(?:\s+(?:of|to)\s+(?:the\s+)?(?<grp>" + E + "))?", RegexOptions.CultureInvariant)]
+    private static partial Regex SignedUpAsMembers();
+
     [GeneratedRegex(@"(?<grp>" + E + @")\s+(?:has\s+|have\s+|had\s+)?(?:admitted|welcomed|added|signed up|accepted)\s+(?<list>.+?)\s+as\s+(?:(?:full|new|associate|founding|its|the|a|an)\s+)*members?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AdmittedAsMembers();
 
@@ -47,20 +52,20 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"\b(?:join|joins|joined|joining)\s+(?<list>" + @"(?:(?!\bin\b)[^;])+?),?\s+(?:among others\s+|and others\s+|as members\s+)?in\s+(?<grp>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex JoinListIn();
 
-    [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?:\s*,[^;]*?,)?(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?:the\s+)?(?<obj>" + E + @"|\bit\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectJoins();
 
     [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[A-Za-z-]+)\s+)?(?:(?<n>\d[\d,]*)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MembersInclude();
 
-    [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+|itself\s+|already\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex MemberOf();
 
     [GeneratedRegex(@"(?<grp>" + E + @")\s*,?\s*(?:(?:is|was)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:consortium|alliance|coalition|group|association|network|federation)\s+(?:of|formed by|comprising|made up of|that includes|including|bringing together)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ConsortiumOf();
 
     // ---- initiator ----
-    [GeneratedRegex(@"\b(?<verb>" + Participles + @")\s+" + When + @"by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<verb>" + Participles + @")\s+" + When + @"(?:by|at)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex InitiatedBy();
 
     [GeneratedRegex(@"(?<subj>" + E + @")\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}$", RegexOptions.CultureInvariant)]
@@ -94,6 +99,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became|,\s*now)\s+(?:the\s+|a\s+|an\s+)?" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonIsRoleOf();
 
+    [GeneratedRegex(@"(?<o>" + E + @")[’']s\s+" + Roles + @"\s*,\s*(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OrgsRolePerson();
+
     [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonOrgsRole();
 
@@ -117,14 +125,23 @@ public sealed partial class ArticleExtractor
     private static partial Regex ClassifierBefore();
 
     // ---- headquarters ----
-    [GeneratedRegex(@"\b(?:[Hh]eadquartered|[Bb]ased)\s+in\s+(?:the\s+)?(?<p>" + E + @")\s*,\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[^⟦,]*,\s*)?(?:Headquartered|Based)\s+in\s+(?:the\s+)?(?<p>" + E + @")\s*,\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?<s>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex HeadquarteredInComma();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:itself\s+)?(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:itself\s+)?(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:(?:a|an|the)\s+[a-z][\w\s-]{0,40}?\s+in\s+)?(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsHeadquarteredIn();
 
-    [GeneratedRegex(@"(?<p>" + E + @")-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<p>" + E + @")-(?:based|headquartered)\s+(?:(?!(?:of|in|for|at|on|with|from|by|to)\b)[a-z][\w-]*\s+){0,3}(?<s>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceBased();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,\s*(?:a|an|the)\s+(?<p>" + E + @")-(?:based|headquartered)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositivePlaceBased();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,\s*(?:a|an|the)\s+[^,;⟦]{0,60}?\s+(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositiveHeadquarteredIn();
+
+    [GeneratedRegex(@"\band\s+(?:will\s+be|is|has\s+been|was|are|would\s+be)\s+(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex AndHeadquarteredIn();
 
     [GeneratedRegex(@"(?:(?<its>[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+|global\s+|main\s+)?headquarters?|(?<s2>" + E + @")[’']s\s+(?:new\s+|global\s+|main\s+)?headquarters?)\s+(?:of\s+(?<s3>" + E + @")\s+)?(?:will be|is|are|was|were|has been|have been|will move to|moved to|sits)\s+(?:located\s+|based\s+|situated\s+|set up\s+)?(?:in\s+)?(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex HeadquartersWillBe();
@@ -145,7 +162,10 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@",\s*with\s+(?<x>" + Item + @")\s+(?:also\s+)?(?:taking part|participating|joining in|investing)", RegexOptions.CultureInvariant)]
     private static partial Regex AlsoTakingPart();
 
-    [GeneratedRegex(@"(?<o>" + E + @")\s+(?:has\s+|had\s+)?raised\s+[^⟦]*?\s+from\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<o>" + E + @")(?:\s*,\s*which)?\s+(?:has\s+|had\s+)?(?:raised|secured|closed)\s+[^⟦]*?(?:round|financing|investment)\s+led\s+by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoundLedBy();
+
+    [GeneratedRegex(@"(?<o>" + E + @")\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|has been\s+)?(?:raised|received|secured|obtained|got|seeded with|funded with|backed with)\s+[^⟦]*?\s+from\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex RaisedFrom();
 
     // ---- provider, uses, partner ----
@@ -155,10 +175,16 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ProvidesFor();
 
-    [GeneratedRegex(@"(?<s>" + E + @"(?:[’']s(?:\s+[a-z][\w-]*){1,2})?|\b[Ii]t\b)\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<x>[A-Za-z][a-z\s-]{2,60}?)\s+(?:will be|is|are|was|were|has been|have been)\s+(?:supplied|provided|delivered|handled)\s+by\s+(?<s>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvidedBy();
+
+    [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^;]*?,)?\s+(?:provides|supplies|will provide|will supply|offers|will offer)\s+(?<x>(?:a|an|the)\s+[a-z][^⟦,;.]*?)\s*(?:[,;.]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvidesThing();
+
+    [GeneratedRegex(@"(?<s>" + E + @"(?:[’']s(?:\s+[a-z][\w-]*){1,2})?|\b[Ii]t\b)\s*,?\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex Uses();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s+(?:also\s+)?(?:is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate|works|is working|worked|will work|cooperates|is cooperating|signed (?:a|an) (?:[\w-]+\s+)?(?:agreement|deal|partnership|memorandum)|formed a partnership)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)\s+(?:also\s+)?(?:(?:would|will|plans to|intends to|agreed to|is to)\s+work|is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate|works|is working|worked|will work|cooperates|is cooperating|signed (?:a|an) (?:[\w-]+\s+)?(?:agreement|deal|partnership|memorandum)|formed a partnership)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex PartnersWith();
 
     // ---- count ----
@@ -168,8 +194,14 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"\b(?:takes?|took|brings?|brought|lifts?|lifted|raises?|raised|grows?|grew)\s+(?<s>" + E + @")(?:[’']s\s+(?:membership|tally|total|count|ranks))?\s+to\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakesTo();
 
-    [GeneratedRegex(@"(?:\b(?<its>[Ii]ts|[Tt]heir)|(?<s>" + E + @")[’']s)\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?<its>[Ii]ts|[Tt]heir)|(?<s>" + E + @")[’']s)\s+(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ItsCount();
+
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)\s+(?:has\s+|had\s+|have\s+)?(?:since\s+|now\s+|already\s+)?(?:grown|grew|expanded|swelled|risen|rose)\s+to\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+)?(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?(?:members|organi[sz]ations|companies|firms))\b(?:\s*,\s*(?:among them|including)\s+(?<list>.+))?", RegexOptions.CultureInvariant)]
+    private static partial Regex GrownTo();
+
+    [GeneratedRegex(@"(?<s>" + E + @")\s+is\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:body|group|alliance|association|consortium|network|federation|coalition|union|organi[sz]ation)\s+of\s+(?<n>\d[\d,]*)\s+(?<np>[a-z][^⟦;.]*?)(?=\s*(?:,\s*and\b|[;.]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyOfCount();
 
     [GeneratedRegex(@"^(?:These|Those|The|Such|They)\b(?:\s+[a-z-]+){0,3}\b.*?\b(?:such as|including|include|included|like)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex CountExamples();
@@ -199,8 +231,15 @@ public sealed partial class ArticleExtractor
         }
 
         var ids = new List<int>();
+        var index = 0;
         foreach (Capture item in m.Groups["item"].Captures)
         {
+            // "X, the logistics arm of retailer ⟦Y⟧": an appositive of the item before, not an item of its own.
+            if (index++ > 0 && AppositiveItem().IsMatch(item.Value))
+            {
+                continue;
+            }
+
             var refs = EntityRef().Matches(item.Value);
             var last = refs[^1];
             if (!IsQualifier(item.Value, last.Index + last.Length))
@@ -211,6 +250,9 @@ public sealed partial class ArticleExtractor
 
         return ids;
     }
+
+    [GeneratedRegex(@"^(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}\s+of\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositiveItem();
 
     private static bool IsQualifier(string text, int after) =>
         after < text.Length && (text.AsSpan(after).StartsWith("-based") || text.AsSpan(after).StartsWith("-headquartered")
@@ -301,6 +343,15 @@ public sealed partial class ArticleExtractor
             }
         }
 
+        foreach (Match m in SignedUpAsMembers().Matches(ms))
+        {
+            var members = ListIds(m.Groups["subj"].Value);
+            if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
+            {
+                members.ForEach(member => Add(article, FactKind.Member, member, g, s));
+            }
+        }
+
         foreach (Match m in AdmittedAsMembers().Matches(ms))
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
@@ -340,9 +391,10 @@ public sealed partial class ArticleExtractor
                     continue;
                 }
 
-                foreach (var subj in ListIds(m.Groups["subj"].Value))
+                int? joined = m.Groups["obj"].Value.StartsWith('⟦') ? Id(m.Groups["obj"]) : FirstRef(ms) is { } first && first != FirstRef(m.Groups["subj"].Value) ? first : Pronoun(article, s, 0);
+                if (joined is { } o)
                 {
-                    Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
+                    ListIds(m.Groups["subj"].Value).ForEach(subj => Add(article, FactKind.Member, subj, o, s));
                 }
             }
         }
@@ -458,7 +510,7 @@ public sealed partial class ArticleExtractor
     private void ReadRoles(ArticleState article, int s, string ms)
     {
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson()])
         {
             foreach (Match m in pattern.Matches(ms))
             {
@@ -540,7 +592,14 @@ public sealed partial class ArticleExtractor
 
     private void ReadPlaces(ArticleState article, int s, string ms)
     {
-        foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased()])
+        var coordinated = AndHeadquarteredIn().Match(ms);
+        if (coordinated.Success && Ids(ms[..coordinated.Index]).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault() is { } main)
+        {
+            article.SetKind(Id(coordinated.Groups["p"]), EntityKind.Place);
+            Add(article, FactKind.Headquarters, main, Id(coordinated.Groups["p"]), s);
+        }
+
+        foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased(), AppositivePlaceBased(), AppositiveHeadquarteredIn()])
         {
             foreach (Match m in pattern.Matches(ms))
             {
@@ -616,6 +675,12 @@ public sealed partial class ArticleExtractor
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
         }
 
+        var ledBy = RoundLedBy().Match(ms);
+        if (ledBy.Success)
+        {
+            ListIds(CutClause(ledBy.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
+        }
+
         var raised = RaisedFrom().Match(ms);
         if (raised.Success)
         {
@@ -636,6 +701,20 @@ public sealed partial class ArticleExtractor
             }
         }
 
+        var provided = ProvidedBy().Match(ms);
+        if (provided.Success)
+        {
+            Add(article, FactKind.Provider, Id(provided.Groups["s"]), null, s, text: provided.Groups["x"].Value.Trim());
+        }
+
+        if (!IsProviderFor().IsMatch(ms) && !ProvidesFor().IsMatch(ms))
+        {
+            foreach (Match m in ProvidesThing().Matches(ms))
+            {
+                Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
+            }
+        }
+
         foreach (Match m in Uses().Matches(ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
@@ -647,7 +726,10 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in PartnersWith().Matches(ms))
         {
-            Add(article, FactKind.Partner, Id(m.Groups["s"]), Id(m.Groups["o"]), s);
+            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
+            {
+                Add(article, FactKind.Partner, partner, Id(m.Groups["o"]), s);
+            }
         }
     }
 
@@ -659,6 +741,20 @@ public sealed partial class ArticleExtractor
 
     private void ReadCounts(ArticleState article, int s, string ms)
     {
+        foreach (var m in GrownTo().Matches(ms).Concat(BodyOfCount().Matches(ms)))
+        {
+            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
+            {
+                continue;
+            }
+
+            article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+            if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
+            {
+                ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+            }
+        }
+
         foreach (var m in TakesTo().Matches(ms).Concat(ItsCount().Matches(ms)))
         {
             int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
@@ -671,6 +767,11 @@ public sealed partial class ArticleExtractor
         foreach (Match m in CountOf().Matches(ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
+            if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
+            {
+                subject = Ids(ms).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault();
+            }
+
             if (subject is not { } subj || article.KindOf(subj) is EntityKind.Person or EntityKind.Place)
             {
                 continue;

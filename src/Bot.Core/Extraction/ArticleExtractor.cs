@@ -195,6 +195,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
 
             var j = k;
+            var placeBased = false;
             while (true)
             {
                 if (tokens[j].Possessive)
@@ -223,6 +224,16 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     j += 2;
                     continue;
+                }
+
+                // "Sao Paulo-based": the place is the whole name before "-based".
+                if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1]) && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
+                    && char.IsLower(tokens[j + 1].Text[cut + 1]))
+                {
+                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, sentence[tokens[k].Start..(tokens[j + 1].Start + cut)]) { Hint = EntityKind.Place });
+                    consumed[j + 1] = true;
+                    placeBased = true;
+                    break;
                 }
 
                 if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1])
@@ -272,7 +283,19 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 break;
             }
 
+            if (placeBased)
+            {
+                k = j + 2;
+                continue;
+            }
+
             var single = j == k;
+            if (single && t.Text.Length == 1)
+            {
+                k++;
+                continue; // "C$3.5 million", a lone initial: no name
+            }
+
             var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
             var keep = true;
             if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text))

@@ -29,7 +29,8 @@ internal static class Lexicon
     /// <summary>Heads of names of groups that have members ("… Alliance", "… Network", "… Consortium").</summary>
     public static readonly FrozenSet<string> GroupHeads = Set(
         "alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative",
-        "chamber", "union", "forum", "community", "guild", "syndicate", "cooperative", "partnership", "collective");
+        "chamber", "union", "forum", "community", "guild", "syndicate", "cooperative", "partnership", "collective", "foundation",
+        "collaborative", "society", "club");
 
     /// <summary>Heads of event names: facts about events are not kept as organisation facts.</summary>
     public static readonly FrozenSet<string> EventHeads = Set(
