@@ -13,18 +13,12 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
 
     public Reply Handle(string argument, CommandRequest request)
     {
-        if (argument.Length == 0)
+        if (Replies.FindEntity(lookup, Info, argument, "About whom? Give a name or acronym, e.g. /about WeBank.", out var found) is { } refusal)
         {
-            return Replies.Usage(Info, "About whom? Give a name or acronym, e.g. /about WeBank.");
+            return refusal;
         }
 
-        var result = lookup.Find(argument);
-        if (result is not Found found)
-        {
-            return Replies.NotResolved(result, Info.Name, argument);
-        }
-
-        var e = found.Entity;
+        var e = found;
         var facts = knowledge.FactsAbout(e.Id);
         var sources = new Sources(knowledge);
         var blocks = new List<ReplyBlock>();

@@ -16,6 +16,25 @@ internal static class Replies
     public static Reply Usage(CommandInfo info, string? why = null) =>
         Reply.Text(ReplyKind.Usage, "How to use /" + info.Name, (why is null ? string.Empty : why + "\n") + "Usage: " + info.Usage + "\n" + info.Description);
 
+    /// <summary>The entity <paramref name="argument"/> names, or the reply to send instead: usage when it is empty, a choice, a suggestion or not-found.</summary>
+    public static Reply? FindEntity(EntityLookup lookup, CommandInfo info, string argument, string usageHint, out Knowledge.EntityRecord entity)
+    {
+        entity = null!;
+        if (argument.Length == 0)
+        {
+            return Usage(info, usageHint);
+        }
+
+        var result = lookup.Find(argument);
+        if (result is Found found)
+        {
+            entity = found.Entity;
+            return null;
+        }
+
+        return NotResolved(result, info.Name, argument);
+    }
+
     public static Reply NotResolved(Lookup lookup, string command, string name) => lookup switch
     {
         Ambiguous a => new Reply(

@@ -11,18 +11,12 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
 
     public Reply Handle(string argument, CommandRequest request)
     {
-        if (argument.Length == 0)
+        if (Replies.FindEntity(lookup, Info, argument, "Which group? Give its name or acronym, e.g. /members BSN.", out var found) is { } refusal)
         {
-            return Replies.Usage(Info, "Which group? Give its name or acronym, e.g. /members BSN.");
+            return refusal;
         }
 
-        var result = lookup.Find(argument);
-        if (result is not Found found)
-        {
-            return Replies.NotResolved(result, Info.Name, argument);
-        }
-
-        var entity = found.Entity;
+        var entity = found;
         var facts = knowledge.FactsAbout(entity.Id);
         var sources = new Sources(knowledge);
         var joined = facts.Where(f => f.ObjectId == entity.Id && f.Kind is FactKind.Member or FactKind.Initiator).ToList();
