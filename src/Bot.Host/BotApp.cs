@@ -68,7 +68,8 @@ internal static class BotApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (quiet)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A provider-specific rule outranks the configuration's category defaults.
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
         return builder;

@@ -10,6 +10,9 @@ namespace Bot.Core.Knowledge;
 /// </summary>
 public sealed class EntityResolver
 {
+    /// <summary>Bump when the resolution rules change, so stored knowledge is resolved again at the next start.</summary>
+    public const int Version = 2;
+
     private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
@@ -155,7 +158,8 @@ public sealed class EntityResolver
 
             var best = names.Where(x => !x.IsAcronym && !IsQualifiedForm(x.Name))
                 .OrderByDescending(x => x.Uses + (_preferred.ContainsKey(x.Name) ? 1 : 0))
-                .ThenByDescending(x => x.Name.Length)
+                .ThenBy(x => x.Name.Length)
+                .ThenBy(x => x.Name, StringComparer.Ordinal)
                 .Select(x => x.Name)
                 .FirstOrDefault() ?? names[0].Name;
             var votes = new int[_kindVotes[0].Length];

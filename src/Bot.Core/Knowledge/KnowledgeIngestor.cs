@@ -36,7 +36,7 @@ public sealed partial class KnowledgeIngestor(
     private readonly Lock _gate = new();
 
     /// <summary>The fingerprint of what resolution depends on: the extractor's rules and the operator's aliases.</summary>
-    private string ResolutionFingerprint => ArticleExtractor.Version + "|" + aliases.Fingerprint;
+    private string ResolutionFingerprint => ArticleExtractor.Version + "|" + EntityResolver.Version + "|" + aliases.Fingerprint;
 
     /// <summary>Synchronises the store with the configured dataset folder (or <paramref name="folder"/>).</summary>
     public IngestionReport Sync(string? folder = null, CancellationToken cancellationToken = default)
