@@ -1,15 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Bot.Core.Knowledge;
 using Bot.Host;
-using Bot.Testing;
 using Bot.Testing.Acceptance;
 using Bot.Testing.Discord;
-using Bot.Testing.Fakes;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Bot.Discord.Tests.Acceptance;
 
@@ -20,17 +14,12 @@ namespace Bot.Discord.Tests.Acceptance;
 /// </summary>
 public sealed class DiscordProduct : IAsyncLifetime
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), "newsbot-discord-seed-" + Guid.NewGuid().ToString("N"));
+    private ProductHost? _product;
     private int _interactions;
 
     public DiscordTestServer Server { get; private set; } = null!;
 
-    public IHost Host { get; private set; } = null!;
-
-    /// <summary>The host's own engine, recorded so a test knows what kind of reply the core meant.</summary>
-    public RecordingCommandEngine Engine => Host.Services.GetRequiredService<RecordingCommandEngine>();
-
-    public IReadOnlyList<ArticleRecord> Articles => Host.Services.GetRequiredService<IKnowledgeReader>().AllArticles();
+    public ProductHost Product => _product!;
 
     /// <summary>The application commands the bot registered.</summary>
     public JsonArray Registered { get; private set; } = [];
@@ -38,19 +27,16 @@ public sealed class DiscordProduct : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await DiscordTestServer.StartAsync();
-        var builder = BotApp.CreateRunBuilder(
-        [
-            "--Discord:Token=" + DiscordTestHost.Token,
-            "--Discord:ApplicationId=" + DiscordTestHost.ApplicationId,
-            "--Discord:GuildId=" + DiscordTestHost.GuildId,
-            "--Discord:ApiBaseUrl=" + Server.ApiBaseUrl,
-            "--Telegram:Token=",
-            $"--Dataset:Path={RepoPaths.Articles}",
-            $"--Storage:KnowledgePath={Path.Combine(_state, "knowledge.db")}",
-        ], quiet: true);
-        RecordingCommandEngine.Decorate(builder.Services);
-        Host = builder.Build();
-        await Host.StartAsync();
+        _product = await ProductHost.StartAsync(
+            args => BotApp.CreateRunBuilder(args, quiet: true),
+            _ =>
+            [
+                "--Discord:Token=" + DiscordTestHost.Token,
+                "--Discord:ApplicationId=" + DiscordTestHost.ApplicationId,
+                "--Discord:GuildId=" + DiscordTestHost.GuildId,
+                "--Discord:ApiBaseUrl=" + Server.ApiBaseUrl,
+                "--Telegram:Token=",
+            ]);
         await Server.WaitForConnectionAsync(0);
         Registered = (await Server.WaitForRequestAsync(r => r.Method == "PUT" && r.Succeeded, "command registration")).Body!.AsArray();
     }
@@ -70,41 +56,17 @@ public sealed class DiscordProduct : IAsyncLifetime
             await Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal) && r.Succeeded, $"the edit of /{name}");
         }
 
-        var count = 0;
-        while (true)
-        {
-            await Task.Delay(400);
-            var messages = Messages(id, token);
-            if (messages.Count == count)
-            {
-                return messages;
-            }
-
-            count = messages.Count;
-        }
+        return await ProductHost.WhenSettledAsync(() => Messages(id, token));
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (_product is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await Host.StopAsync(timeout.Token);
+            await _product.DisposeAsync();
         }
-        finally
-        {
-            Host.Dispose();
-            await Server.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_state, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean up.
-            }
-        }
+
+        await Server.DisposeAsync();
     }
 
     private List<JsonNode> Messages(string id, string token) =>
@@ -144,14 +106,14 @@ public sealed partial class SeedQuestionTests(DiscordProduct product) : IClassFi
         var name = parts[0].Split('@')[0];
         var registered = product.Registered.Single(c => c!["name"]!.GetValue<string>() == name)!;
         var option = parts.Length > 1 ? registered["options"]![0]!["name"]!.GetValue<string>() : null;
-        var before = product.Engine.Exchanges.Count;
+        var before = product.Product.Engine.Exchanges.Count;
 
         var messages = await product.SlashCommandAsync(name, option, parts.Length > 1 ? parts[1] : null);
 
-        var (request, reply) = Assert.Single(product.Engine.Exchanges.Skip(before));
+        var (request, reply) = Assert.Single(product.Product.Engine.Exchanges.Skip(before));
         Assert.Equal("/" + name + (parts.Length > 1 ? " " + parts[1] : ""), request.Text);
         var text = string.Join("\n", messages.Select(DiscordMessageText.PlainText));
-        var failures = QuestionFile.Check(question, reply.Kind, text, product.Articles);
+        var failures = QuestionFile.Check(question, reply.Kind, text, product.Product.Articles);
         failures.AddRange(QuestionFile.NotShown(reply, text));
         failures.AddRange(messages.SelectMany(DiscordMessageText.LimitViolations));
         failures.AddRange(Incomplete(messages));
@@ -176,11 +138,11 @@ public sealed partial class SeedQuestionTests(DiscordProduct product) : IClassFi
     [InlineData("members", "BSN")]
     public async Task LongRealReply_ArrivesCompleteInEmbedsWithinTheLimits(string command, string name)
     {
-        var before = product.Engine.Exchanges.Count;
+        var before = product.Product.Engine.Exchanges.Count;
 
         var messages = await product.SlashCommandAsync(command, "name", name);
 
-        var reply = product.Engine.Exchanges.Skip(before).Single().Reply;
+        var reply = product.Product.Engine.Exchanges.Skip(before).Single().Reply;
         var text = string.Join("\n", messages.Select(DiscordMessageText.PlainText));
         Assert.Empty(messages.SelectMany(DiscordMessageText.LimitViolations));
         Assert.Empty(Incomplete(messages));

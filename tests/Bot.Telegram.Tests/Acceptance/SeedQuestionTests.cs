@@ -1,12 +1,6 @@
-using Bot.Core.Knowledge;
 using Bot.Host;
-using Bot.Testing;
 using Bot.Testing.Acceptance;
-using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Bot.Telegram.Tests.Acceptance;
 
@@ -17,56 +11,35 @@ namespace Bot.Telegram.Tests.Acceptance;
 /// </summary>
 public sealed class TelegramProduct : IAsyncLifetime
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), "newsbot-telegram-seed-" + Guid.NewGuid().ToString("N"));
+    private ProductHost? _product;
 
     public TelegramTestServer Server { get; private set; } = null!;
 
-    public IHost Host { get; private set; } = null!;
-
-    /// <summary>The host's own engine, recorded so a test knows what kind of reply the core meant.</summary>
-    public RecordingCommandEngine Engine => Host.Services.GetRequiredService<RecordingCommandEngine>();
-
-    public IReadOnlyList<ArticleRecord> Articles => Host.Services.GetRequiredService<IKnowledgeReader>().AllArticles();
+    public ProductHost Product => _product!;
 
     public async Task InitializeAsync()
     {
         Server = await TelegramTestServer.StartAsync();
-        var builder = BotApp.CreateRunBuilder(
-        [
-            $"--Telegram:Token={Server.Token}",
-            $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
-            "--Telegram:PollTimeoutSeconds=1",
-            $"--Telegram:StatePath={Path.Combine(_state, "telegram.db")}",
-            "--Discord:Token=",
-            $"--Dataset:Path={RepoPaths.Articles}",
-            $"--Storage:KnowledgePath={Path.Combine(_state, "knowledge.db")}",
-        ], quiet: true);
-        RecordingCommandEngine.Decorate(builder.Services);
-        Host = builder.Build();
-        await Host.StartAsync();
+        _product = await ProductHost.StartAsync(
+            args => BotApp.CreateRunBuilder(args, quiet: true),
+            state =>
+            [
+                $"--Telegram:Token={Server.Token}",
+                $"--Telegram:ApiBaseUrl={Server.BaseUrl}",
+                "--Telegram:PollTimeoutSeconds=1",
+                $"--Telegram:StatePath={Path.Combine(state, "telegram.db")}",
+                "--Discord:Token=",
+            ]);
     }
 
     public async Task DisposeAsync()
     {
-        try
+        if (_product is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await Host.StopAsync(timeout.Token);
+            await _product.DisposeAsync();
         }
-        finally
-        {
-            Host.Dispose();
-            await Server.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_state, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean up.
-            }
-        }
+
+        await Server.DisposeAsync();
     }
 }
 
@@ -96,9 +69,9 @@ public sealed class SeedQuestionTests(TelegramProduct product) : IClassFixture<T
             : TelegramUpdates.PrivateMessage(userId, command));
         var sent = await AllSentToAsync(chatId);
 
-        var reply = Assert.Single(product.Engine.Exchanges, e => e.Request.ChatId == chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Reply;
+        var reply = Assert.Single(product.Product.Engine.Exchanges, e => e.Request.ChatId == chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Reply;
         var text = string.Join("\n", sent.Select(s => s.Shown.PlainText));
-        var failures = QuestionFile.Check(question, reply.Kind, text, product.Articles);
+        var failures = QuestionFile.Check(question, reply.Kind, text, product.Product.Articles);
         failures.AddRange(QuestionFile.NotShown(reply, text));
         if (sent[^1].Buttons.Any(b => b.Text.StartsWith("More", StringComparison.Ordinal)))
         {
@@ -120,7 +93,7 @@ public sealed class SeedQuestionTests(TelegramProduct product) : IClassFixture<T
 
         // The test server parsed each message as Telegram does: it refuses broken HTML and more than 4096 characters.
         Assert.All(sent, s => Assert.InRange(s.Shown.PlainText.Length, 1, 4096));
-        var reply = product.Engine.Exchanges.Last(e => e.Request.UserId == (userId + command.Length).ToString(System.Globalization.CultureInfo.InvariantCulture)).Reply;
+        var reply = product.Product.Engine.Exchanges.Last(e => e.Request.UserId == (userId + command.Length).ToString(System.Globalization.CultureInfo.InvariantCulture)).Reply;
         var text = string.Join("\n", sent.Select(s => s.Shown.PlainText));
         Assert.Empty(QuestionFile.NotShown(reply, text));
         Assert.Contains("—", text, StringComparison.Ordinal);
@@ -134,17 +107,6 @@ public sealed class SeedQuestionTests(TelegramProduct product) : IClassFixture<T
     private async Task<IReadOnlyList<SentMessage>> AllSentToAsync(long chatId)
     {
         await product.Server.WaitForSentAsync(1, s => s.ChatId == chatId, TimeSpan.FromSeconds(30));
-        var count = 0;
-        while (true)
-        {
-            await Task.Delay(400);
-            var now = product.Server.Sent.Count(s => s.ChatId == chatId);
-            if (now == count)
-            {
-                return [.. product.Server.Sent.Where(s => s.ChatId == chatId)];
-            }
-
-            count = now;
-        }
+        return await ProductHost.WhenSettledAsync(() => product.Server.Sent.Where(s => s.ChatId == chatId).ToList());
     }
 }
