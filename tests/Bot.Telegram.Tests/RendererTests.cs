@@ -18,6 +18,21 @@ public sealed class RendererTests
             html);
     }
 
+    [Fact]
+    public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
+    {
+        var reply = new Reply(
+            ReplyKind.Answer,
+            "Members of BSN",
+            [new Section("Members", [new ReplyItem("China Mobile", "founding member; “operator”", [1, 2], "/about China Mobile")])],
+            [new Citation(1, "Huobi Joins BSN", null, "a.txt", null), new Citation(2, "BSN grows", null, "b.txt", null)],
+            []);
+
+        var parsed = Testing.Telegram.TelegramHtml.Parse(Assert.Single(ReplyRenderer.Render(reply)));
+
+        Assert.Equal("Members of BSN\n\nMembers\n• China Mobile — founding member; “operator” [1][2]\n\n[1] Huobi Joins BSN — a.txt\n[2] BSN grows — b.txt", parsed.PlainText);
+    }
+
     [Theory]
     [InlineData("a < b", "a &lt; b")]
     [InlineData("AT&T", "AT&amp;T")]

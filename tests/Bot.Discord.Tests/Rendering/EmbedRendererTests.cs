@@ -29,6 +29,21 @@ public sealed class EmbedRendererTests
     }
 
     [Fact]
+    public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
+    {
+        var reply = new Reply(
+            ReplyKind.Answer,
+            "Members of BSN",
+            [new Section("Members", [new ReplyItem("China Mobile", "founding member; “operator”", [1, 2], "/about China Mobile")])],
+            [new Citation(1, "Huobi Joins BSN", null, "a.txt", null), new Citation(2, "BSN grows", null, "b.txt", null)],
+            []);
+
+        var embed = Assert.Single(Assert.Single(EmbedRenderer.Render(reply)).Embeds!);
+
+        Assert.Equal("**Members**\n• **China Mobile** — founding member; “operator” \\[1\\]\\[2\\]\n\n**Sources**\n\\[1\\] Huobi Joins BSN — a.txt\n\\[2\\] BSN grows — b.txt", embed.Description);
+    }
+
+    [Fact]
     public void Render_LongReply_EveryMessageWithinDiscordLimits()
     {
         var messages = EmbedRenderer.Render(Members(60, 200));
