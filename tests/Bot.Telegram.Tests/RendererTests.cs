@@ -1,5 +1,6 @@
 using Bot.Core.Replies;
 using Bot.Telegram.Rendering;
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 
 namespace Bot.Telegram.Tests;
@@ -21,12 +22,7 @@ public sealed class RendererTests
     [Fact]
     public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
     {
-        var reply = new Reply(
-            ReplyKind.Answer,
-            "Members of BSN",
-            [new Section("Members", [new ReplyItem("China Mobile", "founding member; “operator”", [1, 2], "/about China Mobile")])],
-            [new Citation(1, "Huobi Joins BSN", null, "a.txt", null), new Citation(2, "BSN grows", null, "b.txt", null)],
-            []);
+        var reply = SampleReplies.MemberWithCommand;
 
         var parsed = Testing.Telegram.TelegramHtml.Parse(Assert.Single(ReplyRenderer.Render(reply)));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Core.Replies;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
+using Bot.Testing.Fakes;
 
 namespace Bot.Discord.Tests.Rendering;
 
@@ -31,12 +32,7 @@ public sealed class EmbedRendererTests
     [Fact]
     public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
     {
-        var reply = new Reply(
-            ReplyKind.Answer,
-            "Members of BSN",
-            [new Section("Members", [new ReplyItem("China Mobile", "founding member; “operator”", [1, 2], "/about China Mobile")])],
-            [new Citation(1, "Huobi Joins BSN", null, "a.txt", null), new Citation(2, "BSN grows", null, "b.txt", null)],
-            []);
+        var reply = SampleReplies.MemberWithCommand;
 
         var embed = Assert.Single(Assert.Single(EmbedRenderer.Render(reply)).Embeds!);
 
