@@ -7,6 +7,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Core.Replies;
 using Bot.Telegram;
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

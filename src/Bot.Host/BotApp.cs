@@ -75,7 +75,15 @@ internal static class BotApp
         return builder;
     }
 
-    private static IHost Build(HostArguments cli, bool quiet, ConsoleChatStreams? console = null)
+    /// <summary>
+    /// The host of the run verb as <c>dotnet run</c> composes it from <paramref name="args"/>: configuration, the knowledge
+    /// core and each chat transport whose token is configured (the console chat when none is). Integration tests build it
+    /// to run the product's own composition against loopback servers.
+    /// </summary>
+    public static HostApplicationBuilder CreateRunBuilder(string[] args, bool quiet = false, ConsoleChatStreams? console = null) =>
+        Compose(HostArguments.Parse(args), quiet, console);
+
+    private static HostApplicationBuilder Compose(HostArguments cli, bool quiet, ConsoleChatStreams? console = null)
     {
         var builder = CreateBuilder(cli.Configuration, quiet);
         builder.AddKnowledge();
@@ -101,7 +109,12 @@ internal static class BotApp
             }
         }
 
-        var host = builder.Build();
+        return builder;
+    }
+
+    private static IHost Build(HostArguments cli, bool quiet, ConsoleChatStreams? console = null)
+    {
+        var host = Compose(cli, quiet, console).Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;
     }

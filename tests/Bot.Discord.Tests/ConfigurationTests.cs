@@ -1,6 +1,7 @@
 using Bot.Core.Commands;
 using Bot.Discord.Interactions;
 using Bot.Testing.Discord;
+using Bot.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,7 @@ public sealed class ConfigurationTests
     [InlineData(DiscordTestHost.Token, "", "ApplicationId")]
     public async Task Start_InvalidOptions_FailsWithMessageSayingWhatToSet(string token, string applicationId, string expected)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = token, ["Discord:ApplicationId"] = applicationId });
         builder.Services.AddSingleton<ICommandEngine>(new FakeCommandEngine());
         builder.AddDiscordTransport();

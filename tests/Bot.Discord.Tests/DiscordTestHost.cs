@@ -1,5 +1,7 @@
 using Bot.Core.Commands;
 using Bot.Testing.Discord;
+using Bot.Testing.Fakes;
+using Bot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +16,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     public const string ApplicationId = "800000000000000001";
     public const string GuildId = "1500000000000000001";
 
-    private DiscordTestHost(IHost host, DiscordTestServer server, FakeCommandEngine engine, CapturedLogs logs)
+    private DiscordTestHost(IHost host, DiscordTestServer server, FakeCommandEngine engine, RecordingLoggerProvider logs)
     {
         Host = host;
         Server = server;
@@ -28,7 +30,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public FakeCommandEngine Engine { get; }
 
-    public CapturedLogs Logs { get; }
+    public RecordingLoggerProvider Logs { get; }
 
     /// <summary>Starts a test server and the host; <paramref name="configure"/> may set more configuration or server behaviour first.</summary>
     public static async Task<DiscordTestHost> StartAsync(
@@ -40,7 +42,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         var testServer = await DiscordTestServer.StartAsync();
         server?.Invoke(testServer);
         engine ??= new FakeCommandEngine();
-        var logs = new CapturedLogs();
+        var logs = new RecordingLoggerProvider();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         var config = new Dictionary<string, string?>
         {

@@ -1,6 +1,7 @@
 using Bot.Core.Replies;
-using Bot.Testing.Telegram;
 using Bot.Telegram.State;
+using Bot.Testing.Fakes;
+using Bot.Testing.Telegram;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Telegram.Tests;
@@ -185,7 +186,10 @@ public sealed class PollingTests
         await server.WaitForCallsAsync("setMyCommands");
 
         Assert.Equal(
-            ["members: Who belongs to an organisation", "about: What the articles say about a name", "search: Search the articles", "help: How to use the bot"],
+            [
+                "members: Members of a consortium, alliance or network", "about: What the articles say about a company or organisation",
+                "search: Articles that mention some words", "latest: The latest articles", "help: What the bot can answer",
+            ],
             server.MyCommands!.Select(c => $"{c!["command"]}: {c["description"]}"));
     }
 

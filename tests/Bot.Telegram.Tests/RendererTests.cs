@@ -1,5 +1,6 @@
 using Bot.Core.Replies;
 using Bot.Telegram.Rendering;
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 
 namespace Bot.Telegram.Tests;
@@ -16,6 +17,16 @@ public sealed class RendererTests
             + "[1] <a href=\"https://news.example/bsn-board?a=1&amp;b=2\">BSN congress elects new board</a> — Daily Post, 8 Jun 2019\n"
             + "[2] Party statement — statement.txt\n\n<i>Based on 2 articles, 8 Jun 2019</i>",
             html);
+    }
+
+    [Fact]
+    public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
+    {
+        var reply = SampleReplies.MemberWithCommand;
+
+        var parsed = Testing.Telegram.TelegramHtml.Parse(Assert.Single(ReplyRenderer.Render(reply)));
+
+        Assert.Equal("Members of BSN\n\nMembers\n• China Mobile — founding member; “operator” [1][2]\n\n[1] Huobi Joins BSN — a.txt\n[2] BSN grows — b.txt", parsed.PlainText);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text;
 using Bot.Core.Replies;
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 
 namespace Bot.Telegram.Tests;

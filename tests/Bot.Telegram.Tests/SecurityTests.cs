@@ -1,3 +1,4 @@
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -104,7 +105,7 @@ public sealed class SecurityTests
     private static async Task AssertNoTokenAsync(TelegramBotHost bot, string token)
     {
         await Task.Delay(100);
-        var text = bot.Logs.AllText();
+        var text = bot.Logs.AllText;
         Assert.NotEmpty(bot.Logs.Entries);
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Split(':')[1], text, StringComparison.Ordinal);
@@ -130,7 +131,7 @@ public sealed class FatalStartTests
             Assert.Equal(FatalErrors.ExitCode, Environment.ExitCode);
             var fatal = Assert.Single(bot.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
             Assert.Contains("Telegram:ApiBaseUrl", fatal.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain(server.Token, bot.Logs.AllText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(server.Token, bot.Logs.AllText, StringComparison.Ordinal);
         }
         finally
         {

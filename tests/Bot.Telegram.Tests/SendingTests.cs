@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Bot.Core.Replies;
-using Bot.Testing.Telegram;
 using Bot.Telegram.State;
+using Bot.Testing.Fakes;
+using Bot.Testing.Telegram;
 
 namespace Bot.Telegram.Tests;
 

@@ -1,4 +1,5 @@
 using Bot.Core.Commands;
+using Bot.Testing.Logging;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Bot.Telegram.Tests;
 /// </summary>
 public sealed class TelegramBotHost : IAsyncDisposable
 {
-    private TelegramBotHost(IHost host, LogCapture logs, string statePath)
+    private TelegramBotHost(IHost host, RecordingLoggerProvider logs, string statePath)
     {
         Host = host;
         Logs = logs;
@@ -22,7 +23,7 @@ public sealed class TelegramBotHost : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public LogCapture Logs { get; }
+    public RecordingLoggerProvider Logs { get; }
 
     public string StatePath { get; }
 
@@ -47,7 +48,7 @@ public sealed class TelegramBotHost : IAsyncDisposable
         string? statePath,
         IDictionary<string, string?>? settings,
         bool realRateLimits,
-        out LogCapture logs,
+        out RecordingLoggerProvider logs,
         out string path)
     {
         path = statePath ?? NewStatePath();
@@ -78,7 +79,7 @@ public sealed class TelegramBotHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        logs = new LogCapture();
+        logs = new RecordingLoggerProvider();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 

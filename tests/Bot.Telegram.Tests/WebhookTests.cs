@@ -1,5 +1,6 @@
 using System.Net;
 using Bot.Telegram.Receiving;
+using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 
 namespace Bot.Telegram.Tests;

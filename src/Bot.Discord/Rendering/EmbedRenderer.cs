@@ -10,6 +10,8 @@ namespace Bot.Discord.Rendering;
 /// paragraphs and bullet lines, the sources as masked links, the basis as footer. A reply over Discord's
 /// limits (description 4096, 6000 per message) is split at line boundaries into follow-up messages;
 /// choices become buttons on the last one. Every message carries <c>allowed_mentions: {parse: []}</c>.
+/// <see cref="ReplyItem.Command"/> is not shown: slash commands typed in text are not clickable in Discord, and the
+/// autocomplete of /about and /members already offers every name; the item's label, detail and sources are shown.
 /// </summary>
 internal static class EmbedRenderer
 {

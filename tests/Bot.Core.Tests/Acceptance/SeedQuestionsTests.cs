@@ -1,12 +1,12 @@
 using Bot.Core.Replies;
-using Bot.Testing;
+using Bot.Testing.Acceptance;
 
 namespace Bot.Core.Tests.Acceptance;
 
 /// <summary>Every question of seed-questions.json, fed through the command engine the chats use, checked on the rendered plain text.</summary>
 public sealed class SeedQuestionsTests(DatasetKnowledge dataset) : IClassFixture<DatasetKnowledge>
 {
-    private static readonly string QuestionsPath = Path.Combine(RepoPaths.Root, "tests", "Bot.Core.Tests", "Acceptance", "seed-questions.json");
+    private static readonly string QuestionsPath = QuestionFile.SeedQuestionsPath;
 
     public static TheoryData<string> Commands() => [.. QuestionFile.Load(QuestionsPath).Select(q => q.Command)];
 

@@ -1,6 +1,6 @@
 using Bot.Core.Evaluation;
 using Bot.Core.Replies;
-using Bot.Core.Tests.Acceptance;
+using Bot.Testing.Acceptance;
 using Bot.Testing.Knowledge;
 
 namespace Bot.Core.Tests.Extraction;

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Bot.Testing.Discord;
+using Bot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -308,7 +309,7 @@ public sealed class GatewayLifecycleTests
     [Fact]
     public async Task Interaction_CoreThrows_UserGetsApologyAndConnectionStays()
     {
-        var engine = new FakeCommandEngine { Responder = _ => throw new InvalidOperationException("boom") };
+        var engine = new FakeCommandEngine { Respond = _ => throw new InvalidOperationException("boom") };
         await using var bot = await DiscordTestHost.StartAsync(engine: engine);
 
         var response = await bot.InteractAsync(DiscordTestServer.SlashCommand("members", "name", "BSN"));

@@ -1,5 +1,5 @@
 using Bot.Discord.Gateway;
-using Bot.Testing.Discord;
+using Bot.Testing.Time;
 
 namespace Bot.Discord.Tests.Gateway;
 
@@ -40,7 +40,7 @@ public sealed class GatewayRulesTests
     [Fact]
     public async Task IdentifyGate_SameRateLimitKey_WaitsFiveSeconds()
     {
-        var clock = new DiscordTestClock();
+        var clock = new ManualTimeProvider();
         var gate = new IdentifyGate(maxConcurrency: 2, clock);
 
         await gate.WaitAsync(0, CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bot.Core.Replies;
 using Bot.Testing.Discord;
+using Bot.Testing.Fakes;
 
 namespace Bot.Discord.Tests.Interactions;
 
@@ -137,7 +138,7 @@ public sealed class SlashCommandTests
     public async Task Reply_OverEmbedLimits_IsSplitIntoFollowUpsWithinLimits()
     {
         var items = Enumerable.Range(1, 80).Select(i => new ReplyItem($"Member {i:D3}", new string('x', 150) + $" end{i:D3}", [1])).ToList();
-        var engine = new FakeCommandEngine { Responder = _ => new Reply(ReplyKind.Answer, "Members of a big network", [new Section("Members", items)], [new Citation(1, "Source", "https://news.example/a", "a.txt", null)], []) };
+        var engine = new FakeCommandEngine { Respond = _ => new Reply(ReplyKind.Answer, "Members of a big network", [new Section("Members", items)], [new Citation(1, "Source", "https://news.example/a", "a.txt", null)], []) };
         await using var bot = await DiscordTestHost.StartAsync(engine: engine);
 
         var first = await bot.InteractAsync(DiscordTestServer.SlashCommand("members", "name", "Big"));
@@ -176,7 +177,7 @@ public sealed class SlashCommandTests
     {
         var engine = new FakeCommandEngine
         {
-            Responder = _ => new Reply(
+            Respond = _ => new Reply(
                 ReplyKind.Answer,
                 "About @everyone",
                 [new Paragraph("Ping @everyone and @here, and <@123> and <@&456>."), new Section("People", [new ReplyItem("@everyone", "<@123> said *so*", [1])])],

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Core.Replies;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
+using Bot.Testing.Fakes;
 
 namespace Bot.Discord.Tests.Rendering;
 
@@ -26,6 +27,16 @@ public sealed class EmbedRendererTests
             "**Members**\n• **Member 0001** — dddddddddd \\[1\\]\n• **Member 0002** — dddddddddd \\[1\\]\n• **Member 0003** — dddddddddd \\[1\\]\n\n**Sources**\n\\[1\\] [Article](https://news.example/a) — a.txt, 9 Nov 2019",
             embed.Description);
         Assert.Equal(2048, embed.Footer!.Text.Length);
+    }
+
+    [Fact]
+    public void Render_ItemWithCommand_ShowsLabelDetailAndCitationsNotTheCommand()
+    {
+        var reply = SampleReplies.MemberWithCommand;
+
+        var embed = Assert.Single(Assert.Single(EmbedRenderer.Render(reply)).Embeds!);
+
+        Assert.Equal("**Members**\n• **China Mobile** — founding member; “operator” \\[1\\]\\[2\\]\n\n**Sources**\n\\[1\\] Huobi Joins BSN — a.txt\n\\[2\\] BSN grows — b.txt", embed.Description);
     }
 
     [Fact]

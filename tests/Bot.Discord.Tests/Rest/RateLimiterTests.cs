@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Bot.Discord.Rest;
-using Bot.Testing.Discord;
+using Bot.Testing.Time;
 
 namespace Bot.Discord.Tests.Rest;
 
@@ -18,7 +18,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Bucket_RemainingZero_WaitsUntilResetAfter()
     {
-        var clock = new DiscordTestClock();
+        var clock = new ManualTimeProvider();
         var limiter = new RateLimiter(clock);
         var bucket = limiter.BucketFor("POST channels/{channel}/messages", "1");
         await limiter.WaitAsync(bucket, false, CancellationToken.None);
@@ -38,7 +38,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Global429_BlocksEveryBucketButInteractionsForRetryAfter()
     {
-        var clock = new DiscordTestClock();
+        var clock = new ManualTimeProvider();
         var limiter = new RateLimiter(clock);
         var bucket = limiter.BucketFor("PUT applications/{app}/commands", "app");
         limiter.OnTooManyRequests(bucket, TimeSpan.FromSeconds(1), global: true);
@@ -55,7 +55,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Global_FiftyPerSecond_FiftyFirstWaits()
     {
-        var clock = new DiscordTestClock();
+        var clock = new ManualTimeProvider();
         var limiter = new RateLimiter(clock);
         for (var i = 0; i < 50; i++)
         {

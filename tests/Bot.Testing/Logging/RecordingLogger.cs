@@ -3,8 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing.Logging;
 
-/// <summary>One message a <see cref="RecordingLogger{T}"/> received, formatted as a console would show it.</summary>
-public sealed record LogEntry(LogLevel Level, EventId EventId, string Message, Exception? Exception);
+/// <summary>One message a recording logger received, formatted as a console would show it.</summary>
+public sealed record LogEntry(LogLevel Level, EventId EventId, string Message, Exception? Exception)
+{
+    /// <summary>The logger's category ("" for a <see cref="RecordingLogger{T}"/>).</summary>
+    public string Category { get; init; } = "";
+
+    /// <summary>The structured values of the message ("Key=value,…").</summary>
+    public string State { get; init; } = "";
+
+    /// <summary>The scopes active when it was logged ("Key=value,…;…").</summary>
+    public string Scopes { get; init; } = "";
+}
 
 /// <summary>A hand-written logger that keeps every message, so tests can assert what an operator would read.</summary>
 public sealed class RecordingLogger<T> : ILogger<T>

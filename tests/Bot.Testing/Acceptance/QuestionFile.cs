@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bot.Core.Knowledge;
+using Bot.Core.Replies;
 
-namespace Bot.Core.Tests.Acceptance;
+namespace Bot.Testing.Acceptance;
 
 /// <summary>One question of a questions file (seed-questions.json format): a command and what its plain-text reply must show.</summary>
 public sealed class Question
@@ -37,11 +39,14 @@ public sealed class Question
 /// <summary>Reads a questions file and checks a reply against one of its questions.</summary>
 public static class QuestionFile
 {
+    /// <summary>The acceptance questions on the repo's dataset, which the core and every transport must answer.</summary>
+    public static string SeedQuestionsPath => Path.Combine(RepoPaths.Root, "tests", "Bot.Core.Tests", "Acceptance", "seed-questions.json");
+
     public static IReadOnlyList<Question> Load(string path) =>
         JsonSerializer.Deserialize<QuestionsDocument>(File.ReadAllText(path))!.Questions;
 
     /// <summary>Every failed expectation of <paramref name="question"/> on the reply <paramref name="text"/> of kind <paramref name="kind"/>.</summary>
-    public static List<string> Check(Question question, Replies.ReplyKind kind, string text, IReadOnlyList<Knowledge.ArticleRecord>? articles = null)
+    public static List<string> Check(Question question, ReplyKind kind, string text, IReadOnlyList<ArticleRecord>? articles = null)
     {
         var failures = new List<string>();
         failures.AddRange(question.MustInclude.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"missing “{s}”"));
@@ -58,21 +63,42 @@ public static class QuestionFile
         failures.AddRange(question.Cites.Where(s => !Cites(s)).Select(s => $"does not cite {s}"));
         switch (question.Expect)
         {
-            case "usage" when kind != Replies.ReplyKind.Usage || !text.Contains('/'):
+            case "usage" when kind != ReplyKind.Usage || !text.Contains('/'):
                 failures.Add($"expected a usage reply, got {kind}");
                 break;
-            case "not_found" when kind != Replies.ReplyKind.NotFound:
+            case "not_found" when kind != ReplyKind.NotFound:
                 failures.Add($"expected not-found, got {kind}");
                 break;
-            case "suggestion" when kind != Replies.ReplyKind.Suggestion || !text.Contains(question.Suggests ?? string.Empty, StringComparison.OrdinalIgnoreCase):
+            case "suggestion" when kind != ReplyKind.Suggestion || !text.Contains(question.Suggests ?? string.Empty, StringComparison.OrdinalIgnoreCase):
                 failures.Add($"expected a suggestion of {question.Suggests}, got {kind}");
                 break;
-            case null when kind is not (Replies.ReplyKind.Answer or Replies.ReplyKind.Help):
+            case null when kind is not (ReplyKind.Answer or ReplyKind.Help):
                 failures.Add($"expected an answer, got {kind}");
                 break;
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// What of <paramref name="reply"/> a user does not see in <paramref name="text"/> (a transport's output as plain text):
+    /// each section item whole on one line (label, detail, citation numbers) and each source by its title.
+    /// </summary>
+    public static List<string> NotShown(Reply reply, string text)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var missing = new List<string>();
+        foreach (var item in reply.Blocks.OfType<Section>().SelectMany(s => s.Items))
+        {
+            var line = item.Label + (string.IsNullOrWhiteSpace(item.Detail) ? "" : " — " + item.Detail.ReplaceLineEndings(" ")) + PlainTextRenderer.Cites(item.Citations);
+            if (!text.Contains(line, StringComparison.Ordinal))
+            {
+                missing.Add($"item not shown whole: “{line}”");
+            }
+        }
+
+        missing.AddRange(reply.Citations.Where(c => !text.Contains(c.Title, StringComparison.Ordinal)).Select(c => $"source [{c.Number}] “{c.Title}” not shown"));
+        return missing;
     }
 
     private sealed class QuestionsDocument

@@ -1,18 +1,17 @@
-namespace Bot.Testing.Discord;
+namespace Bot.Testing.Time;
 
 /// <summary>
-/// A manual <see cref="TimeProvider"/> for Discord unit tests: time moves only when <see cref="Advance"/>
-/// is called, and timers (so <c>Task.Delay(…, clock)</c>) fire then. Kept in the Discord folder so it
-/// cannot clash with a general fake clock elsewhere.
+/// A manual <see cref="TimeProvider"/> shared by every test project (the testing package is not served): time moves
+/// only when <see cref="Advance"/> is called, and timers (so <c>Task.Delay(…, clock)</c>) fire then.
 /// </summary>
-public sealed class DiscordTestClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly List<ManualTimer> _timers = [];
     private readonly Lock _lock = new();
     private DateTimeOffset _now = start;
 
     /// <summary>A clock at 2026-01-01 00:00 UTC.</summary>
-    public DiscordTestClock()
+    public ManualTimeProvider()
         : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
     {
     }
@@ -67,7 +66,7 @@ public sealed class DiscordTestClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
-    private sealed class ManualTimer(DiscordTestClock clock, TimerCallback callback, object? state) : ITimer
+    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using Bot.Core.Commands;
 using Bot.Core.Replies;
 
-namespace Bot.Testing.Discord;
+namespace Bot.Testing.Fakes;
 
 /// <summary>
-/// A hand-written <see cref="ICommandEngine"/> for transport tests: the five commands, a canned
-/// <c>/members BSN</c> answer with sources, names for autocomplete, and hooks to make replies slow or
-/// custom. When the real engine lands, transport tests switch by registering it instead of this one.
+/// A hand-written <see cref="ICommandEngine"/> for transport tests (the real engine is <c>AddKnowledge</c>'s): the five
+/// commands, a canned <c>/members BSN</c> answer with sources, an ambiguous <c>/members Bank</c>, names for autocomplete,
+/// an echo of any other command, and hooks to make replies custom or slow. It records every request.
 /// </summary>
 public sealed class FakeCommandEngine : ICommandEngine
 {
@@ -21,16 +21,16 @@ public sealed class FakeCommandEngine : ICommandEngine
     ];
 
     /// <summary>When set, answers every command instead of the canned replies.</summary>
-    public Func<CommandRequest, Reply>? Responder { get; set; }
+    public Func<CommandRequest, Reply>? Respond { get; set; }
 
     /// <summary>When set, every command waits for this before answering (a slow core).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
-    /// <summary>The requests seen so far.</summary>
+    /// <summary>Every request the engine was asked, in order.</summary>
     public IReadOnlyList<CommandRequest> Requests => [.. _requests];
 
     /// <inheritdoc />
-    public IReadOnlyList<CommandInfo> Commands { get; } =
+    public IReadOnlyList<CommandInfo> Commands { get; set; } =
     [
         new("members", "Members of a consortium, alliance or network", "/members <name>", CommandArgument.EntityName, "name", true),
         new("about", "What the articles say about a company or organisation", "/about <name>", CommandArgument.EntityName, "name", true),
@@ -63,6 +63,13 @@ public sealed class FakeCommandEngine : ICommandEngine
         [],
         "Based on 3 articles, 1 Aug 2019 – 9 Nov 2019");
 
+    /// <summary>The reply to any command without a canned answer: "Echo" and the command text.</summary>
+    public static Reply Echo(CommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Reply.Text(ReplyKind.Answer, "Echo", request.Text);
+    }
+
     /// <inheritdoc />
     public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -73,9 +80,9 @@ public sealed class FakeCommandEngine : ICommandEngine
             await gate.Task.WaitAsync(cancellationToken);
         }
 
-        if (Responder is { } responder)
+        if (Respond is { } respond)
         {
-            return responder(request);
+            return respond(request);
         }
 
         var parts = request.Text.Split(' ', 2, StringSplitOptions.TrimEntries);
@@ -86,10 +93,8 @@ public sealed class FakeCommandEngine : ICommandEngine
             "/members" when argument.Equals("Bank", StringComparison.OrdinalIgnoreCase) => Reply.Text(
                 ReplyKind.Ambiguous, "Which one?", "\"Bank\" fits several names.",
                 [new ReplyChoice("WeBank", "/members WeBank"), new ReplyChoice("China Merchants Bank", "/members China Merchants Bank")]),
-            "/members" or "/about" when argument.Length == 0 => Reply.Text(ReplyKind.Usage, "Usage", parts[0] + " <name>"),
-            "/members" or "/about" => Reply.Text(ReplyKind.NotFound, "Not found", "I know nothing about " + argument + "."),
-            "/help" => Reply.Text(ReplyKind.Help, "Help", string.Join("\n", Commands.Select(c => c.Usage + " " + c.Description))),
-            _ => Reply.Text(ReplyKind.Usage, "Unknown command", "Try /help."),
+            "/members" when argument.Length > 0 => Reply.Text(ReplyKind.NotFound, "Not found", "I know nothing about " + argument + "."),
+            _ => Echo(request),
         };
     }
 
@@ -104,5 +109,18 @@ public sealed class FakeCommandEngine : ICommandEngine
     }
 
     /// <inheritdoc />
-    public bool IsCommandFor(string text, string? botUsername) => text is ['/', _, ..];
+    public bool IsCommandFor(string text, string? botUsername)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart();
+        if (!trimmed.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var end = trimmed.AsSpan().IndexOfAny(' ', '\n', '\t');
+        var word = end < 0 ? trimmed : trimmed[..end];
+        var at = word.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 || botUsername is null || string.Equals(word[(at + 1)..], botUsername, StringComparison.OrdinalIgnoreCase);
+    }
 }
