@@ -7,7 +7,7 @@ using Bot.Benchmarks.Scenarios;
 // bench/Bot.Benchmarks: see README.md next to this file.
 return args.FirstOrDefault() switch
 {
-    "ingest" when args.Length >= 3 => Emit(IngestScenario.Run(args[1], args[2])),
+    "ingest" when args.Length >= 3 => Emit(IngestScenario.Run(args[1], args[2], args.Contains("--timed"))),
     "query" when args.Length >= 3 => Emit(await QueryScenario.RunAsync(args[1], args[2], Int(Option(args, "--seed"), 42), Int(Option(args, "--calls"), 2000), Console.Out)),
     "generate" when args.Length >= 3 => Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), Int(Option(args, "--seed"), 42)),
     "profile" when args.Length >= 2 => ProfileScenario.Run(args[1]),

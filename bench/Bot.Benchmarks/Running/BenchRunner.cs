@@ -17,7 +17,7 @@ namespace Bot.Benchmarks.Running;
 internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, IReadOnlyDictionary<string, string> ChildEnvironment);
 
 /// <summary>One size's figures.</summary>
-internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, QueryResult Query, double StartupWallMs);
+internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, QueryResult Query, double StartupWallMs, string Load);
 
 /// <summary>For each size: generates the corpus (not timed), runs the ingest child, then the query child; prints and writes the tables.</summary>
 internal static class BenchRunner
@@ -48,8 +48,9 @@ internal static class BenchRunner
                 var generate = watch.Elapsed.TotalMilliseconds;
                 Console.WriteLine($"[{size}] corpus: {size:N0} articles, {bytes / 1024.0 / 1024.0:0.0} MB, generated in {generate:0} ms");
 
+                var loadBefore = LoadAverage();
                 var (ingest, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
-                Console.WriteLine($"[{size}] ingest: {ingest.Extracted:N0} articles in {ingest.SyncMs:0} ms = {ingest.ArticlesPerSecond:0} articles/s, peak {ingest.Memory.PeakWorkingSetMb:0} MB");
+                Console.WriteLine($"[{size}] ingest: {ingest.Extracted:N0} articles in {ingest.SyncMs:0} ms = {ingest.ArticlesPerSecond:0} articles/s ({ingest.Memory.CpuMs / Math.Max(1, ingest.Extracted):0.00} CPU ms/article), peak {ingest.Memory.PeakWorkingSetMb:0} MB");
 
                 var (query, ready, _) = await ChildProcess.RunAsync<QueryResult>(
                     ["query", articles, database, "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--calls", options.Calls.ToString(CultureInfo.InvariantCulture)],
@@ -65,7 +66,7 @@ internal static class BenchRunner
                     Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered)");
                 }
 
-                results.Add(new SizeResult(size, bytes, generate, ingest, query, ready.TotalMilliseconds));
+                results.Add(new SizeResult(size, bytes, generate, ingest, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));
             }
         }
         finally
@@ -109,12 +110,12 @@ internal static class BenchRunner
         sb.AppendLine();
         sb.AppendLine("Details:");
         sb.AppendLine();
-        sb.AppendLine("| articles | corpus MB | ingest s | store MB | ingest heap / allocated MB | GC 0/1/2 (ingest) | host build ms | no-change Sync ms | first answer ms | query heap MB |");
-        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| articles | corpus MB | ingest s | ingest CPU ms/article | store MB | ingest heap / allocated MB | GC 0/1/2 (ingest) | host build ms | no-change Sync ms | first answer ms | query heap MB | load avg |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var m = r.Ingest.Memory;
-            sb.AppendLine(c, $"| {r.Size:N0} | {r.CorpusBytes / 1048576.0:0.0} | {r.Ingest.SyncMs / 1000:0.0} | {r.Ingest.DatabaseBytes / 1048576.0:0.0} | {m.ManagedHeapMb:0} / {m.AllocatedMb:N0} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {r.Query.HostBuildMs:0} | {r.Query.SyncMs:0} | {r.Query.FirstAnswerMs:0} | {r.Query.Memory.ManagedHeapMb:0} |");
+            sb.AppendLine(c, $"| {r.Size:N0} | {r.CorpusBytes / 1048576.0:0.0} | {r.Ingest.SyncMs / 1000:0.0} | {m.CpuMs / Math.Max(1, r.Ingest.Extracted):0.00} | {r.Ingest.DatabaseBytes / 1048576.0:0.0} | {m.ManagedHeapMb:0} / {m.AllocatedMb:N0} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {r.Query.HostBuildMs:0} | {r.Query.SyncMs:0} | {r.Query.FirstAnswerMs:0} | {r.Query.Memory.ManagedHeapMb:0} | {r.Load} |");
         }
 
         sb.AppendLine();
@@ -130,6 +131,10 @@ internal static class BenchRunner
 
         return sb.ToString();
     }
+
+    /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static void TryDelete(string folder)
     {

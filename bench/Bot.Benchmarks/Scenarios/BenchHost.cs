@@ -28,7 +28,7 @@ internal sealed class BenchHost : IDisposable
 
     public IKnowledgeReader Reader => Services.GetRequiredService<IKnowledgeReader>();
 
-    public static BenchHost Build(string articles, string database)
+    public static BenchHost Build(string articles, string database, TimedWriter? timed = null)
     {
         var root = RepoRoot();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -45,6 +45,11 @@ internal sealed class BenchHost : IDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddKnowledge();
+        if (timed is not null)
+        {
+            builder.Services.AddSingleton<IKnowledgeWriter>(timed);
+        }
+
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         return new BenchHost(host);

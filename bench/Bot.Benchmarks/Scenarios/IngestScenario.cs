@@ -5,7 +5,7 @@ namespace Bot.Benchmarks.Scenarios;
 /// <summary>The ingest child: a fresh store, then one <c>KnowledgeIngestor.Sync()</c> over the folder (load and clean, extract, store, resolve).</summary>
 internal static class IngestScenario
 {
-    public static IngestResult Run(string articles, string database)
+    public static IngestResult Run(string articles, string database, bool timed = false)
     {
         foreach (var file in new[] { database, database + "-wal", database + "-shm" })
         {
@@ -13,13 +13,20 @@ internal static class IngestScenario
         }
 
         var build = Stopwatch.StartNew();
-        using var host = BenchHost.Build(articles, database);
+        using var plain = timed ? new Bot.Storage.Sqlite.SqliteKnowledgeStore(database) : null;
+        var writer = plain is null ? null : new TimedWriter(plain);
+        using var host = BenchHost.Build(articles, database, writer);
         var ingestor = host.Ingestor;
         build.Stop();
 
         var sync = Stopwatch.StartNew();
         var report = ingestor.Sync();
         sync.Stop();
+
+        if (writer is not null)
+        {
+            Console.Error.WriteLine($"Sync {sync.Elapsed.TotalMilliseconds:0} ms ({MemoryFigures.Now().CpuMs:0} CPU ms in the process), of which in the store:{Environment.NewLine}{writer.Report()}");
+        }
 
         var memory = MemoryFigures.Now();
         var bytes = new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);

@@ -17,8 +17,8 @@ internal sealed record Latency(string Command, int Calls, int Answered, double P
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
-/// <summary>Memory and GC figures of a child process at the end of its scenario.</summary>
-internal sealed record MemoryFigures(double PeakWorkingSetMb, double WorkingSetMb, double ManagedHeapMb, double PeakCommittedMb, double AllocatedMb, int Gen0, int Gen1, int Gen2)
+/// <summary>CPU time, memory and GC figures of a child process at the end of its scenario.</summary>
+internal sealed record MemoryFigures(double CpuMs, double PeakWorkingSetMb, double WorkingSetMb, double ManagedHeapMb, double PeakCommittedMb, double AllocatedMb, int Gen0, int Gen1, int Gen2)
 {
     private const double Mb = 1024.0 * 1024.0;
 
@@ -28,6 +28,7 @@ internal sealed record MemoryFigures(double PeakWorkingSetMb, double WorkingSetM
         process.Refresh();
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         return new MemoryFigures(
+            process.TotalProcessorTime.TotalMilliseconds,
             process.PeakWorkingSet64 / Mb, process.WorkingSet64 / Mb, GC.GetTotalMemory(false) / Mb, info.TotalCommittedBytes / Mb,
             GC.GetTotalAllocatedBytes() / Mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     }

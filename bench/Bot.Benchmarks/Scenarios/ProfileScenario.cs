@@ -25,6 +25,15 @@ internal static class ProfileScenario
             var aliases = host.Services.GetRequiredService<AliasGroups>();
 
             var files = Stage("enumerate files", () => loader.Enumerate(articles).ToList());
+            var texts = Stage("read bytes + check UTF-8 + hash", () => files.Select(f =>
+            {
+                var bytes = File.ReadAllBytes(f.FullPath);
+                _ = ArticleLoader.Hash(bytes);
+                return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
+            }).ToList());
+            var sources = Stage("format read (plain text blocks)", () => texts.Select(t => ArticleParser.Read(t.Item2, Path.GetExtension(t.f.FullPath))).ToList());
+            var cleaner = new ArticleCleaner(host.Services.GetRequiredService<BoilerplateRules>());
+            Stage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
             var documents = Stage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
             Stage("sentence split (1 thread)", () => documents.Sum(d => d.Paragraphs.Sum(p => SentenceSplitter.Split(p).Count)));
             Stage("mask (mentions, clusters; 1 thread)", () => documents.Sum(d => extractor.MaskedSentences(d.Paragraphs).Count));
