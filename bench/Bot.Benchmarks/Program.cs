@@ -18,7 +18,8 @@ return args.FirstOrDefault() switch
         Option(args, "--out"),
         Int(Option(args, "--calls"), 2000),
         Option(args, "--work"),
-        args.Contains("--keep"),
+        args.Contains("--keep") || args.Contains("--reuse"),
+        args.Contains("--reuse"),
         args.Select((a, i) => (a, i)).Where(p => p.a == "--child-env" && p.i + 1 < args.Length).Select(p => args[p.i + 1].Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : string.Empty))),
 };
@@ -47,7 +48,8 @@ static int Generate(string folder, int count, int seed)
 static int Usage()
 {
     Console.WriteLine("""
-        Bot.Benchmarks [--sizes 5,10000,100000] [--seed 42] [--calls 2000] [--out file.md] [--work folder] [--keep] [--child-env KEY=VALUE]...
+        Bot.Benchmarks [--sizes 5,10000,100000] [--seed 42] [--calls 2000] [--out file.md] [--work folder] [--keep] [--reuse] [--child-env KEY=VALUE]...
+          --reuse (with --work): keep an earlier run's corpus, store and ingest figures and measure the queries again.
           Generates a corpus per size and measures ingestion, start-up, command latency and peak memory in child processes.
         Bot.Benchmarks generate <folder> <count> [--seed 42]     writes a corpus only
         Bot.Benchmarks ingest <articles> <db>                    (child) a fresh store, one Sync

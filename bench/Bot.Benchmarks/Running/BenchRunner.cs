@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Bot.Benchmarks.Corpus;
 using Bot.Benchmarks.Scenarios;
 
@@ -13,8 +14,9 @@ namespace Bot.Benchmarks.Running;
 /// <param name="Calls">Timed calls per command.</param>
 /// <param name="Work">The folder for corpora and stores (a temporary one when null).</param>
 /// <param name="Keep">Keep the corpora and stores afterwards.</param>
+/// <param name="Reuse">With --work: reuse a store and the ingest figures an earlier run left there (to measure queries again).</param>
 /// <param name="ChildEnvironment">Extra environment variables for the children (e.g. DOTNET_gcServer=1).</param>
-internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, IReadOnlyDictionary<string, string> ChildEnvironment);
+internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, bool Reuse, IReadOnlyDictionary<string, string> ChildEnvironment);
 
 /// <summary>One size's figures.</summary>
 internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, QueryResult Query, double StartupWallMs, string Load);
@@ -49,7 +51,19 @@ internal static class BenchRunner
                 Console.WriteLine($"[{size}] corpus: {size:N0} articles, {bytes / 1024.0 / 1024.0:0.0} MB, generated in {generate:0} ms");
 
                 var loadBefore = LoadAverage();
-                var (ingest, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
+                var saved = Path.Combine(folder, "ingest.json");
+                IngestResult ingest;
+                if (options.Reuse && File.Exists(saved) && File.Exists(database))
+                {
+                    ingest = JsonSerializer.Deserialize<IngestResult>(await File.ReadAllTextAsync(saved), ChildProcess.Json)!;
+                    Console.WriteLine($"[{size}] reusing the store and ingest figures of an earlier run in {folder}");
+                }
+                else
+                {
+                    (ingest, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
+                    await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(ingest, ChildProcess.Json));
+                }
+
                 Console.WriteLine($"[{size}] ingest: {ingest.Extracted:N0} articles in {ingest.SyncMs:0} ms = {ingest.ArticlesPerSecond:0} articles/s ({ingest.Memory.CpuMs / Math.Max(1, ingest.Extracted):0.00} CPU ms/article), peak {ingest.Memory.PeakWorkingSetMb:0} MB");
 
                 var (query, ready, _) = await ChildProcess.RunAsync<QueryResult>(

@@ -17,7 +17,7 @@ namespace Bot.Benchmarks.Scenarios;
 internal static class QueryScenario
 {
     private const int WarmupCalls = 500;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
 
     public static async Task<QueryResult> RunAsync(string articles, string database, int seed, int calls, TextWriter ready)
     {
