@@ -7,7 +7,7 @@ using Bot.Benchmarks.Scenarios;
 // bench/Bot.Benchmarks: see README.md next to this file.
 return args.FirstOrDefault() switch
 {
-    "ingest" when args.Length >= 3 => Emit(IngestScenario.Run(args[1], args[2], args.Contains("--timed"))),
+    "ingest" when args.Length >= 3 => Emit(IngestScenario.Run(args[1], args[2], args.Contains("--timed"), args.Contains("--keep-store"))),
     "query" when args.Length >= 3 => Emit(await QueryScenario.RunAsync(args[1], args[2], Int(Option(args, "--seed"), 42), Int(Option(args, "--calls"), 2000), Console.Out)),
     "generate" when args.Length >= 3 => Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), Int(Option(args, "--seed"), 42)),
     "profile" when args.Length >= 2 => ProfileScenario.Run(args[1]),
@@ -52,7 +52,7 @@ static int Usage()
           --reuse (with --work): keep an earlier run's corpus, store and ingest figures and measure the queries again.
           Generates a corpus per size and measures ingestion, start-up, command latency and peak memory in child processes.
         Bot.Benchmarks generate <folder> <count> [--seed 42]     writes a corpus only
-        Bot.Benchmarks ingest <articles> <db>                    (child) a fresh store, one Sync
+        Bot.Benchmarks ingest <articles> <db> [--timed] [--keep-store]  (child) a fresh store, one Sync
         Bot.Benchmarks query <articles> <db> [--seed] [--calls]  (child) start-up and latency over a built store
         Bot.Benchmarks profile <articles>                        times load, extract, store and resolve separately
         """);

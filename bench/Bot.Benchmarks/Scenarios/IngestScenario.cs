@@ -1,13 +1,14 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Scenarios;
 
-/// <summary>The ingest child: a fresh store, then one <c>KnowledgeIngestor.Sync()</c> over the folder (load and clean, extract, store, resolve).</summary>
+/// <summary>The ingest child (with --keep-store: a Sync over the existing store, to time a start that finds nothing changed): a fresh store, then one <c>KnowledgeIngestor.Sync()</c> over the folder (load and clean, extract, store, resolve).</summary>
 internal static class IngestScenario
 {
-    public static IngestResult Run(string articles, string database, bool timed = false)
+    public static IngestResult Run(string articles, string database, bool timed = false, bool keepStore = false)
     {
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        foreach (var file in keepStore ? [] : new[] { database, database + "-wal", database + "-shm" })
         {
             File.Delete(file);
         }
@@ -18,6 +19,13 @@ internal static class IngestScenario
         using var host = BenchHost.Build(articles, database, writer);
         var ingestor = host.Ingestor;
         build.Stop();
+
+        if (timed)
+        {
+            var enumerate = Stopwatch.StartNew();
+            var count = host.Services.GetRequiredService<Bot.Core.Articles.ArticleLoader>().Enumerate(articles).Count();
+            Console.Error.WriteLine($"Enumerate {count} files: {enumerate.Elapsed.TotalMilliseconds:0} ms (before Sync, which enumerates again)");
+        }
 
         var sync = Stopwatch.StartNew();
         var report = ingestor.Sync();
