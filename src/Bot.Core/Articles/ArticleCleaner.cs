@@ -119,7 +119,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     private static bool IsShortLine(SourceBlock block) =>
         block.Kind == BlockKind.Heading
-        || (TextShape.Words(block.Text).Length <= 20 && !TextShape.EndsWithPeriod(block.Text) && !TextShape.EndsWithEllipsis(block.Text));
+        || (TextShape.WordCount(block.Text) <= 20 && !TextShape.EndsWithPeriod(block.Text) && !TextShape.EndsWithEllipsis(block.Text));
 
     private int FindTitle(IReadOnlyList<SourceBlock> blocks, int headerEnd, string? statedTitle)
     {
@@ -138,7 +138,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
         for (var i = 0; i < headerEnd; i++)
         {
-            if (blocks[i].Kind == BlockKind.Heading && TextShape.Words(blocks[i].Text).Length >= 3 && !IsFurniture(blocks[i].Text))
+            if (blocks[i].Kind == BlockKind.Heading && TextShape.WordCount(blocks[i].Text) >= 3 && !IsFurniture(blocks[i].Text))
             {
                 return i;
             }
@@ -162,7 +162,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
                 continue;
             }
 
-            var words = TextShape.Words(text).Length;
+            var words = TextShape.WordCount(text);
             return words is >= 4 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) ? i : -1;
         }
 
@@ -308,7 +308,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     private static bool IsMetaLine(string text, out DateOnly? date)
     {
         date = null;
-        if (TextShape.Words(text).Length > 16 || TextShape.EndsWithPeriod(text))
+        if (TextShape.WordCount(text) > 16 || TextShape.EndsWithPeriod(text))
         {
             return false;
         }
@@ -350,7 +350,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A subheading inside the body: a short line that starts like text and ends without punctuation.</summary>
     private static bool IsSubheadingShape(string text)
     {
-        var words = TextShape.Words(text).Length;
+        var words = TextShape.WordCount(text);
         return words is >= 1 and <= 14
             && text.Length <= 110
             && TextShape.StartsLikeText(text)
@@ -377,7 +377,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     /// <summary>"By Jane Doe", "Written by Jane Doe, Staff Writer": a short line naming the author.</summary>
     private static bool IsByline(string text) =>
-        Byline().IsMatch(text) && TextShape.Words(text).Length <= 10 && !TextShape.EndsWithPeriod(text);
+        Byline().IsMatch(text) && TextShape.WordCount(text) <= 10 && !TextShape.EndsWithPeriod(text);
 
     /// <summary>"Senior Editor", "Jane Doe, Staff Writer": a short line that ends with an author's role.</summary>
     private bool IsRoleLine(string text)

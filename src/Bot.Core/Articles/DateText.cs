@@ -42,7 +42,7 @@ internal static partial class DateText
 
         var rest = (line[..match.Index] + " " + line[(match.Index + match.Length)..]).Trim();
         rest = DateFurniture().Replace(rest, " ");
-        return TextShape.Words(rest).Length == 0;
+        return TextShape.WordCount(rest) == 0;
     }
 
     /// <summary>Parses a date value from metadata: ISO dates and timestamps (the date as written, offset ignored) or news-style dates.</summary>

@@ -11,23 +11,26 @@ namespace Bot.Core.Commands;
 internal sealed class Sources(IKnowledgeReader knowledge)
 {
     private readonly List<long> _order = [];
+    private readonly Dictionary<long, int> _numbers = [];
 
     /// <summary>The citation numbers of <paramref name="articleIds"/>, adding new ones.</summary>
     public IReadOnlyList<int> Cite(IEnumerable<long> articleIds)
     {
+        // A dictionary, not _order.IndexOf: an answer about a much-named group cites thousands of articles.
         var numbers = new List<int>();
+        var seen = new HashSet<int>();
         foreach (var id in articleIds)
         {
-            var index = _order.IndexOf(id);
-            if (index < 0)
+            if (!_numbers.TryGetValue(id, out var number))
             {
                 _order.Add(id);
-                index = _order.Count - 1;
+                number = _order.Count;
+                _numbers[id] = number;
             }
 
-            if (!numbers.Contains(index + 1))
+            if (seen.Add(number))
             {
-                numbers.Add(index + 1);
+                numbers.Add(number);
             }
         }
 

@@ -49,40 +49,57 @@ public sealed partial class KnowledgeIngestor(
             var known = store.GetFiles();
             var present = new List<StoredFile>();
             var pending = new List<ArticleDocument>();
+            var toLoad = new List<ArticleFileInfo>();
             int files = 0, skipped = 0, unchanged = 0, extracted = 0;
+
+            // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
+            // files is loaded on every core, then taken in file order.
+            void LoadBatch()
+            {
+                var results = toLoad.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(loader.Load).ToList();
+                toLoad.Clear();
+                foreach (var result in results)
+                {
+                    if (result.Document is not { } document)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    present.Add(new StoredFile(result.File.SourceName, result.File.Length, result.File.LastWriteUtc.UtcTicks, document.ContentHash));
+                    if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    pending.Add(document);
+                    if (pending.Count >= BatchSize)
+                    {
+                        extracted += ExtractAndSave(pending, cancellationToken);
+                    }
+                }
+            }
+
             foreach (var file in loader.Enumerate(folder))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 files++;
-                var ticks = file.LastWriteUtc.UtcTicks;
-                if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == ticks)
+                if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks)
                 {
                     present.Add(seen);
                     unchanged++;
                     continue;
                 }
 
-                var result = loader.Load(file);
-                if (result.Document is not { } document)
+                toLoad.Add(file);
+                if (toLoad.Count >= BatchSize)
                 {
-                    skipped++;
-                    continue;
-                }
-
-                present.Add(new StoredFile(file.SourceName, file.Length, ticks, document.ContentHash));
-                if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                pending.Add(document);
-                if (pending.Count >= BatchSize)
-                {
-                    extracted += ExtractAndSave(pending, cancellationToken);
+                    LoadBatch();
                 }
             }
 
+            LoadBatch();
             extracted += ExtractAndSave(pending, cancellationToken);
             var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
             foreach (var gone in removed)

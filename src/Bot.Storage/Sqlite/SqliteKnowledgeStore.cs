@@ -431,7 +431,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, "DELETE FROM files", transaction);
+
+            // Only what changed is written: a start that finds every file as it was writes nothing (it used to delete
+            // and insert again every row of files, 100,000 rows for 100,000 articles, on every start).
+            var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+            using (var read = Command(connection, "SELECT source, length, mtime, hash FROM files"))
+            {
+                read.Transaction = transaction;
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    stored[reader.GetString(0)] = new StoredFile(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+                }
+            }
+
+            var kept = new HashSet<string>(StringComparer.Ordinal);
             using (var insert = Command(connection, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES ($s, $l, $m, $h)"))
             {
                 insert.Transaction = transaction;
@@ -441,6 +455,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 var h = insert.Parameters.Add("$h", SqliteType.Text);
                 foreach (var file in present)
                 {
+                    kept.Add(file.SourceName);
+                    if (stored.TryGetValue(file.SourceName, out var old) && old == file)
+                    {
+                        continue;
+                    }
+
                     s.Value = file.SourceName;
                     l.Value = file.Length;
                     m.Value = file.LastWriteTicks;
@@ -449,7 +469,20 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
-            Execute(connection, "DELETE FROM articles WHERE hash NOT IN (SELECT hash FROM files)", transaction);
+            using (var delete = Command(connection, "DELETE FROM files WHERE source = $s"))
+            {
+                delete.Transaction = transaction;
+                var s = delete.Parameters.Add("$s", SqliteType.Text);
+                foreach (var gone in stored.Keys.Where(k => !kept.Contains(k)))
+                {
+                    s.Value = gone;
+                    delete.ExecuteNonQuery();
+                }
+            }
+
+            // Articles no file holds any more. The inner SELECT reads only id and hash, so SQLite scans the small
+            // covering index on hash, not the article rows with their bodies.
+            Execute(connection, "DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE hash NOT IN (SELECT hash FROM files))", transaction);
             transaction.Commit();
         }
     }

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bot.Benchmarks.Corpus;
+using Bot.Benchmarks.Scenarios;
+
+namespace Bot.Benchmarks.Running;
+
+/// <summary>Options of the runner.</summary>
+/// <param name="Sizes">Corpus sizes in articles.</param>
+/// <param name="Seed">The generator's seed.</param>
+/// <param name="Out">The Markdown file to write, if any.</param>
+/// <param name="Calls">Timed calls per command.</param>
+/// <param name="Work">The folder for corpora and stores (a temporary one when null).</param>
+/// <param name="Keep">Keep the corpora and stores afterwards.</param>
+/// <param name="Reuse">With --work: reuse a store and the ingest figures an earlier run left there (to measure queries again).</param>
+/// <param name="ChildEnvironment">Extra environment variables for the children (e.g. DOTNET_gcServer=1).</param>
+internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, bool Reuse, IReadOnlyDictionary<string, string> ChildEnvironment);
+
+/// <summary>One size's figures.</summary>
+internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, QueryResult Query, double StartupWallMs, string Load);
+
+/// <summary>For each size: generates the corpus (not timed), runs the ingest child, then the query child; prints and writes the tables.</summary>
+internal static class BenchRunner
+{
+    public static async Task<int> RunAsync(RunnerOptions options)
+    {
+        var work = options.Work ?? Path.Combine(Path.GetTempPath(), "newsbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var results = new List<SizeResult>();
+        try
+        {
+            foreach (var size in options.Sizes)
+            {
+                var folder = Path.Combine(work, $"corpus-{options.Seed}-{size}");
+                var articles = Path.Combine(folder, "articles");
+                var database = Path.Combine(folder, "knowledge.db");
+                var watch = Stopwatch.StartNew();
+                long bytes;
+                if (Directory.Exists(articles) && options.Work is not null)
+                {
+                    bytes = Directory.EnumerateFiles(articles, "*.txt", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+                    Console.WriteLine($"[{size}] reusing corpus in {articles}");
+                }
+                else
+                {
+                    bytes = new CorpusGenerator(options.Seed).Write(articles, size);
+                }
+
+                var generate = watch.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"[{size}] corpus: {size:N0} articles, {bytes / 1024.0 / 1024.0:0.0} MB, generated in {generate:0} ms");
+
+                var loadBefore = LoadAverage();
+                var saved = Path.Combine(folder, "ingest.json");
+                IngestResult ingest;
+                if (options.Reuse && File.Exists(saved) && File.Exists(database))
+                {
+                    ingest = JsonSerializer.Deserialize<IngestResult>(await File.ReadAllTextAsync(saved), ChildProcess.Json)!;
+                    Console.WriteLine($"[{size}] reusing the store and ingest figures of an earlier run in {folder}");
+                }
+                else
+                {
+                    (ingest, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
+                    await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(ingest, ChildProcess.Json));
+                }
+
+                Console.WriteLine($"[{size}] ingest: {ingest.Extracted:N0} articles in {ingest.SyncMs:0} ms = {ingest.ArticlesPerSecond:0} articles/s ({ingest.Memory.CpuMs / Math.Max(1, ingest.Extracted):0.00} CPU ms/article), peak {ingest.Memory.PeakWorkingSetMb:0} MB");
+
+                var (query, ready, _) = await ChildProcess.RunAsync<QueryResult>(
+                    ["query", articles, database, "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--calls", options.Calls.ToString(CultureInfo.InvariantCulture)],
+                    options.ChildEnvironment);
+                Console.WriteLine($"[{size}] start-up: {ready.TotalMilliseconds:0} ms to the first answer (in-process {query.StartupMs:0} ms), peak {query.Memory.PeakWorkingSetMb:0} MB");
+                foreach (var line in query.Samples)
+                {
+                    Console.WriteLine($"[{size}]   {line}");
+                }
+
+                foreach (var l in query.Latencies)
+                {
+                    Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered)");
+                }
+
+                results.Add(new SizeResult(size, bytes, generate, ingest, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));
+            }
+        }
+        finally
+        {
+            if (!options.Keep)
+            {
+                TryDelete(work);
+            }
+        }
+
+        var markdown = Report(results, options);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        if (options.Out is { } path)
+        {
+            await File.WriteAllTextAsync(path, markdown);
+            Console.WriteLine($"Written to {Path.GetFullPath(path)}");
+        }
+
+        return 0;
+    }
+
+    private static string Report(List<SizeResult> results, RunnerOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(c, $"Seed {options.Seed}, {options.Calls:N0} timed calls per command after a warm-up; {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");
+        sb.AppendLine();
+        sb.AppendLine("| articles | ingest articles/s | ingest peak MB | start-up ms | /members p50 / p99 ms | /about p50 / p99 ms | /search p50 / p99 ms | query peak MB |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            var members = r.Query.Latencies.First(l => l.Command == "/members (popular)");
+            var about = r.Query.Latencies.First(l => l.Command == "/about (popular)");
+            var search = r.Query.Latencies.First(l => l.Command.StartsWith("/search", StringComparison.Ordinal));
+            sb.AppendLine(c, $"| {r.Size:N0} | {r.Ingest.ArticlesPerSecond:N0} | {r.Ingest.Memory.PeakWorkingSetMb:0} | {r.StartupWallMs:0} | {members.P50:0.00} / {members.P99:0.00} | {about.P50:0.00} / {about.P99:0.00} | {search.P50:0.00} / {search.P99:0.00} | {r.Query.Memory.PeakWorkingSetMb:0} |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Start-up is the wall time from starting the query process to its first answered command (runtime start, host build, a Sync that finds nothing changed, one /members). /members and /about names are drawn with the corpus's own popularity law.");
+        sb.AppendLine();
+        sb.AppendLine("Details:");
+        sb.AppendLine();
+        sb.AppendLine("| articles | corpus MB | ingest s | ingest CPU ms/article | store MB | ingest heap / allocated MB | GC 0/1/2 (ingest) | host build ms | no-change Sync ms | first answer ms | query heap MB | load avg |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var r in results)
+        {
+            var m = r.Ingest.Memory;
+            sb.AppendLine(c, $"| {r.Size:N0} | {r.CorpusBytes / 1048576.0:0.0} | {r.Ingest.SyncMs / 1000:0.0} | {m.CpuMs / Math.Max(1, r.Ingest.Extracted):0.00} | {r.Ingest.DatabaseBytes / 1048576.0:0.0} | {m.ManagedHeapMb:0} / {m.AllocatedMb:N0} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {r.Query.HostBuildMs:0} | {r.Query.SyncMs:0} | {r.Query.FirstAnswerMs:0} | {r.Query.Memory.ManagedHeapMb:0} | {r.Load} |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("| articles | command (names) | calls | answered | p50 ms | p90 ms | p99 ms | max ms |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            foreach (var l in r.Query.Latencies)
+            {
+                sb.AppendLine(c, $"| {r.Size:N0} | {l.Command} | {l.Calls:N0} | {l.Answered:N0} | {l.P50:0.000} | {l.P90:0.000} | {l.P99:0.000} | {l.Max:0.0} |");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

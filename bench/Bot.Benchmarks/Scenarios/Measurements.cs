@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>Latency percentiles of one command over many calls, in milliseconds.</summary>
+internal sealed record Latency(string Command, int Calls, int Answered, double P50, double P90, double P99, double Max, double Mean)
+{
+    public static Latency Of(string command, List<double> milliseconds, int answered)
+    {
+        milliseconds.Sort();
+        return new Latency(command, milliseconds.Count, answered, Quantile(milliseconds, 0.50), Quantile(milliseconds, 0.90),
+            Quantile(milliseconds, 0.99), milliseconds.Count == 0 ? 0 : milliseconds[^1], milliseconds.Count == 0 ? 0 : milliseconds.Average());
+    }
+
+    /// <summary>The nearest-rank quantile of sorted values.</summary>
+    private static double Quantile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+/// <summary>CPU time, memory and GC figures of a child process at the end of its scenario.</summary>
+internal sealed record MemoryFigures(double CpuMs, double PeakWorkingSetMb, double WorkingSetMb, double ManagedHeapMb, double PeakCommittedMb, double AllocatedMb, int Gen0, int Gen1, int Gen2)
+{
+    private const double Mb = 1024.0 * 1024.0;
+
+    public static MemoryFigures Now()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        return new MemoryFigures(
+            process.TotalProcessorTime.TotalMilliseconds,
+            process.PeakWorkingSet64 / Mb, process.WorkingSet64 / Mb, GC.GetTotalMemory(false) / Mb, info.TotalCommittedBytes / Mb,
+            GC.GetTotalAllocatedBytes() / Mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    }
+}
+
+/// <summary>What the ingest child measured.</summary>
+internal sealed record IngestResult(int Files, int Extracted, int Skipped, double HostBuildMs, double SyncMs, double ArticlesPerSecond, long DatabaseBytes, MemoryFigures Memory);
+
+/// <summary>What the query child measured.</summary>
+internal sealed record QueryResult(
+    double StartupMs, double HostBuildMs, double SyncMs, double FirstAnswerMs, int Files, bool Resolved,
+    IReadOnlyList<Latency> Latencies, IReadOnlyList<string> Samples, MemoryFigures Memory);

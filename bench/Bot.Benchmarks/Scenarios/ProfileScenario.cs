@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Bot.Core.Articles;
+using Bot.Core.Extraction;
+using Bot.Core.Knowledge;
+using Bot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>
+/// Where ingestion spends its time: the stages of <c>KnowledgeIngestor.Sync()</c> timed one by one with the host's own
+/// services (load and clean, sentence splitting, extraction single-threaded and parallel, saving, reading extractions
+/// back, entity resolution, writing the knowledge), with allocations per stage.
+/// </summary>
+internal static class ProfileScenario
+{
+    public static int Run(string articles)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "newsbot-profile-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            using var host = BenchHost.Build(articles, Path.Combine(folder, "unused.db"));
+            var loader = host.Services.GetRequiredService<ArticleLoader>();
+            var extractor = host.Services.GetRequiredService<ArticleExtractor>();
+            var aliases = host.Services.GetRequiredService<AliasGroups>();
+
+            var files = Stage("enumerate files", () => loader.Enumerate(articles).ToList());
+            var texts = Stage("read bytes + check UTF-8 + hash", () => files.Select(f =>
+            {
+                var bytes = File.ReadAllBytes(f.FullPath);
+                _ = ArticleLoader.Hash(bytes);
+                return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
+            }).ToList());
+            var sources = Stage("format read (plain text blocks)", () => texts.Select(t => ArticleParser.Read(t.Item2, Path.GetExtension(t.f.FullPath))).ToList());
+            var cleaner = new ArticleCleaner(host.Services.GetRequiredService<BoilerplateRules>());
+            Stage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
+            var documents = Stage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
+            Stage("sentence split (1 thread)", () => documents.Sum(d => d.Paragraphs.Sum(p => SentenceSplitter.Split(p).Count)));
+            Stage("mask (mentions, clusters; 1 thread)", () => documents.Sum(d => extractor.MaskedSentences(d.Paragraphs).Count));
+            var extractions = Stage("extract (1 thread)", () => documents.Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList());
+            Stage("extract (parallel, as Sync)", () => documents.AsParallel().AsOrdered().Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList());
+
+            using var store = new SqliteKnowledgeStore(Path.Combine(folder, "profile.db"));
+            var pairs = documents.Zip(extractions).Select(p => (p.First, p.Second)).ToList();
+            Stage("save articles (batches of 512)", () =>
+            {
+                foreach (var batch in pairs.Chunk(512))
+                {
+                    store.SaveArticles(batch, ArticleExtractor.Version, TimeProvider.System.GetUtcNow());
+                }
+
+                return pairs.Count;
+            });
+            Stage("sync files", () =>
+            {
+                store.SyncFiles([.. files.Zip(documents).Select(p => new StoredFile(p.First.SourceName, p.First.Length, p.First.LastWriteUtc.UtcTicks, p.Second.ContentHash))]);
+                return 0;
+            });
+            var stored = Stage("read extractions (JSON)", () => store.ReadExtractions().ToList());
+            var resolver = new EntityResolver(aliases);
+            Stage("resolver.Add", () =>
+            {
+                foreach (var (id, e) in stored)
+                {
+                    resolver.Add(id, e);
+                }
+
+                return 0;
+            });
+            var entities = Stage("resolver.Complete", () => resolver.Complete());
+            var facts = Stage("resolver.MapFacts", () => stored.SelectMany(p => resolver.MapFacts(p.ArticleId, p.Extraction)).ToList());
+            Stage("store.ReplaceKnowledge", () =>
+            {
+                store.ReplaceKnowledge(entities, facts);
+                return 0;
+            });
+            Console.WriteLine($"{documents.Count} articles, {entities.Count} entities, {facts.Count} facts; peak working set {MemoryFigures.Now().PeakWorkingSetMb:0} MB");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static T Stage<T>(string name, Func<T> action)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var result = action();
+        watch.Stop();
+        var mb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
+        Console.WriteLine($"{name,-40} {watch.Elapsed.TotalMilliseconds,10:0.0} ms {mb,10:0.0} MB allocated");
+        return result;
+    }
+}
