@@ -78,11 +78,22 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
     /// <summary>One item per distinct label, with every article that states it.</summary>
     private static void Add(List<ReplyBlock> blocks, string heading, IEnumerable<FactRecord> facts, Func<FactRecord, string> label, Func<FactRecord, string?> detail, Sources sources, Func<FactRecord, string?>? command)
     {
-        var items = facts
-            .GroupBy(f => (Label: label(f), Detail: detail(f)))
+        var groups = facts.GroupBy(f => (Label: label(f), Detail: detail(f))).ToList();
+        var items = groups
+            .OrderByDescending(g => g.Select(f => f.ArticleId).Distinct().Count()).ThenBy(g => g.Min(f => f.Id))
             .Take(MaxPerSection)
-            .Select(g => new ReplyItem(g.Key.Label, g.Key.Detail, sources.Cite(g.Select(f => f.ArticleId)), command?.Invoke(g.First())))
+            .Select(g =>
+            {
+                var cited = sources.Cite(g.Select(f => f.ArticleId), out var uncited);
+                var more = uncited > 0 ? $"{uncited:N0} more articles" : null;
+                return new ReplyItem(g.Key.Label, g.Key.Detail is null ? more : more is null ? g.Key.Detail : g.Key.Detail + "; " + more, cited, command?.Invoke(g.First()));
+            })
             .ToList();
+        if (groups.Count > items.Count)
+        {
+            heading += $" ({items.Count} of {groups.Count:N0})";
+        }
+
         if (items.Count > 0)
         {
             blocks.Add(new Section(heading, items));

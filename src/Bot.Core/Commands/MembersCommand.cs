@@ -7,6 +7,8 @@ namespace Bot.Core.Commands;
 /// <summary>/members &lt;name&gt;: who belongs to a group, under their best names with aliases, each with its sources; initiators marked; stated counts.</summary>
 internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lookup) : ICommandHandler
 {
+    private const int MaxMembers = 100;
+
     public CommandInfo Info { get; } = new("members", "Who belongs to an alliance, network or organisation", "/members <name>", CommandArgument.EntityName, "name", true);
 
     public Reply Handle(string argument, CommandRequest request)
@@ -25,10 +27,12 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
         if (joined.Count > 0)
         {
             var people = knowledge.GetEntities([.. joined.Select(f => f.SubjectId).Distinct()]).ToDictionary(e => e.Id);
-            var items = joined
-                .GroupBy(f => f.SubjectId)
+            var groups = joined.GroupBy(f => f.SubjectId).ToList();
+            var items = groups
                 .OrderByDescending(g => g.Any(f => f.Kind == FactKind.Member))
+                .ThenByDescending(g => g.Select(f => f.ArticleId).Distinct().Count())
                 .ThenBy(g => g.Min(f => f.ArticleId)).ThenBy(g => g.Min(f => f.Id))
+                .Take(MaxMembers)
                 .Select(g =>
                 {
                     var member = people[g.Key];
@@ -44,10 +48,20 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
                         roles.Add("also " + string.Join(", ", aliases));
                     }
 
-                    return new ReplyItem(member.Name, roles.Count > 0 ? string.Join("; ", roles) : null, sources.Cite(g.Select(f => f.ArticleId)), "/about " + member.Name);
+                    var cited = sources.Cite(g.Select(f => f.ArticleId), out var uncited);
+                    if (uncited > 0)
+                    {
+                        roles.Add($"{uncited:N0} more articles");
+                    }
+
+                    return new ReplyItem(member.Name, roles.Count > 0 ? string.Join("; ", roles) : null, cited, "/about " + member.Name);
                 })
                 .ToList();
-            blocks.Add(new Section($"Members named in the articles ({items.Count})", items));
+            blocks.Add(new Section($"Members named in the articles ({groups.Count:N0})", items));
+            if (groups.Count > items.Count)
+            {
+                blocks.Add(new Paragraph($"The {items.Count} named in most articles are listed; {groups.Count - items.Count:N0} more are named too. /about and /search tell more about one of them."));
+            }
         }
 
         var counts = facts.Where(f => f.Kind == FactKind.Count && f.SubjectId == entity.Id).ToList();

@@ -14,12 +14,22 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     private readonly Dictionary<long, int> _numbers = [];
 
     /// <summary>The citation numbers of <paramref name="articleIds"/>, adding new ones.</summary>
-    public IReadOnlyList<int> Cite(IEnumerable<long> articleIds)
+    public IReadOnlyList<int> Cite(IEnumerable<long> articleIds) => Cite(articleIds, out _);
+
+    /// <summary>
+    /// The citation numbers of at most <see cref="MaxPerClaim"/> of <paramref name="articleIds"/> (the newest), adding new
+    /// ones; <paramref name="uncited"/> says how many more articles state the same. Every article counts for the basis.
+    /// </summary>
+    public IReadOnlyList<int> Cite(IEnumerable<long> articleIds, out int uncited)
     {
-        // A dictionary, not _order.IndexOf: an answer about a much-named group cites thousands of articles.
+        // A dictionary, not _order.IndexOf: an answer about a much-named group rests on thousands of articles.
+        var distinct = articleIds.Distinct().ToList();
+        _supporting.UnionWith(distinct);
+        var cited = distinct.Count <= MaxPerClaim ? distinct : [.. distinct.OrderDescending().Take(MaxPerClaim)];
+        uncited = distinct.Count - cited.Count;
         var numbers = new List<int>();
         var seen = new HashSet<int>();
-        foreach (var id in articleIds)
+        foreach (var id in cited)
         {
             if (!_numbers.TryGetValue(id, out var number))
             {
@@ -38,6 +48,11 @@ internal sealed class Sources(IKnowledgeReader knowledge)
         return numbers;
     }
 
+    /// <summary>The most articles one claim cites; the rest are counted ("and 37 more articles").</summary>
+    public const int MaxPerClaim = 5;
+
+    private readonly HashSet<long> _supporting = [];
+
     public int Count => _order.Count;
 
     /// <summary>The citations, numbered.</summary>
@@ -53,7 +68,13 @@ internal sealed class Sources(IKnowledgeReader knowledge)
                 ? new Citation(i + 1, a.Title, a.Url, a.SourceName, a.Published)
                 : new Citation(i + 1, "(article no longer in the dataset)", null, "?", null))
             .ToList();
-        return (citations, Basis(citations));
+        var basis = Basis(citations);
+        if (_supporting.Count > citations.Count)
+        {
+            basis = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Based on {_supporting.Count:N0} articles; {citations.Count} are cited below. ") + basis["Based on ".Length..];
+        }
+
+        return (citations, basis);
     }
 
     /// <summary>"Based on 3 articles, dated 8 Jun 2019 – 9 Nov 2019; 2 undated".</summary>
