@@ -28,7 +28,7 @@ public sealed class DiscordOptions
     [Range(1, 1024)]
     public int? ShardCount { get; set; }
 
-    /// <summary>Also answer <c>!members BSN</c> typed in channels. Needs the privileged MESSAGE_CONTENT intent enabled in the portal.</summary>
+    /// <summary>Also answer <c>!members OLN</c> typed in channels. Needs the privileged MESSAGE_CONTENT intent enabled in the portal.</summary>
     public bool EnableTextCommands { get; set; }
 
     /// <summary>How long a command may run before the interaction is deferred (type 5) and answered by editing the original response.</summary>

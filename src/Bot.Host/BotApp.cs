@@ -123,7 +123,7 @@ internal static class BotApp
     {
         if (cli.Words.Count == 0)
         {
-            await output.WriteLineAsync("Usage: ask \"/members BSN\"");
+            await output.WriteLineAsync("Usage: ask \"/members <name>\" (one command, quoted or not)");
             return 2;
         }
 

@@ -117,7 +117,7 @@ public sealed class HostTests : IDisposable
         var code = await BotApp.RunAsync(["--help"], output);
 
         Assert.Equal(0, code);
-        Assert.Contains("ask \"/members BSN\"", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ask \"/members X\"", output.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>Standard input that never delivers a line, like a terminal nobody types into.</summary>

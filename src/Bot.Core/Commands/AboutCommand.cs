@@ -13,7 +13,7 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
 
     public Reply Handle(string argument, CommandRequest request)
     {
-        if (Replies.FindEntity(lookup, Info, argument, "About whom? Give a name or acronym, e.g. /about WeBank.", out var found) is { } refusal)
+        if (Replies.FindEntity(lookup, Info, argument, "About whom? Give a name or an acronym, as the articles write it.", out var found) is { } refusal)
         {
             return refusal;
         }

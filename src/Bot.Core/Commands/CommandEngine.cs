@@ -56,7 +56,7 @@ public sealed partial class CommandEngine : ICommandEngine
         cancellationToken.ThrowIfCancellationRequested();
         if (!CommandText.TryParse(request.Text, out var command))
         {
-            return ValueTask.FromResult(Reply.Text(ReplyKind.Usage, "Not a command", "Commands start with a slash, like /members BSN. Send /help for the list."));
+            return ValueTask.FromResult(Reply.Text(ReplyKind.Usage, "Not a command", "Commands start with a slash, like /members followed by a name. Send /help for the list."));
         }
 
         if (!_handlers.TryGetValue(command.Name, out var handler))

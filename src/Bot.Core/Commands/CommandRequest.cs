@@ -1,8 +1,8 @@
 namespace Bot.Core.Commands;
 
 /// <summary>
-/// A command as a transport hands it to the core: the raw text the user sent ("/members BSN",
-/// "/members@NewsBot BSN"), and who sent it where. Platform types never cross into the core.
+/// A command as a transport hands it to the core: the raw text the user sent ("/members OLN",
+/// "/members@NewsBot OLN"), and who sent it where. Platform types never cross into the core.
 /// </summary>
 /// <param name="Text">The message text as sent, starting with the command.</param>
 /// <param name="Platform">"telegram", "discord", "console".</param>

@@ -1,6 +1,6 @@
 namespace Bot.Core.Commands;
 
-/// <summary>A command line split into its parts: "/members@NewsBot  BSN" → name "members", addressee "NewsBot", argument "BSN".</summary>
+/// <summary>A command line split into its parts: "/members@NewsBot  OLN" → name "members", addressee "NewsBot", argument "OLN".</summary>
 public readonly record struct CommandText(string Name, string? Addressee, string Argument)
 {
     /// <summary>Parses <paramref name="text"/>; false when it is no command (does not start with '/' and a letter).</summary>

@@ -19,7 +19,7 @@ internal sealed record Unknown(IReadOnlyList<string> Suggestions) : Lookup;
 
 /// <summary>
 /// Finds the entity a user means: any of its names or acronyms, case-insensitively and up to plurals, hyphens,
-/// spelling and a leading "the"; else a name containing the words given ("Dawan District Blockchain Alliance");
+/// spelling and a leading "the"; else a name containing the words given ("Coastal Trade Alliance");
 /// else close names by fuzzy match for a suggestion.
 /// </summary>
 internal sealed class EntityLookup(IKnowledgeReader knowledge, IOptions<CommandOptions> options)

@@ -16,7 +16,7 @@ internal sealed class HelpCommand(Func<IReadOnlyList<CommandInfo>> commands) : I
         [
             new Paragraph("I answer from the news articles I have read, and cite them."),
             new Section("Commands", [.. commands.Where(c => c.Name != "start").Select(c => new ReplyItem(c.Usage, c.Description, []))]),
-            new Paragraph("Names work with any spelling or acronym the articles use, e.g. /members BSN or /about WeBank."),
+            new Paragraph("Names work with any spelling or acronym the articles use: /members and /about take a name, /search any words."),
         ],
         [],
         []);

@@ -13,7 +13,7 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
 
     public Reply Handle(string argument, CommandRequest request)
     {
-        if (Replies.FindEntity(lookup, Info, argument, "Which group? Give its name or acronym, e.g. /members BSN.", out var found) is { } refusal)
+        if (Replies.FindEntity(lookup, Info, argument, "Which group? Give its name or its acronym, as the articles write it.", out var found) is { } refusal)
         {
             return refusal;
         }

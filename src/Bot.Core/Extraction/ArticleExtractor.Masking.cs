@@ -5,7 +5,7 @@ namespace Bot.Core.Extraction;
 
 public sealed partial class ArticleExtractor
 {
-    /// <summary>Builds each sentence's masked form: every mention replaced by ⟦cluster⟧; acronym and descriptive parentheses read and removed; "Tencent's WeBank" read as WeBank.</summary>
+    /// <summary>Builds each sentence's masked form: every mention replaced by ⟦cluster⟧; acronym and descriptive parentheses read and removed; "Acme's CloudBank" read as CloudBank.</summary>
     private static void Mask(ArticleState article)
     {
         for (var s = 0; s < article.Sentences.Count; s++)
@@ -23,7 +23,7 @@ public sealed partial class ArticleExtractor
                     continue;
                 }
 
-                // "Tencent's WeBank", "Hainan's Financial Supervisory Authority": the possessor qualifies the next name.
+                // "Acme's CloudBank", "Hainan's Financial Supervisory Authority": the possessor qualifies the next name.
                 if (m.Possessive && i + 1 < list.Count && !list[i + 1].IsAcronym)
                 {
                     var next = list[i + 1];
@@ -68,7 +68,7 @@ public sealed partial class ArticleExtractor
         }
     }
 
-    /// <summary>After a name: "(BSN)" that defines its acronym, or "(the country's equivalent to Visa)" that describes it, is read and skipped.</summary>
+    /// <summary>After a name: "(OLN)" that defines its acronym, or "(the region's largest card processor)" that describes it, is read and skipped.</summary>
     private static int SkipParentheses(ArticleState article, int s, string sentence, List<Mention> list, ref int i, Mention m, int pos)
     {
         if (m.AcronymDefinedAfter is { } acr && i + 1 < list.Count && ReferenceEquals(list[i + 1], acr))
@@ -138,7 +138,7 @@ public sealed partial class ArticleExtractor
     /// <summary>Replaces "the alliance", "the network", "China's national blockchain network" with the group they refer back to.</summary>
     private static void ResolveAnaphora(ArticleState article)
     {
-        // Appositive descriptions first: "the BSN, an industry alliance initiated by …" tells that the BSN is an alliance.
+        // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
             foreach (Match m in AppositivePattern().Matches(article.Masked[s]))
@@ -151,7 +151,7 @@ public sealed partial class ArticleExtractor
                 var d = UnmaskStatic(article, s, m.Groups["d"].Value);
                 if (!d.Split(' ').Skip(1).Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("of" or "the" or "and" or "for" or "de" or "in" or "on" or "&")))
                 {
-                    continue; // "the State Information Center": a name in a list, not a description
+                    continue; // "the National Data Office": a name in a list, not a description
                 }
 
                 if (!StartsWithRole(d) && !IsNonDescription(d) && !FiniteVerb().IsMatch(d) && !EndsWithRole(d))

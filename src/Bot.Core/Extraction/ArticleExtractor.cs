@@ -54,7 +54,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private void FindMentions(ArticleState article)
     {
         // Words seen capitalised away from a sentence's start are names wherever they stand, and so are the first
-        // words of longer names ("Velmhoven" of "Velmhoven Bank").
+        // words of longer names ("Norrland" of "Norrland Bank").
         foreach (var tokens in article.Tokens)
         {
             var first = FirstWordIndex(tokens);
@@ -105,7 +105,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private static bool IsClosingQuote(string t) => t is "”" or "’" or "\"" or "»";
 
-    /// <summary>“Guangdong, Hong Kong and Macao Dawan District Blockchain Alliance”: a quoted title-case phrase is one name.</summary>
+    /// <summary>“Lagos, Accra and Lomé Coastal Trade Alliance”: a quoted title-case phrase is one name.</summary>
     private static void FindQuotedNames(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
     {
         for (var open = 0; open < tokens.Count; open++)
@@ -185,7 +185,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
-            // "Hangzhou-based": the place before "-based" is a name of its own.
+            // "Lyon-based": the place before "-based" is a name of its own.
             var based = BasedSuffix(t.Text);
             if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Count || !IsNameWord(tokens[k + 1])))
             {
@@ -360,7 +360,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return false;
     }
 
-    /// <summary>"the Chinese wing of crypto exchange Huobi" names "Huobi China".</summary>
+    /// <summary>"the Japanese arm of payments firm Zentra" names "Zentra Japan".</summary>
     private void RewriteSubsidiaries(ArticleState article, int s, List<Token> tokens, List<Mention> found)
     {
         for (var k = 0; k + 3 < tokens.Count; k++)
@@ -412,7 +412,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
         var all = article.Mentions.SelectMany(m => m).ToList();
 
-        // Acronyms defined in parentheses: "Blockchain Services Network (BSN)".
+        // Acronyms defined in parentheses: "Open Ledger Network (OLN)".
         foreach (var (s, list) in article.Mentions.Index())
         {
             var sentence = article.Sentences[s];
@@ -516,8 +516,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
         }
 
-        // An organisation named later by its first word alone ("Velmhoven" after "Velmhoven Bank", "Ampera" after
-        // "Ampera Mobility"): only when the full name came first and the rest is no place ("Huobi" is not "Huobi China").
+        // An organisation named later by its first word alone ("Norrland" after "Norrland Bank", "Kestra" after
+        // "Kestra Mobility"): only when the full name came first and the rest is no place ("Zentra" is not "Zentra Japan").
         var places = lexicon.Demonyms.Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
         {

@@ -45,7 +45,7 @@ public enum FactKind
 /// <summary>An entity as one article names it: every spelling the article uses, its acronyms, how often it is named.</summary>
 /// <param name="Id">The entity's number within the article.</param>
 /// <param name="Kind">What it is, as far as the article tells.</param>
-/// <param name="Names">The spellings the article uses (full names first, then forms such as "Tencent's WeBank").</param>
+/// <param name="Names">The spellings the article uses (full names first, then forms such as "Acme's CloudBank").</param>
 /// <param name="Acronyms">Acronyms the article defines for it or uses alone.</param>
 /// <param name="Mentions">How many times the article names it (directly or by "the alliance").</param>
 public sealed record LocalEntity(int Id, EntityKind Kind, IReadOnlyList<string> Names, IReadOnlyList<string> Acronyms, int Mentions);

@@ -85,7 +85,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> NameInternalPossessors = Set(
         "people", "children", "women", "men", "workers", "farmers", "veterans", "citizens", "teachers", "nations", "traders");
 
-    /// <summary>Nouns that classify a name when they stand right before it ("telecom giant China Mobile").</summary>
+    /// <summary>Nouns that classify a name when they stand right before it ("telecom giant Orbis Mobile").</summary>
     public static readonly FrozenSet<string> Classifiers = Set(
         "giant", "firm", "company", "exchange", "bank", "startup", "start-up", "platform", "chain", "operator", "provider",
         "maker", "manufacturer", "agency", "regulator", "lender", "insurer", "carrier", "developer", "conglomerate",

@@ -13,10 +13,10 @@ internal readonly record struct Token(string Text, int Start, int End, bool IsWo
     /// <summary>True when the word starts with a capital letter (or is an all-capitals acronym).</summary>
     public bool IsCapitalised => IsWord && char.IsUpper(Text[0]);
 
-    /// <summary>True when the word has a capital after its first letter ("WeBank", "BSN", "PBoC").</summary>
+    /// <summary>True when the word has a capital after its first letter ("CloudBank", "OLN", "DfT").</summary>
     public bool HasInnerCapital => IsWord && Text.Skip(1).Any(char.IsUpper);
 
-    /// <summary>True for acronyms of two or more capitals, lowercase letters allowed between ("BSN", "PBoC").</summary>
+    /// <summary>True for acronyms of two or more capitals, lowercase letters allowed between ("OLN", "DfT").</summary>
     public bool IsAcronym => IsWord && Text.Length is >= 2 and <= 10 && char.IsUpper(Text[0]) && char.IsUpper(Text[^1])
         && Text.Count(char.IsUpper) >= 2 && Text.All(char.IsLetterOrDigit);
 

@@ -5,7 +5,7 @@ namespace Bot.Core.Knowledge;
 
 /// <summary>
 /// The operator's alias file (config/aliases.yaml): names that denote one entity though no article says so
-/// ("WeBank" = "Weizhong Bank"). Each group's first name is preferred as the entity's name when the articles use it.
+/// ("Acme Bank" = "Acme Savings"). Each group's first name is preferred as the entity's name when the articles use it.
 /// </summary>
 public sealed class AliasGroups
 {

@@ -5,7 +5,7 @@ namespace Bot.Core.Knowledge;
 /// <summary>
 /// Joins the entities of all articles into one set: the same name (up to case, plurals, hyphens, spelling and word
 /// order) is the same entity; an acronym joins the long forms it is defined for when they are alike ("Blockchain
-/// Services Network" / "Blockchain-Based Service Network", both "BSN"); the operator's alias groups join the rest.
+/// Ledger Network" / "Open-Ledger Networks", both "OLN"); the operator's alias groups join the rest.
 /// Two passes over the articles: <see cref="Add"/> each, <see cref="Complete"/>, then <see cref="MapFacts"/> each.
 /// </summary>
 public sealed class EntityResolver
@@ -215,7 +215,7 @@ public sealed class EntityResolver
         }
     }
 
-    /// <summary>"Tencent's WeBank": a name qualified by its owner is an alias, never the best name.</summary>
+    /// <summary>"Acme's CloudBank": a name qualified by its owner is an alias, never the best name.</summary>
     private static bool IsQualifiedForm(string name) => name.Contains("’s ", StringComparison.Ordinal) || name.Contains("'s ", StringComparison.Ordinal);
 
     private static bool ExtractionAcronym(string name) => ArticleExtractor.IsAcronymToken(name);

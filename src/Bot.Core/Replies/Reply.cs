@@ -56,7 +56,7 @@ public sealed record Section(string Heading, IReadOnlyList<ReplyItem> Items) : R
 
 /// <summary>
 /// One bullet: a label (an entity name or a headline, rendered bold), an optional plain detail,
-/// the citation numbers that support it, and an optional command that tells more (e.g. "/about China Mobile").
+/// the citation numbers that support it, and an optional command that tells more (e.g. "/about Orbis Mobile").
 /// </summary>
 public sealed record ReplyItem(string Label, string? Detail, IReadOnlyList<int> Citations, string? Command = null);
 

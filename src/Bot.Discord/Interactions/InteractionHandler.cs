@@ -65,7 +65,7 @@ internal sealed partial class InteractionHandler(
         }
     }
 
-    /// <summary>The command text the core understands: "/members BSN".</summary>
+    /// <summary>The command text the core understands: "/members OLN".</summary>
     internal static string CommandText(JsonElement data)
     {
         var sb = new StringBuilder("/").Append(Str(data, "name"));

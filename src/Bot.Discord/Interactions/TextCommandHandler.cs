@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Discord.Interactions;
 
 /// <summary>
-/// The optional <c>!members BSN</c> text commands (MESSAGE_CREATE; needs the privileged MESSAGE_CONTENT
+/// The optional <c>!members OLN</c> text commands (MESSAGE_CREATE; needs the privileged MESSAGE_CONTENT
 /// intent, so it only runs when <see cref="DiscordOptions.EnableTextCommands"/> is set).
 /// </summary>
 internal sealed partial class TextCommandHandler(ICommandEngine engine, DiscordRestClient rest, ILogger<TextCommandHandler> logger)

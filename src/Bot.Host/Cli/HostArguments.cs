@@ -49,7 +49,7 @@ internal sealed record HostArguments(string Verb, IReadOnlyList<string> Words, I
     public const string Usage = """
         Usage: Bot.Host [verb] [--Section:Key=value ...]
           run                 run the bot (the default): Telegram or Discord when a token is configured, else a console chat
-          ask "/members BSN"  answer one command on standard output and exit
+          ask "/members X"    answer one command on standard output and exit
           eval [--facts F]    print precision and recall of the extracted facts against a reference file
                               (default tests/Bot.Core.Tests/Acceptance/seed-facts.json)
           ingest              synchronise the knowledge store with the dataset folder and exit

@@ -15,7 +15,7 @@ internal sealed record HtmlPiece(string Html, int Visible, string Plain, bool Ne
 /// Renders the core's <see cref="Reply"/> as Telegram HTML: bold title, paragraphs, bold section headings,
 /// bullets "• <b>label</b> — detail [1][2]", numbered sources with links, the basis in italics.
 /// Every string from the reply is escaped. Long replies are split at item boundaries by <see cref="MessageSplitter"/>.
-/// <see cref="ReplyItem.Command"/> is not shown: a command with an argument ("/about China Mobile") is not tappable in
+/// <see cref="ReplyItem.Command"/> is not shown: a command with an argument ("/about Orbis Mobile") is not tappable in
 /// Telegram, and a line or a button per member would bury the answer; the item's label, detail and sources are shown.
 /// </summary>
 internal static class ReplyRenderer
