@@ -80,10 +80,10 @@ public static class FactEvaluator
         }
 
         var referenceArticles = reference.Facts.Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-        var extracted = knowledge.AllFacts()
-            .Where(f => articles.Any(a => a.Value == f.ArticleId && referenceArticles.Contains(a.Key)))
-            .ToList();
         var articleOf = articles.ToDictionary(p => p.Value, p => p.Key);
+        var extracted = knowledge.AllFacts()
+            .Where(f => articleOf.TryGetValue(f.ArticleId, out var file) && referenceArticles.Contains(file))
+            .ToList();
 
         bool Matches(ReferenceFact r, FactRecord f)
         {

@@ -336,7 +336,7 @@ public sealed partial class ArticleExtractor
         foreach (Match m in BecameItsMembers().Matches(ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
-            var group = Ids(ms[..m.Index]).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault() ?? MainGroup(article);
+            var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
             if (group is { } g && !members.Contains(g))
             {
                 members.ForEach(member => Add(article, FactKind.Member, member, g, s));
@@ -444,8 +444,15 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>The group an article is mostly about: its most-named entity of kind Group.</summary>
-    private static int? MainGroup(ArticleState article) =>
-        article.Salience.Where(p => article.KindOf(p.Key) == EntityKind.Group).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
+    private static int? MainGroup(ArticleState article) => MostNamed(article, EntityKind.Group);
+
+    /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
+    private static int? MostNamed(ArticleState article, params EntityKind[] kinds) =>
+        article.Salience.Where(p => kinds.Contains(article.KindOf(p.Key))).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
+
+    /// <summary>The first entity a text names that is no place or person: a clause's organisation subject.</summary>
+    private static int? FirstOrganisation(ArticleState article, string text) =>
+        Ids(text).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault();
 
     private void ReadInitiators(ArticleState article, int s, string ms)
     {
@@ -593,7 +600,7 @@ public sealed partial class ArticleExtractor
     private void ReadPlaces(ArticleState article, int s, string ms)
     {
         var coordinated = AndHeadquarteredIn().Match(ms);
-        if (coordinated.Success && Ids(ms[..coordinated.Index]).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault() is { } main)
+        if (coordinated.Success && FirstOrganisation(article, ms[..coordinated.Index]) is { } main)
         {
             article.SetKind(Id(coordinated.Groups["p"]), EntityKind.Place);
             Add(article, FactKind.Headquarters, main, Id(coordinated.Groups["p"]), s);
@@ -615,7 +622,7 @@ public sealed partial class ArticleExtractor
             int? subject = hq.Groups["s2"].Success ? Id(hq.Groups["s2"])
                 : hq.Groups["s3"].Success ? Id(hq.Groups["s3"])
                 : hq.Groups["its"].Value is "its" or "Its" or "their" or "Their" ? Pronoun(article, s, hq.Index)
-                : MainGroup(article) ?? MainOrganisation(article);
+                : MainGroup(article) ?? MostNamed(article, EntityKind.Organisation, EntityKind.Group);
             if (subject is { } subj)
             {
                 var place = Id(hq.Groups["p"]);
@@ -624,9 +631,6 @@ public sealed partial class ArticleExtractor
             }
         }
     }
-
-    private static int? MainOrganisation(ArticleState article) =>
-        article.Salience.Where(p => article.KindOf(p.Key) is EntityKind.Organisation or EntityKind.Group).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
 
     private void ReadInvestors(ArticleState article, int s, string ms)
     {
@@ -769,7 +773,7 @@ public sealed partial class ArticleExtractor
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
             {
-                subject = Ids(ms).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault();
+                subject = FirstOrganisation(article, ms);
             }
 
             if (subject is not { } subj || article.KindOf(subj) is EntityKind.Person or EntityKind.Place)

@@ -41,6 +41,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return article.ToExtraction();
     }
 
+    /// <summary>The sentences with names masked and references resolved, before relations are read: for profiling the stages.</summary>
     internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs)
     {
         var article = new ArticleState([.. paragraphs.SelectMany(SentenceSplitter.Split).Select(SentenceSplitter.Normalize)]);
@@ -612,8 +613,3 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     }
 }
 
-/// <summary>Diagnostics for tuning the rules: the masked sentences the relation patterns read.</summary>
-internal static class ArticleExtractorDebug
-{
-    public static IReadOnlyList<string> Masked(ArticleExtractor extractor, IReadOnlyList<string> paragraphs) => extractor.MaskedSentences(paragraphs);
-}

@@ -107,8 +107,7 @@ internal sealed class ArticleState
         foreach (var cluster in used)
         {
             var mentions = all.Where(m => m.Cluster == cluster).ToList();
-            var names = mentions.Where(m => !m.IsAcronym && !m.Synthetic || m.Synthetic)
-                .Where(m => !m.IsAcronym)
+            var names = mentions.Where(m => !m.IsAcronym)
                 .GroupBy(m => m.Text, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Sentence)
                 .Select(g => g.Key)

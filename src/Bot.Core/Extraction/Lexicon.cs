@@ -45,14 +45,6 @@ internal static class Lexicon
         "division", "committee", "league", "union", "church", "house", "order", "port", "district", "county",
         "islands", "bay", "gulf", "sea", "isle", "mount", "lake", "people", "government");
 
-    /// <summary>Job titles, as single words or the first word of a title ("chief executive").</summary>
-    public static readonly FrozenSet<string> RoleWords = Set(
-        "ceo", "cto", "cfo", "coo", "cio", "cmo", "founder", "co-founder", "cofounder", "director", "president", "chairman",
-        "chairwoman", "chair", "chairperson", "head", "chief", "executive", "manager", "partner", "spokesperson",
-        "spokesman", "spokeswoman", "secretary", "governor", "minister", "deputy", "vice", "vice-president", "senior",
-        "general", "managing", "principal", "dean", "editor", "officer", "leader", "owner", "treasurer", "analyst", "lead",
-        "chancellor", "premier", "mayor", "commissioner", "counsel", "researcher", "professor", "member", "board");
-
     /// <summary>Role words that can stand as the head of a title phrase.</summary>
     public static readonly FrozenSet<string> RoleHeads = Set(
         "ceo", "cto", "cfo", "coo", "cio", "cmo", "founder", "co-founder", "cofounder", "director", "president", "chairman",
@@ -72,8 +64,7 @@ internal static class Lexicon
         "because", "during", "under", "over", "about", "between", "among", "into", "through", "without", "within", "upon",
         "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "per", "via", "amid", "near", "across", "against", "toward",
         "towards", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-        "may", "might", "must", "should", "do", "does", "did", "not", "yes", "only", "just", "even", "by", "confirmed",
-        "headquartered", "based", "prominent", "interested", "discover", "read", "click", "follow", "subscribe");
+        "may", "might", "must", "should", "do", "does", "did", "not", "yes", "only", "just", "even");
 
     /// <summary>Calendar words: capitalised, never names.</summary>
     public static readonly FrozenSet<string> CalendarWords = Set(
@@ -93,24 +84,13 @@ internal static class Lexicon
         "marketplace", "app", "service", "processor", "institution", "organization", "organisation", "body",
         "association", "alliance", "consortium", "university", "ministry", "subsidiary", "unit", "arm", "affiliate",
         "automaker", "brand", "player", "behemoth", "titan", "heavyweight", "incumbent", "newcomer", "pioneer", "leader",
-        "specialist", "consultancy", "publisher", "newspaper", "broadcaster", "miner", "foundation", "blockchain", "utility",
+        "specialist", "consultancy", "publisher", "newspaper", "broadcaster", "miner", "foundation", "utility",
         "conglomerate", "hospital", "institute", "trust", "house", "society", "authority", "start-up", "chain", "maker",
         "carmaker", "shipbuilder", "shipowner", "insurer", "lender", "operator", "retailer", "cooperative", "co-op",
         "charity", "nonprofit", "non-profit", "clinic", "yard", "port", "airline", "carrier", "union", "council", "forum");
 
     /// <summary>Words of a subsidiary ("the Chinese wing of …").</summary>
     public static readonly FrozenSet<string> SubsidiaryWords = Set("wing", "arm", "branch", "unit", "subsidiary", "division", "affiliate", "office");
-
-    /// <summary>Nouns of definite descriptions that refer back to a group ("the alliance", "the consortium").</summary>
-    public static readonly FrozenSet<string> GroupAnaphors = Set(
-        "alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative",
-        "enterprise", "organization", "organisation", "group", "body", "union", "partnership", "platform", "chamber");
-
-    /// <summary>Verbs (past participles) whose agent after "by" initiated the object.</summary>
-    public static readonly FrozenSet<string> InitiatorParticiples = Set(
-        "initiated", "organized", "organised", "founded", "co-founded", "cofounded", "planned", "developed", "sponsored",
-        "launched", "established", "created", "set", "spearheaded", "started", "formed", "built", "co-organized",
-        "co-organised", "convened", "proposed", "incubated", "led", "co-sponsored", "co-initiated", "jointly");
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }
