@@ -13,12 +13,13 @@ namespace Bot.Core.Commands;
 public sealed partial class CommandEngine : ICommandEngine
 {
     private readonly FrozenDictionary<string, ICommandHandler> _handlers;
+    private readonly FrozenDictionary<string, IChatCommand> _extra;
     private readonly IKnowledgeReader _knowledge;
     private readonly IOptions<CommandOptions> _options;
     private readonly ILogger<CommandEngine> _logger;
 
-    /// <summary>Creates the engine over a knowledge reader.</summary>
-    public CommandEngine(IKnowledgeReader knowledge, IOptions<CommandOptions> options, ILogger<CommandEngine> logger)
+    /// <summary>Creates the engine over a knowledge reader, with the commands other parts of the core add (digests).</summary>
+    public CommandEngine(IKnowledgeReader knowledge, IOptions<CommandOptions> options, ILogger<CommandEngine> logger, IEnumerable<IChatCommand>? extraCommands = null)
     {
         _knowledge = knowledge;
         _options = options;
@@ -37,7 +38,10 @@ public sealed partial class CommandEngine : ICommandEngine
             new SourcesCommand(knowledge),
         ];
         _handlers = handlers.ToFrozenDictionary(h => h.Info.Name, StringComparer.OrdinalIgnoreCase);
+        var extra = (extraCommands ?? []).Where(c => !_handlers.ContainsKey(c.Info.Name)).ToList();
+        _extra = extra.ToFrozenDictionary(c => c.Info.Name, StringComparer.OrdinalIgnoreCase);
         infos.AddRange(handlers.Select(h => h.Info));
+        infos.AddRange(extra.Select(c => c.Info));
         Commands = infos;
     }
 
@@ -50,34 +54,45 @@ public sealed partial class CommandEngine : ICommandEngine
         && (command.Addressee is null || botUsername is null || string.Equals(command.Addressee, botUsername, StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc />
-    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         if (!CommandText.TryParse(request.Text, out var command))
         {
-            return ValueTask.FromResult(Reply.Text(ReplyKind.Usage, "Not a command", "Commands start with a slash, like /members followed by a name. Send /help for the list."));
+            return Reply.Text(ReplyKind.Usage, "Not a command", "Commands start with a slash, like /members followed by a name. Send /help for the list.");
         }
 
-        if (!_handlers.TryGetValue(command.Name, out var handler))
+        CommandInfo info;
+        if (_handlers.TryGetValue(command.Name, out var handler))
         {
-            return ValueTask.FromResult(Reply.Text(ReplyKind.Usage, "Unknown command", $"I don't know /{Shorten(command.Name)}. Send /help for the commands I understand."));
+            info = handler.Info;
+        }
+        else if (_extra.TryGetValue(command.Name, out var extra))
+        {
+            info = extra.Info;
+        }
+        else
+        {
+            return Reply.Text(ReplyKind.Usage, "Unknown command", $"I don't know /{Shorten(command.Name)}. Send /help for the commands I understand.");
         }
 
         if (command.Argument.Length > _options.Value.MaxArgumentLength)
         {
-            return ValueTask.FromResult(Reply.Text(ReplyKind.Refusal, "Too long",
-                $"That is {command.Argument.Length} characters; /{handler.Info.Name} takes at most {_options.Value.MaxArgumentLength}. Please shorten it."));
+            return Reply.Text(ReplyKind.Refusal, "Too long",
+                $"That is {command.Argument.Length} characters; /{info.Name} takes at most {_options.Value.MaxArgumentLength}. Please shorten it.");
         }
 
         try
         {
-            return ValueTask.FromResult(handler.Handle(command.Argument, request));
+            return handler is not null
+                ? handler.Handle(command.Argument, request)
+                : await _extra[command.Name].HandleAsync(command.Argument, request, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogHandlerFailed(_logger, e, handler.Info.Name);
-            return ValueTask.FromResult(Reply.Text(ReplyKind.Refusal, "Something went wrong", "I could not answer that just now. Please try again in a moment."));
+            LogHandlerFailed(_logger, e, info.Name);
+            return Reply.Text(ReplyKind.Refusal, "Something went wrong", "I could not answer that just now. Please try again in a moment.");
         }
     }
 
