@@ -32,14 +32,18 @@ public static partial class ScheduleText
         var zone = defaultTimeZone;
         if (words.Count > 0 && LooksLikeTimeZone(words[^1]))
         {
-            if (!TimeZones.TryFind(words[^1], out var found))
+            if (TimeZones.TryFind(words[^1], out var found))
             {
+                zone = found!.Id;
+                words.RemoveAt(words.Count - 1);
+            }
+            else if (words[^1].Contains('/', StringComparison.Ordinal) || words.Count == 1 || TryParseWhen(words[..^1], out _, out _, out _))
+            {
+                // A word after a good schedule, or with a slash, was meant as a time zone; otherwise ("every morning")
+                // the schedule itself is what to correct, and the error below says so.
                 error = $"I don't know the time zone “{Shorten(words[^1])}”. Use an IANA name such as Europe/Berlin, America/New_York or UTC.";
                 return false;
             }
-
-            zone = found!.Id;
-            words.RemoveAt(words.Count - 1);
         }
 
         if (words.Count == 0)
@@ -122,9 +126,63 @@ public static partial class ScheduleText
         return string.Join(' ', "0", f[0], f[1], dayOfMonth, f[3].ToUpperInvariant(), dayOfWeek);
     }
 
-    /// <summary>Crontab weekday numbers (0–7, Sunday 0 and 7) to Quartz's (1–7, Sunday 1); names pass through.</summary>
-    private static string ShiftWeekdays(string field) =>
-        WeekdayNumber().Replace(field, m => (int.Parse(m.Value, CultureInfo.InvariantCulture) % 7 + 1).ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Crontab weekday numbers (0–7, Sunday 0 and 7) to Quartz's (1–7, Sunday 1); names pass through. A field of numbers,
+    /// ranges and steps is expanded to the days it means first, so a range that ends on Sunday 7 ("0-7", "5-7/2") keeps
+    /// its meaning; every day is "*".
+    /// </summary>
+    private static string ShiftWeekdays(string field)
+    {
+        if (NumericWeekdays().IsMatch(field) && ExpandCrontabDays(field) is { } days)
+        {
+            return days.Count == 7 ? "*" : string.Join(',', days.Order().Select(d => (d + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return WeekdayNumber().Replace(field, m => (int.Parse(m.Value, CultureInfo.InvariantCulture) % 7 + 1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The crontab days (0 Sunday … 6 Saturday) a numeric weekday field names, or null when it is malformed.</summary>
+    private static HashSet<int>? ExpandCrontabDays(string field)
+    {
+        var days = new HashSet<int>();
+        foreach (var part in field.Split(','))
+        {
+            var slash = part.Split('/');
+            var step = 1;
+            if (slash.Length > 2 || (slash.Length == 2 && (!int.TryParse(slash[1], CultureInfo.InvariantCulture, out step) || step < 1)))
+            {
+                return null;
+            }
+
+            int first, last;
+            if (slash[0] == "*")
+            {
+                (first, last) = (0, 6);
+            }
+            else
+            {
+                var range = slash[0].Split('-');
+                if (range.Length > 2 || !int.TryParse(range[0], CultureInfo.InvariantCulture, out first))
+                {
+                    return null;
+                }
+
+                last = range.Length == 2 ? (int.TryParse(range[1], CultureInfo.InvariantCulture, out var end) ? end : -1) : slash.Length == 2 ? 7 : first;
+            }
+
+            if (first is < 0 or > 7 || last is < 0 or > 7 || first > last)
+            {
+                return null;
+            }
+
+            for (var d = first; d <= last; d += step)
+            {
+                days.Add(d % 7);
+            }
+        }
+
+        return days;
+    }
 
     private static bool TryTime(string s, out int hour, out int minute)
     {
@@ -167,6 +225,9 @@ public static partial class ScheduleText
 
     [GeneratedRegex(@"(?<![A-Za-z#/])\d(?![0-9])")]
     private static partial Regex WeekdayNumber();
+
+    [GeneratedRegex(@"^[0-9*,/\-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericWeekdays();
 }
 
 /// <summary>IANA time zones (tzdata on Linux, ICU elsewhere).</summary>
