@@ -1,6 +1,6 @@
 using Bot.Core.Digests;
 using Bot.Storage.Composition;
-using Bot.Testing;
+using Bot.Testing.Knowledge;
 using Bot.Testing.Fakes;
 using Bot.Testing.Logging;
 using Microsoft.Data.Sqlite;
@@ -37,16 +37,7 @@ public sealed class DigestHost : IAsyncDisposable
     public static DigestHost Build(string state, IDictionary<string, string?> settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
-        var values = new Dictionary<string, string?>
-        {
-            ["Dataset:Path"] = RepoPaths.Articles,
-            ["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml"),
-            ["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml"),
-            ["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml"),
-            ["Storage:KnowledgePath"] = Path.Combine(state, "knowledge.db"),
-            ["Storage:DigestsPath"] = Path.Combine(state, "digests.db"),
-            ["Storage:SchedulesPath"] = Path.Combine(state, "schedules.db"),
-        };
+        var values = TestKnowledge.Settings(state);
         foreach (var (key, value) in settings)
         {
             values[key] = value;

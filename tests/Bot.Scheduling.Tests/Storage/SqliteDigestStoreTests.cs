@@ -28,6 +28,14 @@ public sealed class SqliteDigestStoreTests : IDisposable
 
     private SqliteDigestStore Open() => new(DbPath, _clock);
 
+    private (SqliteDigestStore Store, Subscription Subscription) OpenWithChat()
+    {
+        var store = Open();
+        var subscription = Chat();
+        store.Upsert(subscription);
+        return (store, subscription);
+    }
+
     private static Subscription Chat(string chat = "42", DateTimeOffset? covered = null) =>
         new(Subscription.ChatSubscriptionId("telegram", chat), "telegram", chat, SubscriptionOrigin.Chat,
             new DigestSchedule("daily 09:00", "0 0 9 ? * *", "Europe/Berlin"), ["Acme Alliance", "Globex"], NotifyWhenEmpty: true,
@@ -86,9 +94,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void AddDelivery_SameIdTwice_StoresOnceAndMovesCoveredUntilOnce()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
         var delivery = Delivery(subscription, Nine);
 
         Assert.True(store.AddDelivery(delivery));
@@ -104,9 +110,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void AddDelivery_MovesCoveredUntilToTheDigestsEnd()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
 
         store.AddDelivery(Delivery(subscription, Nine));
 
@@ -116,9 +120,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void GetDelivery_RoundTripsTheDigestExactly()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
         var delivery = Delivery(subscription, Nine);
         store.AddDelivery(delivery);
 
@@ -135,9 +137,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void Pause_FailsPendingDeliveriesButNotSentOnes()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
         var sent = Delivery(subscription, Nine.AddDays(-1));
         var pending = Delivery(subscription, Nine);
         store.AddDelivery(sent);
@@ -180,9 +180,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void MarkAttemptFailed_WithoutRetry_FailsForGood()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
         var delivery = Delivery(subscription, Nine);
         store.AddDelivery(delivery);
 
@@ -221,9 +219,7 @@ public sealed class SqliteDigestStoreTests : IDisposable
     [Fact]
     public void Delete_RemovesTheSubscriptionAndItsPendingDeliveries()
     {
-        var store = Open();
-        var subscription = Chat();
-        store.Upsert(subscription);
+        var (store, subscription) = OpenWithChat();
         var sent = Delivery(subscription, Nine.AddDays(-1));
         var pending = Delivery(subscription, Nine);
         store.AddDelivery(sent);
