@@ -19,8 +19,8 @@ RUN dotnet restore src/Bot.Host/Bot.Host.csproj
 COPY src/ src/
 COPY config/ config/
 COPY data/ data/
-# The same publish command as the README.
-RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o publish --no-restore
+# The same publish command as the README (its restore finds the packages of the layer above).
+RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o publish
 
 # ASP.NET Core runtime: the Telegram webhook endpoint runs on Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bot.Core.Commands;
-using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Core.Replies;
 using Microsoft.Extensions.Options;
@@ -96,7 +95,7 @@ public sealed class DigestChats(
         follows.Count == 0 ? "all news" : "only stories that name " + string.Join(" or ", follows);
 
     /// <summary>The entity ids a name stands for, through its aliases.</summary>
-    internal IReadOnlySet<long> Ids(string name) => knowledge.FindByKey(NameKey.Of(name)).ToHashSet();
+    internal IReadOnlySet<long> Ids(string name) => digests.IdsOf(name);
 }
 
 /// <summary>/subscribe [schedule] [time zone] [always]: digests in this chat.</summary>

@@ -1,4 +1,4 @@
-using Bot.Core.Extraction;
+using Bot.Core.Commands;
 using Bot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,11 +31,13 @@ public sealed partial class DigestService(
     ISubscriptionStore store,
     INewsFeed feed,
     IKnowledgeReader knowledge,
+    IOptions<CommandOptions> commandOptions,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestService> logger)
 {
     private readonly DigestOptions _options = options.Value;
+    private readonly EntityLookup _lookup = new(knowledge, commandOptions);
 
     /// <summary>Composes and stores the digest of <paramref name="subscriptionId"/> for the fire time <paramref name="scheduledFor"/>.</summary>
     public Task<DigestRunOutcome> RunScheduledAsync(string subscriptionId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
@@ -105,17 +107,26 @@ public sealed partial class DigestService(
         return DigestComposer.Compose(articles, from, upTo, _options.MaxStories, subscription.Follows, followed);
     }
 
-    /// <summary>The entity ids that followed names stand for, through every alias.</summary>
+    /// <summary>The entity ids that followed names stand for, through every alias (a name that fits several entities follows them all).</summary>
     public IReadOnlySet<long> ResolveFollows(IReadOnlyList<string> follows)
     {
+        ArgumentNullException.ThrowIfNull(follows);
         var ids = new HashSet<long>();
         foreach (var name in follows)
         {
-            ids.UnionWith(knowledge.FindByKey(NameKey.Of(name)));
+            ids.UnionWith(IdsOf(name));
         }
 
         return ids;
     }
+
+    /// <summary>The entity ids one name stands for, as /about would find it.</summary>
+    internal IReadOnlySet<long> IdsOf(string name) => _lookup.Find(name) switch
+    {
+        Found found => new HashSet<long> { found.Entity.Id },
+        Ambiguous ambiguous => ambiguous.Entities.Select(e => e.Id).ToHashSet(),
+        _ => new HashSet<long>(),
+    };
 
     /// <summary>
     /// Makes the subscriptions of <c>Digests:Channels</c> match configuration (created, updated, removed) and returns

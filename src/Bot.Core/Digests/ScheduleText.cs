@@ -30,18 +30,18 @@ public static partial class ScheduleText
         }
 
         var zone = defaultTimeZone;
-        if (words.Count > 0 && LooksLikeTimeZone(words[^1]))
+        if (words.Count > 0)
         {
-            if (TimeZones.TryFind(words[^1], out var found))
+            // "Area/City" must be a zone; a single word ("UTC", "Japan") is one when the system knows it.
+            var last = words[^1];
+            if (TimeZones.TryFind(last, out var found))
             {
                 zone = found!.Id;
                 words.RemoveAt(words.Count - 1);
             }
-            else if (words[^1].Contains('/', StringComparison.Ordinal) || words.Count == 1 || TryParseWhen(words[..^1], out _, out _, out _))
+            else if (last.Contains('/', StringComparison.Ordinal) && !CronField().IsMatch(last))
             {
-                // A word after a good schedule, or with a slash, was meant as a time zone; otherwise ("every morning")
-                // the schedule itself is what to correct, and the error below says so.
-                error = $"I don't know the time zone “{Shorten(words[^1])}”. Use an IANA name such as Europe/Berlin, America/New_York or UTC.";
+                error = $"I don't know the time zone “{Shorten(last)}”. Use an IANA name such as Europe/Berlin, America/New_York or UTC.";
                 return false;
             }
         }
@@ -207,11 +207,6 @@ public static partial class ScheduleText
         return index >= 0 && (s.Length == 3 || full[index].Equals(s, StringComparison.OrdinalIgnoreCase)) ? index : null;
     }
 
-    private static bool LooksLikeTimeZone(string word) =>
-        word.Contains('/', StringComparison.Ordinal) || word.Equals("UTC", StringComparison.OrdinalIgnoreCase) || word.Equals("GMT", StringComparison.OrdinalIgnoreCase)
-        || (word.Length > 3 && char.IsLetter(word[0]) && !word.Equals("daily", StringComparison.OrdinalIgnoreCase) && !word.Equals("weekly", StringComparison.OrdinalIgnoreCase)
-            && !word.Equals("cron", StringComparison.OrdinalIgnoreCase) && DayOf(word) is null && !CronField().IsMatch(word));
-
     private static string Title(string day) => day[..1] + day[1..].ToLowerInvariant();
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
@@ -237,7 +232,7 @@ public static class TimeZones
     public static bool TryFind(string id, out TimeZoneInfo? zone)
     {
         zone = null;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || id.Contains("..", StringComparison.Ordinal) || id.StartsWith('/') || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
         {
             return false;
         }
@@ -258,7 +253,7 @@ public static class TimeZones
             var match = TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
             zone = match;
         }
-        catch (InvalidTimeZoneException)
+        catch (Exception ex) when (ex is InvalidTimeZoneException or ArgumentException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return false;
         }

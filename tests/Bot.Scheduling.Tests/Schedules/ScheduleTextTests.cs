@@ -81,7 +81,7 @@ public sealed class ScheduleTextTests
 
     [Theory]
     [InlineData("daily 09:00 Mars/Olympus_Mons", "I don't know the time zone “Mars/Olympus_Mons”")]
-    [InlineData("daily 09:00 Berlin", "I don't know the time zone “Berlin”")]
+    [InlineData("daily 09:00 Berlin", "Write a daily time as HH:MM")]
     [InlineData("daily 25:00", "Write a daily time as HH:MM")]
     [InlineData("daily", "Write a daily time as HH:MM")]
     [InlineData("weekly Someday 09:00", "Write a weekly time as a day and HH:MM")]
