@@ -1,6 +1,9 @@
 using Bot.Core.Digests;
-using Bot.Core.Extraction;
+using Bot.Core.Commands;
 using Bot.Scheduling.Tests.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Scheduling.Tests.Digests;
 
@@ -14,12 +17,20 @@ public sealed class DatasetDigestTests(DatasetFeedFixture dataset) : IClassFixtu
         return DigestComposer.Compose(dataset.Feed.SeenBetween(from, to, 1000), from, to, 10, follows, followed);
     }
 
-    /// <summary>The entities a followed name stands for, as /about finds them: any alias, else a name containing its words.</summary>
-    private HashSet<long> Resolve(string name)
+    /// <summary>The entities a followed name stands for, as the digest service resolves a subscription's follows.</summary>
+    private IReadOnlySet<long> Resolve(string name) => Service().ResolveFollows([name]);
+
+    private DigestService Service()
     {
-        var reader = dataset.Knowledge.Reader;
-        var ids = reader.FindByKey(NameKey.OrderFree(name));
-        return [.. ids.Count > 0 ? ids : reader.FindByWords(NameKey.Of(name), 6)];
+        var services = dataset.Knowledge.Services;
+        return new DigestService(
+            services.GetRequiredService<ISubscriptionStore>(),
+            dataset.Feed,
+            dataset.Knowledge.Reader,
+            services.GetRequiredService<IOptions<CommandOptions>>(),
+            Options.Create(new DigestOptions()),
+            TimeProvider.System,
+            NullLogger<DigestService>.Instance);
     }
 
     [Fact]
@@ -57,5 +68,18 @@ public sealed class DatasetDigestTests(DatasetFeedFixture dataset) : IClassFixtu
 
         var story = Assert.Single(digest.Stories);
         Assert.Equal(3, story.Sources.Count);
+    }
+
+    [Fact]
+    public void ComposeForSubscription_FollowingTheAlliance_GetsOnlyItsStory()
+    {
+        var to = dataset.Articles.Max(a => a.FirstSeen).AddSeconds(1);
+        var subscription = new Subscription("chat:test:1", "test", "1", SubscriptionOrigin.Chat, new DigestSchedule("daily 09:00", "0 0 9 ? * *", "UTC"),
+            ["Dawan District Blockchain Alliance"], NotifyWhenEmpty: false, to.AddDays(-1), CoveredUntil: dataset.Articles.Min(a => a.FirstSeen).AddSeconds(-1));
+
+        var digest = Service().Compose(subscription, to);
+
+        var story = Assert.Single(digest.Stories);
+        Assert.StartsWith("004", Assert.Single(story.Sources).SourceName, StringComparison.Ordinal);
     }
 }
