@@ -8,6 +8,12 @@ public interface IKnowledgeReader
     /// <summary>What the store holds.</summary>
     KnowledgeStats GetStats();
 
+    /// <summary>
+    /// A number that changes whenever what the store holds changes (articles, entities, facts): an answer built at one
+    /// version stays right while the version holds.
+    /// </summary>
+    long Version { get; }
+
     /// <summary>Entities one of whose names has exactly this key (<see cref="Extraction.NameKey.Of"/>).</summary>
     IReadOnlyList<long> FindByKey(string key);
 

@@ -20,6 +20,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     private readonly SqliteConnection? _keepAlive;
     private readonly Lock _writeLock = new();
     private volatile IReadOnlyList<(string Name, long Entity)>? _allNames;
+    private long _version = 1;
 
     /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>; ":memory:" gives a private in-memory store.</summary>
     public SqliteKnowledgeStore(string path)
@@ -104,6 +105,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     // ---------------- reading ----------------
+
+    /// <inheritdoc />
+    public long Version => Interlocked.Read(ref _version);
 
     /// <inheritdoc />
     public KnowledgeStats GetStats()
@@ -296,11 +300,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
+        // Rank first, on the full-text index alone; then join the article rows and build snippets for the few shown
+        // only (a snippet re-reads the article's text: building one for every match is what made broad queries slow).
         using var connection = Open();
         using var command = Command(connection, """
+            WITH top(id, pos) AS (
+                SELECT rowid, row_number() OVER (ORDER BY rank) FROM (
+                    SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH $q ORDER BY rank LIMIT $n))
             SELECT a.id, a.source, a.title, a.url, a.published, a.publisher, a.first_seen, snippet(articles_fts, 1, '', '', '…', 16)
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT $n
+            FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id
+            WHERE articles_fts MATCH $q ORDER BY top.pos
             """, ("$q", match), ("$n", limit));
         var hits = new List<SearchHit>();
         using var reader = command.ExecuteReader();
@@ -421,6 +430,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             transaction.Commit();
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -484,6 +494,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             // covering index on hash, not the article rows with their bodies.
             Execute(connection, "DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE hash NOT IN (SELECT hash FROM files))", transaction);
             transaction.Commit();
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -578,6 +589,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
             transaction.Commit();
             _allNames = null;
+            Interlocked.Increment(ref _version);
         }
     }
 
