@@ -50,7 +50,7 @@ public sealed partial class KnowledgeIngestor(
             var present = new List<StoredFile>();
             var pending = new List<ArticleDocument>();
             var toLoad = new List<ArticleFileInfo>();
-            int files = 0, skipped = 0, unchanged = 0, extracted = 0;
+            int files = 0, skipped = 0, unchanged = 0, extracted = 0, loaded = 0;
 
             // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
             // files is loaded on every core, then taken in file order.
@@ -93,6 +93,7 @@ public sealed partial class KnowledgeIngestor(
                 }
 
                 toLoad.Add(file);
+                loaded++;
                 if (toLoad.Count >= BatchSize)
                 {
                     LoadBatch();
@@ -107,10 +108,21 @@ public sealed partial class KnowledgeIngestor(
                 LogFileGone(logger, gone);
             }
 
-            store.SyncFiles(present);
-            store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Every file as it was (same size and time, none gone, none new): there is nothing to write, and a start over a
+            // built store costs one folder listing and one read of the files table.
+            var filesChanged = loaded > 0 || removed.Count > 0 || present.Count != known.Count;
+            if (filesChanged)
+            {
+                store.SyncFiles(present);
+            }
+
+            if (reextractAll)
+            {
+                store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
-                || present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash);
+                || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
             if (resolve)
             {
                 Resolve();
@@ -121,6 +133,9 @@ public sealed partial class KnowledgeIngestor(
             return report;
         }
     }
+
+    /// <summary>True when the store holds resolved knowledge from an earlier run (commands can answer before a sync).</summary>
+    public bool HasKnowledge => store.GetMeta(ResolutionKey) is not null;
 
     /// <summary>Resolves the entities and facts of every stored article again.</summary>
     public void Resolve()
