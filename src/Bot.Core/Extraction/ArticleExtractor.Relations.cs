@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Bot.Core.Extraction;
@@ -290,6 +291,9 @@ public sealed partial class ArticleExtractor
 
     private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
+    /// <summary>No matches: what a pattern finds in a sentence without its trigger words.</summary>
+    private static MatchCollection NoMatches => EntityRef().Matches(string.Empty);
+
     private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
     {
         if (obj == subject)
@@ -299,6 +303,18 @@ public sealed partial class ArticleExtractor
 
         article.Facts.Add(new LocalFact(kind, subject, obj, text, detail, forId, s));
     }
+
+    // Trigger words: each pattern below can only match a sentence that holds one of its words (they are literal, required
+    // parts of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which
+    // the regex engine tries at every position: the check is far cheaper than the failed match it saves.
+    private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> BecameWords = SearchValues.Create(["became", "become"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "participants"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> GroupWords = SearchValues.Create(["consortium", "alliance", "coalition", "group", "association", "network", "federation"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> ParticipleWords = SearchValues.Create(
+        ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
+        StringComparison.Ordinal);
+    private static readonly SearchValues<string> RoundWords = SearchValues.Create(["round", "investment", "financing"], StringComparison.Ordinal);
 
     private void ReadRelations(ArticleState article)
     {
@@ -323,7 +339,10 @@ public sealed partial class ArticleExtractor
 
     private void ReadMembers(ArticleState article, int s, string ms)
     {
-        foreach (Match m in AddedTo().Matches(ms))
+        var span = ms.AsSpan();
+        var hasMember = span.Contains("member", StringComparison.Ordinal);
+        var hasJoin = span.Contains("join", StringComparison.Ordinal);
+        foreach (Match m in span.ContainsAny(AddedWords) ? AddedTo().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
@@ -333,7 +352,7 @@ public sealed partial class ArticleExtractor
             article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
         }
 
-        foreach (Match m in BecameItsMembers().Matches(ms))
+        foreach (Match m in hasMember && span.ContainsAny(BecameWords) ? BecameItsMembers().Matches(ms) : NoMatches)
         {
             var members = ListIds(m.Groups["subj"].Value);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
@@ -343,7 +362,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in SignedUpAsMembers().Matches(ms))
+        foreach (Match m in hasMember ? SignedUpAsMembers().Matches(ms) : NoMatches)
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -352,18 +371,18 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in AdmittedAsMembers().Matches(ms))
+        foreach (Match m in hasMember ? AdmittedAsMembers().Matches(ms) : NoMatches)
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
         }
 
-        var among = AmongMembersAre().Match(ms);
+        var among = hasMember ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
             ListIds(CutClause(among.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, amongGroup, s));
         }
 
-        var listJoin = JoinListIn().Match(ms);
+        var listJoin = hasJoin ? JoinListIn().Match(ms) : Match.Empty;
         if (listJoin.Success && article.KindOf(Id(listJoin.Groups["grp"])) is EntityKind.Group or EntityKind.Organisation or EntityKind.Unknown)
         {
             var group = Id(listJoin.Groups["grp"]);
@@ -384,7 +403,7 @@ public sealed partial class ArticleExtractor
         }
         else
         {
-            foreach (Match m in SubjectJoins().Matches(ms))
+            foreach (Match m in hasJoin ? SubjectJoins().Matches(ms) : NoMatches)
             {
                 if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
                 {
@@ -399,7 +418,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = MembersInclude().Match(ms);
+        var include = span.ContainsAny(MemberWords) ? MembersInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
@@ -425,7 +444,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in MemberOf().Matches(ms))
+        foreach (Match m in hasMember ? MemberOf().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -433,7 +452,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var consortium = ConsortiumOf().Match(ms);
+        var consortium = span.ContainsAny(GroupWords) ? ConsortiumOf().Match(ms) : Match.Empty;
         if (consortium.Success)
         {
             foreach (var member in ListIds(CutClause(consortium.Groups["list"].Value)))
@@ -456,6 +475,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadInitiators(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(ParticipleWords))
+        {
+            return; // both patterns need a participle ("founded", "set up", …)
+        }
+
         var offset = 0;
         while (offset < ms.Length)
         {
@@ -658,7 +682,8 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in LedRound().Matches(ms))
+        var hasRound = ms.AsSpan().ContainsAny(RoundWords);
+        foreach (Match m in hasRound ? LedRound().Matches(ms) : NoMatches)
         {
             foreach (var investor in ListIds(m.Groups["s"].Value))
             {
@@ -673,7 +698,7 @@ public sealed partial class ArticleExtractor
         }
 
         var alsoTaking = AlsoTakingPart().Match(ms);
-        var round = LedRound().Match(ms);
+        var round = hasRound ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
