@@ -17,6 +17,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
     private static partial Regex EntityRef();
 
+    [GeneratedRegex(@"^(?:The|A|An)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingArticle();
+
     // ", the Ontario farm insurer," after a list item: an appositive NP that names nothing of its own.
     private const string Appositives = @"(?:\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+|⟦\d+⟧)(?:\s+(?:[\w’'-]+|⟦\d+⟧)){0,6}?\s+[a-z][\w’'-]*(?=\s*,))*";
     private const string ListItemEnd = @"⟦\d+⟧(?![-’'\w])(?=\s*(?:,|and\b|&|as well as\b|$|[.;:)]))";
@@ -603,10 +606,17 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in ClassifierBefore().Matches(ms))
         {
+            // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
+            var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
+            if (!IsClassifier(d[(d.LastIndexOf(' ') + 1)..].ToString()))
+            {
+                continue;
+            }
+
             var words = m.Groups["d"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
             var start = words.FindLastIndex(w => Lexicon.FunctionWords.Contains(w) || DescriptorStops.Contains(w) || (w.EndsWith("ed", StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)));
             words = words[(start + 1)..];
-            var demonym = Regex.Replace(m.Groups["dem"].Value.Trim(), "^(?:The|A|An)\\s+", string.Empty, RegexOptions.CultureInvariant);
+            var demonym = start < 0 && m.Groups["dem"].Length > 0 ? LeadingArticle().Replace(m.Groups["dem"].Value.Trim(), string.Empty) : string.Empty;
             if (start < 0 && demonym.Length > 0 && (lexicon.Demonyms.ContainsKey(demonym) || LooksLikeDemonym(demonym)))
             {
                 words.Insert(0, demonym);
