@@ -192,8 +192,15 @@ public sealed partial class ArticleExtractor
     private static partial Regex PartnersWith();
 
     // ---- count ----
-    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)(?:\s*,\s*(?:which|who|headquartered|based|founded|launched)\b[^;]*?,|\s*,\s*(?:which|that)(?=\s))?[^⟦.;]{0,60}?\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|had|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents|operates|runs|employs|serves|manages)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+|up to\s+)?(?<n>\d[\d,.]*(?:\s+(?:million|billion))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-rt-z]s|staff|people|personnel))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)(?:\s*,\s*(?:which|who|headquartered|based|founded|launched)\b[^;]*?,|\s*,\s*(?:which|that)(?=\s))?[^⟦.;]{0,60}?" + CountTail, RegexOptions.CultureInvariant)]
     private static partial Regex CountOf();
+
+    /// <summary>The end of <see cref="CountOf"/>: "has 14 members", "employs some 600 people".</summary>
+    private const string CountTail = @"\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|had|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents|operates|runs|employs|serves|manages)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+|up to\s+)?(?<n>\d[\d,.]*(?:\s+(?:million|billion))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-rt-z]s|staff|people|personnel))\b";
+
+    /// <summary>A sentence without <see cref="CountTail"/> has no <see cref="CountOf"/> match (its start is the costly part to try).</summary>
+    [GeneratedRegex(CountTail, RegexOptions.CultureInvariant)]
+    private static partial Regex CountTailPattern();
 
     [GeneratedRegex(@"\b(?:takes?|took|brings?|brought|lifts?|lifted|raises?|raised|grows?|grew)\s+(?<s>" + E + @")(?:[’']s\s+(?:membership|tally|total|count|ranks))?\s+to\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakesTo();
@@ -318,6 +325,19 @@ public sealed partial class ArticleExtractor
         ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
         StringComparison.Ordinal);
     private static readonly SearchValues<string> RoundWords = SearchValues.Create(["round", "investment", "financing"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(
+        ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"], StringComparison.Ordinal);
+
+    // The role patterns ignore case: every title they know holds one of these words. The regex engine also lets a few
+    // non-ASCII letters stand for ASCII ones when it ignores case (the Kelvin sign for "k", the long s, the Turkish i's);
+    // a sentence with one of those runs the patterns unfiltered.
+    private static readonly SearchValues<string> RoleWords = SearchValues.Create(
+        ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
+    [GeneratedRegex(@"members?\s+of\s+(?:the\s+)?⟦", RegexOptions.CultureInvariant)]
+    private static partial Regex MembersOfEntity();
 
     private void ReadRelations(ArticleState article)
     {
@@ -365,7 +385,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember ? SignedUpAsMembers().Matches(ms) : NoMatches)
+        foreach (Match m in hasMember && span.ContainsAny(SignedUpWords) ? SignedUpAsMembers().Matches(ms) : NoMatches)
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -447,7 +467,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember ? MemberOf().Matches(ms) : NoMatches)
+        foreach (Match m in hasMember && MembersOfEntity().IsMatch(ms) ? MemberOf().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -543,6 +563,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadRoles(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(RoleWords) && !ms.AsSpan().ContainsAny(CaseFoldedToAscii))
+        {
+            return; // no title, no role
+        }
+
         var seen = new HashSet<(int, int)>();
         foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson()])
         {
@@ -803,7 +828,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in CountOf().Matches(ms))
+        foreach (Match m in CountTailPattern().IsMatch(ms) ? CountOf().Matches(ms) : NoMatches)
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
