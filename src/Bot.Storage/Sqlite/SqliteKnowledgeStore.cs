@@ -63,18 +63,28 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
         CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, articles INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS aliases(entity INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, words TEXT NOT NULL, acronym INTEGER NOT NULL, uses INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
-        CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
-        CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
         CREATE TABLE IF NOT EXISTS facts(
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
             for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+        """ + KnowledgeIndexes;
+
+    /// <summary>The indexes of the resolved knowledge: ReplaceKnowledge drops them, loads the tables and builds them again (one sorted build is far cheaper than keeping them up to date row by row).</summary>
+    private const string KnowledgeIndexes = """
+        CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
+        CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
+        CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
         CREATE INDEX IF NOT EXISTS ix_facts_subject ON facts(subject);
         CREATE INDEX IF NOT EXISTS ix_facts_object ON facts(object);
         CREATE INDEX IF NOT EXISTS ix_facts_for ON facts(for_entity);
-        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_examples_entity ON fact_examples(entity);
         CREATE INDEX IF NOT EXISTS ix_examples_fact ON fact_examples(fact);
+        """;
+
+    private const string DropKnowledgeIndexes = """
+        DROP INDEX IF EXISTS ix_aliases_key; DROP INDEX IF EXISTS ix_aliases_entity; DROP INDEX IF EXISTS ix_aliases_name;
+        DROP INDEX IF EXISTS ix_facts_subject; DROP INDEX IF EXISTS ix_facts_object; DROP INDEX IF EXISTS ix_facts_for;
+        DROP INDEX IF EXISTS ix_examples_entity; DROP INDEX IF EXISTS ix_examples_fact;
         """;
 
     private SqliteConnection Open()
@@ -519,7 +529,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
             using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
             using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
             {
@@ -556,16 +566,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             using (var fact = Command(connection, """
-                INSERT INTO facts(kind, subject, object, text, detail, for_entity, article, sentence, evidence)
-                VALUES ($kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence) RETURNING id
+                INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence, evidence)
+                VALUES ($id, $kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence)
                 """))
             using (var example = Command(connection, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
             {
                 fact.Transaction = transaction;
                 example.Transaction = transaction;
                 var p = FactParameters.Select(n => fact.Parameters.Add(n, SqliteType.Text)).ToArray();
+                var factId = fact.Parameters.Add("$id", SqliteType.Integer);
                 var xf = example.Parameters.Add("$f", SqliteType.Integer);
                 var xe = example.Parameters.Add("$e", SqliteType.Integer);
+                fact.Prepare();
+                example.Prepare();
+
+                // Numbered as SQLite numbers rows it is given none for in an empty table (1, 2, 3 …), without a round trip for each.
+                long id = 0;
                 foreach (var f in facts)
                 {
                     p[0].Value = (int)f.Kind;
@@ -577,7 +593,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     p[6].Value = f.ArticleId;
                     p[7].Value = f.Sentence;
                     p[8].Value = f.Evidence;
-                    var id = (long)fact.ExecuteScalar()!;
+                    factId.Value = ++id;
+                    fact.ExecuteNonQuery();
                     foreach (var e in f.Examples)
                     {
                         xf.Value = id;
@@ -587,6 +604,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
+            Execute(connection, KnowledgeIndexes, transaction);
             transaction.Commit();
             _allNames = null;
             Interlocked.Increment(ref _version);
