@@ -334,6 +334,11 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> RoleWords = SearchValues.Create(
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> ProvideWords = SearchValues.Create(["provide", "providing", "suppl", "offer", "deliver", "handled"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> UseWords = SearchValues.Create(
+        ["use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys"], StringComparison.Ordinal);
     private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
 
     [GeneratedRegex(@"members?\s+of\s+(?:the\s+)?⟦", RegexOptions.CultureInvariant)]
@@ -658,6 +663,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadPlaces(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(PlaceWords))
+        {
+            return; // every pattern needs "headquarter(s/ed)" or "(B/b)ased"
+        }
+
         var coordinated = AndHeadquarteredIn().Match(ms);
         if (coordinated.Success && FirstOrganisation(article, ms[..coordinated.Index]) is { } main)
         {
@@ -693,7 +703,7 @@ public sealed partial class ArticleExtractor
 
     private void ReadInvestors(ArticleState article, int s, string ms)
     {
-        var invested = InvestedIn().Match(ms);
+        var invested = ms.Contains("invested", StringComparison.Ordinal) ? InvestedIn().Match(ms) : Match.Empty;
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
@@ -708,7 +718,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = InvestorsInclude().Match(ms);
+        var include = ms.Contains("nvestors", StringComparison.Ordinal) ? InvestorsInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             foreach (var investor in ListIds(CutClause(include.Groups["list"].Value)))
@@ -726,26 +736,26 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var backed = BackedBy().Match(ms);
+        var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;
         if (backed.Success)
         {
             ListIds(CutClause(backed.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(backed.Groups["o"]), s));
         }
 
-        var alsoTaking = AlsoTakingPart().Match(ms);
+        var alsoTaking = hasRound ? AlsoTakingPart().Match(ms) : Match.Empty;
         var round = hasRound ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
         }
 
-        var ledBy = RoundLedBy().Match(ms);
+        var ledBy = hasRound ? RoundLedBy().Match(ms) : Match.Empty;
         if (ledBy.Success)
         {
             ListIds(CutClause(ledBy.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
         }
 
-        var raised = RaisedFrom().Match(ms);
+        var raised = ms.Contains("from", StringComparison.Ordinal) ? RaisedFrom().Match(ms) : Match.Empty;
         if (raised.Success)
         {
             foreach (var investor in ListIds(CutClause(raised.Groups["list"].Value)))
@@ -756,6 +766,32 @@ public sealed partial class ArticleExtractor
     }
 
     private void ReadOthers(ArticleState article, int s, string ms)
+    {
+        if (ms.AsSpan().ContainsAny(ProvideWords))
+        {
+            ReadProviders(article, s, ms);
+        }
+
+        foreach (Match m in ms.AsSpan().ContainsAny(UseWords) ? Uses().Matches(ms) : NoMatches)
+        {
+            var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
+            if (subject is { } subj)
+            {
+                Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
+            }
+        }
+
+        foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)
+        {
+            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
+            {
+                Add(article, FactKind.Partner, partner, Id(m.Groups["o"]), s);
+            }
+        }
+    }
+
+    /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideWords"/>.</summary>
+    private void ReadProviders(ArticleState article, int s, string ms)
     {
         foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
         {
@@ -776,23 +812,6 @@ public sealed partial class ArticleExtractor
             foreach (Match m in ProvidesThing().Matches(ms))
             {
                 Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
-            }
-        }
-
-        foreach (Match m in Uses().Matches(ms))
-        {
-            var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
-            if (subject is { } subj)
-            {
-                Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
-            }
-        }
-
-        foreach (Match m in PartnersWith().Matches(ms))
-        {
-            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
-            {
-                Add(article, FactKind.Partner, partner, Id(m.Groups["o"]), s);
             }
         }
     }
