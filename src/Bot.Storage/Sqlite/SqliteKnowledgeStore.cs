@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Core.Articles;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
@@ -378,7 +379,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         using var connection = Open();
         using var command = Command(connection, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
-        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<List<string>>(json, Json) : null;
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize(json, StoreJson.Default.ListString) : null;
     }
 
     // ---------------- writing ----------------
@@ -431,11 +432,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 p[3].Value = (object?)doc.Url ?? DBNull.Value;
                 p[4].Value = doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
                 p[5].Value = (object?)doc.Publisher ?? DBNull.Value;
-                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, Json);
+                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
                 p[7].Value = doc.Body;
                 p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
                 p[9].Value = extractorVersion;
-                p[10].Value = JsonSerializer.Serialize(extraction, Json);
+                p[10].Value = JsonSerializer.Serialize(extraction, StoreJson.Default.StoredExtraction);
                 command.ExecuteNonQuery();
             }
 
@@ -516,7 +517,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var extraction = JsonSerializer.Deserialize<StoredExtraction>(reader.GetString(1), Json)
+            var extraction = JsonSerializer.Deserialize(reader.GetString(1), StoreJson.Default.StoredExtraction)
                 ?? throw new InvalidDataException($"Article {reader.GetInt64(0)} has no extraction.");
             yield return (reader.GetInt64(0), extraction);
         }
@@ -665,3 +666,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         reader.IsDBNull(5) ? null : reader.GetString(5),
         DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 }
+
+/// <summary>
+/// The JSON of stored paragraphs and extractions, generated at build time: the same text as the reflection-based
+/// serializer with default options writes (so stores stay readable both ways), without its per-call reflection.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
+[JsonSerializable(typeof(StoredExtraction))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class StoreJson : JsonSerializerContext;
