@@ -23,7 +23,7 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
 
     private Reply Answer(EntityRecord e)
     {
-        var facts = knowledge.FactsAbout(e.Id);
+        var facts = knowledge.FactsAbout(e.Id, withEvidence: false);
         var sources = new Sources(knowledge);
         var blocks = new List<ReplyBlock>();
         var aliases = e.Aliases.Where(a => a != e.Name).ToList();

@@ -23,7 +23,7 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
 
     private Reply Answer(EntityRecord entity)
     {
-        var facts = knowledge.FactsAbout(entity.Id);
+        var facts = knowledge.FactsAbout(entity.Id, withEvidence: false);
         var sources = new Sources(knowledge);
         var joined = facts.Where(f => f.ObjectId == entity.Id && f.Kind is FactKind.Member or FactKind.Initiator).ToList();
         var title = "Members of " + Display(entity);
