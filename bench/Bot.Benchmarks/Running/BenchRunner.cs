@@ -120,7 +120,7 @@ internal static class BenchRunner
         }
 
         sb.AppendLine();
-        sb.AppendLine("Start-up is the wall time from starting the query process to its first answered command (runtime start, host build, a Sync that finds nothing changed, one /members). /members and /about names are drawn with the corpus's own popularity law.");
+        sb.AppendLine("Start-up is the wall time from starting the query process to its first answered command (runtime start, host build, one /members; over a built store the Sync that finds nothing changed runs in the background meanwhile, as the host runs it, and its column is the time from host built to its end). /members and /about names are drawn with the corpus's own popularity law.");
         sb.AppendLine();
         sb.AppendLine("Details:");
         sb.AppendLine();

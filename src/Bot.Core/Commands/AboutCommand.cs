@@ -5,7 +5,7 @@ using Bot.Core.Replies;
 namespace Bot.Core.Commands;
 
 /// <summary>/about &lt;name&gt;: what the articles say an entity is and how it relates to others, both ways, with sources and disagreements.</summary>
-internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup lookup) : ICommandHandler
+internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup lookup, ReplyCache cache) : ICommandHandler
 {
     private const int MaxPerSection = 25;
 
@@ -18,8 +18,12 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
             return refusal;
         }
 
-        var e = found;
-        var facts = knowledge.FactsAbout(e.Id);
+        return cache.GetOrBuild(Info.Name, found.Id, () => Answer(found));
+    }
+
+    private Reply Answer(EntityRecord e)
+    {
+        var facts = knowledge.FactsAbout(e.Id, withEvidence: false);
         var sources = new Sources(knowledge);
         var blocks = new List<ReplyBlock>();
         var aliases = e.Aliases.Where(a => a != e.Name).ToList();

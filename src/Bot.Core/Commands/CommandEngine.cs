@@ -25,13 +25,14 @@ public sealed partial class CommandEngine : ICommandEngine
         _options = options;
         _logger = logger;
         var lookup = new EntityLookup(knowledge, options);
+        var cache = new ReplyCache(knowledge, options.Value.ReplyCacheSize);
         var infos = new List<CommandInfo>();
         ICommandHandler[] handlers =
         [
             new StartCommand(() => infos),
             new HelpCommand(() => infos),
-            new MembersCommand(knowledge, lookup),
-            new AboutCommand(knowledge, lookup),
+            new MembersCommand(knowledge, lookup, cache),
+            new AboutCommand(knowledge, lookup, cache),
             new SearchCommand(knowledge, options),
             new LatestCommand(knowledge, options),
             new ArticleCommand(knowledge),

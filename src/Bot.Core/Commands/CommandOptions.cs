@@ -27,4 +27,11 @@ public sealed class CommandOptions
     /// <summary>How alike (0–100) a known name must be to an unknown one to be suggested.</summary>
     [Range(50, 100)]
     public int SuggestionCutoff { get; set; } = 80;
+
+    /// <summary>
+    /// How much of the /members and /about answers last built is kept for the next ask, counted in blocks, items and
+    /// citations (about 200 bytes each); 0 keeps none. Kept answers are used only while the knowledge is unchanged.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ReplyCacheSize { get; set; } = 200_000;
 }

@@ -5,7 +5,7 @@ using Bot.Core.Replies;
 namespace Bot.Core.Commands;
 
 /// <summary>/members &lt;name&gt;: who belongs to a group, under their best names with aliases, each with its sources; initiators marked; stated counts.</summary>
-internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lookup) : ICommandHandler
+internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lookup, ReplyCache cache) : ICommandHandler
 {
     private const int MaxMembers = 100;
 
@@ -18,21 +18,29 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
             return refusal;
         }
 
-        var entity = found;
-        var facts = knowledge.FactsAbout(entity.Id);
+        return cache.GetOrBuild(Info.Name, found.Id, () => Answer(found));
+    }
+
+    private Reply Answer(EntityRecord entity)
+    {
+        var facts = knowledge.FactsAbout(entity.Id, withEvidence: false);
         var sources = new Sources(knowledge);
         var joined = facts.Where(f => f.ObjectId == entity.Id && f.Kind is FactKind.Member or FactKind.Initiator).ToList();
         var title = "Members of " + Display(entity);
         var blocks = new List<ReplyBlock>();
         if (joined.Count > 0)
         {
-            var people = knowledge.GetEntities([.. joined.Select(f => f.SubjectId).Distinct()]).ToDictionary(e => e.Id);
             var groups = joined.GroupBy(f => f.SubjectId).ToList();
-            var items = groups
+            var listed = groups
                 .OrderByDescending(g => g.Any(f => f.Kind == FactKind.Member))
                 .ThenByDescending(g => g.Select(f => f.ArticleId).Distinct().Count())
                 .ThenBy(g => g.Min(f => f.ArticleId)).ThenBy(g => g.Min(f => f.Id))
                 .Take(MaxMembers)
+                .ToList();
+
+            // Only the members listed are read: a much-named group has thousands.
+            var people = knowledge.GetEntities([.. listed.Select(g => g.Key)]).ToDictionary(e => e.Id);
+            var items = listed
                 .Select(g =>
                 {
                     var member = people[g.Key];

@@ -171,13 +171,17 @@ public sealed partial class ArticleExtractor
             firstSeen.TryAdd(m.Cluster, m.Sentence);
         }
 
+        // The words of each entity's names, folded, for ResolveGroup: mentions keep their clusters while references are
+        // resolved, so they are read once, not once per reference and entity.
+        var nameWords = NameWords(article);
+
         for (var s = 0; s < article.Masked.Count; s++)
         {
             var sentence = s;
             var surfaces = article.Surfaces[s];
             var masked = PossessiveGroupPattern().Replace(article.Masked[s], m =>
             {
-                var target = ResolveGroup(article, firstSeen, m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
+                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -189,7 +193,7 @@ public sealed partial class ArticleExtractor
             });
             masked = DefiniteGroupPattern().Replace(masked, m =>
             {
-                var target = ResolveGroup(article, firstSeen, m.Groups["head"].Value, sentence, exclude: -1);
+                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: -1);
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -203,7 +207,34 @@ public sealed partial class ArticleExtractor
         }
     }
 
-    private static int? ResolveGroup(ArticleState article, Dictionary<int, int> firstSeen, string head, int sentence, int exclude)
+    /// <summary>Per entity: the folded last words of its names (not acronyms) and all their folded words.</summary>
+    private static Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> NameWords(ArticleState article)
+    {
+        var words = new Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>();
+        foreach (var m in article.Mentions.SelectMany(x => x))
+        {
+            if (m.IsAcronym)
+            {
+                continue;
+            }
+
+            if (!words.TryGetValue(m.Cluster, out var sets))
+            {
+                words[m.Cluster] = sets = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            var parts = m.Text.Split(' ', '-');
+            sets.Last.Add(NameKey.Fold(parts[^1].ToLowerInvariant()));
+            foreach (var w in parts)
+            {
+                sets.Any.Add(NameKey.Fold(w.ToLowerInvariant()));
+            }
+        }
+
+        return words;
+    }
+
+    private static int? ResolveGroup(ArticleState article, Dictionary<int, int> firstSeen, Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> nameWords, string head, int sentence, int exclude)
     {
         var folded = NameKey.Fold(head.ToLowerInvariant());
         int? best = null;
@@ -216,14 +247,14 @@ public sealed partial class ArticleExtractor
                 continue;
             }
 
-            var names = article.Mentions.SelectMany(x => x).Where(m => m.Cluster == cluster && !m.IsAcronym).Select(m => m.Text).ToList();
+            var names = nameWords.GetValueOrDefault(cluster);
             var match = 0;
-            if (names.Any(n => NameKey.Fold(n.Split(' ', '-')[^1].ToLowerInvariant()) == folded)
+            if ((names.Last is { } last && last.Contains(folded))
                 || (article.DescriptionHeads.TryGetValue(cluster, out var heads) && heads.Contains(folded)))
             {
                 match = 2;
             }
-            else if (names.Any(n => n.Split(' ', '-').Any(w => NameKey.Fold(w.ToLowerInvariant()) == folded)))
+            else if (names.Any is { } any && any.Contains(folded))
             {
                 match = 1;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Bot.Core.Extraction;
@@ -15,6 +16,9 @@ public sealed partial class ArticleExtractor
 
     [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
     private static partial Regex EntityRef();
+
+    [GeneratedRegex(@"^(?:The|A|An)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingArticle();
 
     // ", the Ontario farm insurer," after a list item: an appositive NP that names nothing of its own.
     private const string Appositives = @"(?:\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+|⟦\d+⟧)(?:\s+(?:[\w’'-]+|⟦\d+⟧)){0,6}?\s+[a-z][\w’'-]*(?=\s*,))*";
@@ -188,8 +192,15 @@ public sealed partial class ArticleExtractor
     private static partial Regex PartnersWith();
 
     // ---- count ----
-    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)(?:\s*,\s*(?:which|who|headquartered|based|founded|launched)\b[^;]*?,|\s*,\s*(?:which|that)(?=\s))?[^⟦.;]{0,60}?\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|had|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents|operates|runs|employs|serves|manages)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+|up to\s+)?(?<n>\d[\d,.]*(?:\s+(?:million|billion))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-rt-z]s|staff|people|personnel))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)(?:\s*,\s*(?:which|who|headquartered|based|founded|launched)\b[^;]*?,|\s*,\s*(?:which|that)(?=\s))?[^⟦.;]{0,60}?" + CountTail, RegexOptions.CultureInvariant)]
     private static partial Regex CountOf();
+
+    /// <summary>The end of <see cref="CountOf"/>: "has 14 members", "employs some 600 people".</summary>
+    private const string CountTail = @"\b(?:is made up of|made up of|consists of|comprises|is composed of|counts|has|have|had|boasts|collaborates with|works with|partners with|cooperates with|brings together|list of|includes|unites|gathers|represents|operates|runs|employs|serves|manages)\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|some\s+|at least\s+|almost\s+|roughly\s+|up to\s+)?(?<n>\d[\d,.]*(?:\s+(?:million|billion))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)\s+(?<np>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-rt-z]s|staff|people|personnel))\b";
+
+    /// <summary>A sentence without <see cref="CountTail"/> has no <see cref="CountOf"/> match (its start is the costly part to try).</summary>
+    [GeneratedRegex(CountTail, RegexOptions.CultureInvariant)]
+    private static partial Regex CountTailPattern();
 
     [GeneratedRegex(@"\b(?:takes?|took|brings?|brought|lifts?|lifted|raises?|raised|grows?|grew)\s+(?<s>" + E + @")(?:[’']s\s+(?:membership|tally|total|count|ranks))?\s+to\s+(?<n>\d[\d,]*)\s+(?<np>(?:[a-z-]+\s+)?members)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TakesTo();
@@ -290,6 +301,9 @@ public sealed partial class ArticleExtractor
 
     private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
+    /// <summary>No matches: what a pattern finds in a sentence without its trigger words.</summary>
+    private static MatchCollection NoMatches => EntityRef().Matches(string.Empty);
+
     private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
     {
         if (obj == subject)
@@ -299,6 +313,36 @@ public sealed partial class ArticleExtractor
 
         article.Facts.Add(new LocalFact(kind, subject, obj, text, detail, forId, s));
     }
+
+    // Trigger words: each pattern below can only match a sentence that holds one of its words (they are literal, required
+    // parts of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which
+    // the regex engine tries at every position: the check is far cheaper than the failed match it saves.
+    private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> BecameWords = SearchValues.Create(["became", "become"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "participants"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> GroupWords = SearchValues.Create(["consortium", "alliance", "coalition", "group", "association", "network", "federation"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> ParticipleWords = SearchValues.Create(
+        ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
+        StringComparison.Ordinal);
+    private static readonly SearchValues<string> RoundWords = SearchValues.Create(["round", "investment", "financing"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(
+        ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"], StringComparison.Ordinal);
+
+    // The role patterns ignore case: every title they know holds one of these words. The regex engine also lets a few
+    // non-ASCII letters stand for ASCII ones when it ignores case (the Kelvin sign for "k", the long s, the Turkish i's);
+    // a sentence with one of those runs the patterns unfiltered.
+    private static readonly SearchValues<string> RoleWords = SearchValues.Create(
+        ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> ProvideWords = SearchValues.Create(["provide", "providing", "suppl", "offer", "deliver", "handled"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> UseWords = SearchValues.Create(
+        ["use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys"], StringComparison.Ordinal);
+    private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
+    [GeneratedRegex(@"members?\s+of\s+(?:the\s+)?⟦", RegexOptions.CultureInvariant)]
+    private static partial Regex MembersOfEntity();
 
     private void ReadRelations(ArticleState article)
     {
@@ -323,7 +367,10 @@ public sealed partial class ArticleExtractor
 
     private void ReadMembers(ArticleState article, int s, string ms)
     {
-        foreach (Match m in AddedTo().Matches(ms))
+        var span = ms.AsSpan();
+        var hasMember = span.Contains("member", StringComparison.Ordinal);
+        var hasJoin = span.Contains("join", StringComparison.Ordinal);
+        foreach (Match m in span.ContainsAny(AddedWords) ? AddedTo().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
@@ -333,7 +380,7 @@ public sealed partial class ArticleExtractor
             article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
         }
 
-        foreach (Match m in BecameItsMembers().Matches(ms))
+        foreach (Match m in hasMember && span.ContainsAny(BecameWords) ? BecameItsMembers().Matches(ms) : NoMatches)
         {
             var members = ListIds(m.Groups["subj"].Value);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
@@ -343,7 +390,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in SignedUpAsMembers().Matches(ms))
+        foreach (Match m in hasMember && span.ContainsAny(SignedUpWords) ? SignedUpAsMembers().Matches(ms) : NoMatches)
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -352,18 +399,18 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in AdmittedAsMembers().Matches(ms))
+        foreach (Match m in hasMember ? AdmittedAsMembers().Matches(ms) : NoMatches)
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
         }
 
-        var among = AmongMembersAre().Match(ms);
+        var among = hasMember ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
             ListIds(CutClause(among.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, amongGroup, s));
         }
 
-        var listJoin = JoinListIn().Match(ms);
+        var listJoin = hasJoin ? JoinListIn().Match(ms) : Match.Empty;
         if (listJoin.Success && article.KindOf(Id(listJoin.Groups["grp"])) is EntityKind.Group or EntityKind.Organisation or EntityKind.Unknown)
         {
             var group = Id(listJoin.Groups["grp"]);
@@ -384,7 +431,7 @@ public sealed partial class ArticleExtractor
         }
         else
         {
-            foreach (Match m in SubjectJoins().Matches(ms))
+            foreach (Match m in hasJoin ? SubjectJoins().Matches(ms) : NoMatches)
             {
                 if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
                 {
@@ -399,7 +446,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = MembersInclude().Match(ms);
+        var include = span.ContainsAny(MemberWords) ? MembersInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
@@ -425,7 +472,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in MemberOf().Matches(ms))
+        foreach (Match m in hasMember && MembersOfEntity().IsMatch(ms) ? MemberOf().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -433,7 +480,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var consortium = ConsortiumOf().Match(ms);
+        var consortium = span.ContainsAny(GroupWords) ? ConsortiumOf().Match(ms) : Match.Empty;
         if (consortium.Success)
         {
             foreach (var member in ListIds(CutClause(consortium.Groups["list"].Value)))
@@ -456,6 +503,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadInitiators(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(ParticipleWords))
+        {
+            return; // both patterns need a participle ("founded", "set up", …)
+        }
+
         var offset = 0;
         while (offset < ms.Length)
         {
@@ -516,6 +568,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadRoles(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(RoleWords) && !ms.AsSpan().ContainsAny(CaseFoldedToAscii))
+        {
+            return; // no title, no role
+        }
+
         var seen = new HashSet<(int, int)>();
         foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson()])
         {
@@ -579,10 +636,17 @@ public sealed partial class ArticleExtractor
 
         foreach (Match m in ClassifierBefore().Matches(ms))
         {
+            // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
+            var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
+            if (!IsClassifier(d[(d.LastIndexOf(' ') + 1)..].ToString()))
+            {
+                continue;
+            }
+
             var words = m.Groups["d"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
             var start = words.FindLastIndex(w => Lexicon.FunctionWords.Contains(w) || DescriptorStops.Contains(w) || (w.EndsWith("ed", StringComparison.Ordinal) && !w.Contains('-', StringComparison.Ordinal)));
             words = words[(start + 1)..];
-            var demonym = Regex.Replace(m.Groups["dem"].Value.Trim(), "^(?:The|A|An)\\s+", string.Empty, RegexOptions.CultureInvariant);
+            var demonym = start < 0 && m.Groups["dem"].Length > 0 ? LeadingArticle().Replace(m.Groups["dem"].Value.Trim(), string.Empty) : string.Empty;
             if (start < 0 && demonym.Length > 0 && (lexicon.Demonyms.ContainsKey(demonym) || LooksLikeDemonym(demonym)))
             {
                 words.Insert(0, demonym);
@@ -599,6 +663,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadPlaces(ArticleState article, int s, string ms)
     {
+        if (!ms.AsSpan().ContainsAny(PlaceWords))
+        {
+            return; // every pattern needs "headquarter(s/ed)" or "(B/b)ased"
+        }
+
         var coordinated = AndHeadquarteredIn().Match(ms);
         if (coordinated.Success && FirstOrganisation(article, ms[..coordinated.Index]) is { } main)
         {
@@ -634,7 +703,7 @@ public sealed partial class ArticleExtractor
 
     private void ReadInvestors(ArticleState article, int s, string ms)
     {
-        var invested = InvestedIn().Match(ms);
+        var invested = ms.Contains("invested", StringComparison.Ordinal) ? InvestedIn().Match(ms) : Match.Empty;
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
@@ -649,7 +718,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = InvestorsInclude().Match(ms);
+        var include = ms.Contains("nvestors", StringComparison.Ordinal) ? InvestorsInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             foreach (var investor in ListIds(CutClause(include.Groups["list"].Value)))
@@ -658,7 +727,8 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in LedRound().Matches(ms))
+        var hasRound = ms.AsSpan().ContainsAny(RoundWords);
+        foreach (Match m in hasRound ? LedRound().Matches(ms) : NoMatches)
         {
             foreach (var investor in ListIds(m.Groups["s"].Value))
             {
@@ -666,26 +736,26 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var backed = BackedBy().Match(ms);
+        var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;
         if (backed.Success)
         {
             ListIds(CutClause(backed.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(backed.Groups["o"]), s));
         }
 
-        var alsoTaking = AlsoTakingPart().Match(ms);
-        var round = LedRound().Match(ms);
+        var alsoTaking = hasRound ? AlsoTakingPart().Match(ms) : Match.Empty;
+        var round = hasRound ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
         }
 
-        var ledBy = RoundLedBy().Match(ms);
+        var ledBy = hasRound ? RoundLedBy().Match(ms) : Match.Empty;
         if (ledBy.Success)
         {
             ListIds(CutClause(ledBy.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
         }
 
-        var raised = RaisedFrom().Match(ms);
+        var raised = ms.Contains("from", StringComparison.Ordinal) ? RaisedFrom().Match(ms) : Match.Empty;
         if (raised.Success)
         {
             foreach (var investor in ListIds(CutClause(raised.Groups["list"].Value)))
@@ -696,6 +766,32 @@ public sealed partial class ArticleExtractor
     }
 
     private void ReadOthers(ArticleState article, int s, string ms)
+    {
+        if (ms.AsSpan().ContainsAny(ProvideWords))
+        {
+            ReadProviders(article, s, ms);
+        }
+
+        foreach (Match m in ms.AsSpan().ContainsAny(UseWords) ? Uses().Matches(ms) : NoMatches)
+        {
+            var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
+            if (subject is { } subj)
+            {
+                Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
+            }
+        }
+
+        foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)
+        {
+            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
+            {
+                Add(article, FactKind.Partner, partner, Id(m.Groups["o"]), s);
+            }
+        }
+    }
+
+    /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideWords"/>.</summary>
+    private void ReadProviders(ArticleState article, int s, string ms)
     {
         foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
         {
@@ -716,23 +812,6 @@ public sealed partial class ArticleExtractor
             foreach (Match m in ProvidesThing().Matches(ms))
             {
                 Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
-            }
-        }
-
-        foreach (Match m in Uses().Matches(ms))
-        {
-            var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
-            if (subject is { } subj)
-            {
-                Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
-            }
-        }
-
-        foreach (Match m in PartnersWith().Matches(ms))
-        {
-            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
-            {
-                Add(article, FactKind.Partner, partner, Id(m.Groups["o"]), s);
             }
         }
     }
@@ -768,7 +847,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in CountOf().Matches(ms))
+        foreach (Match m in CountTailPattern().IsMatch(ms) ? CountOf().Matches(ms) : NoMatches)
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))

@@ -523,13 +523,14 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
         {
             var firstShort = all.Where(o => o.Cluster == m.Cluster).Min(o => o.Sentence);
-            var owners = all.Where(o => o.Cluster != m.Cluster && !o.IsAcronym && o.Text.StartsWith(m.Text + " ", StringComparison.Ordinal)
+            var prefix = m.Text + " ";
+            var owners = all.Where(o => o.Cluster != m.Cluster && !o.IsAcronym && o.Text.StartsWith(prefix, StringComparison.Ordinal)
                     && !places.Contains(o.Text[(m.Text.Length + 1)..]) && o.Hint != EntityKind.Place)
                 .GroupBy(o => o.Cluster)
                 .Where(g => g.Min(o => o.Sentence) < firstShort
                     || g.First().Text.Split(' ').Skip(1).All(w => Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w)))
                 .Select(g => g.Key).ToList();
-            if (all.Any(o => o.Cluster != m.Cluster && o.Text.StartsWith(m.Text + " ", StringComparison.Ordinal) && !owners.Contains(o.Cluster)))
+            if (all.Any(o => o.Cluster != m.Cluster && o.Text.StartsWith(prefix, StringComparison.Ordinal) && !owners.Contains(o.Cluster)))
             {
                 continue;
             }
@@ -571,7 +572,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static bool LooksLikePerson(ArticleState article, Mention m)
     {
         var sentence = article.Sentences[m.Sentence];
-        return PersonAfter().IsMatch(sentence.AsSpan(m.End).ToString()) || PersonBefore().IsMatch(sentence[..m.Start]);
+        return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(sentence.AsSpan(0, m.Start));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

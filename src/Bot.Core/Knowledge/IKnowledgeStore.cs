@@ -8,6 +8,12 @@ public interface IKnowledgeReader
     /// <summary>What the store holds.</summary>
     KnowledgeStats GetStats();
 
+    /// <summary>
+    /// A number that changes whenever what the store holds changes (articles, entities, facts): an answer built at one
+    /// version stays right while the version holds.
+    /// </summary>
+    long Version { get; }
+
     /// <summary>Entities one of whose names has exactly this key (<see cref="Extraction.NameKey.Of"/>).</summary>
     IReadOnlyList<long> FindByKey(string key);
 
@@ -26,8 +32,12 @@ public interface IKnowledgeReader
     /// <summary>Entities by id, in the order asked.</summary>
     IReadOnlyList<EntityRecord> GetEntities(IReadOnlyCollection<long> ids);
 
-    /// <summary>Every fact whose subject, object, provider target or examples name the entity.</summary>
-    IReadOnlyList<FactRecord> FactsAbout(long entityId);
+    /// <summary>
+    /// Every fact whose subject, object, provider target or examples name the entity; without their evidence sentences
+    /// (<see cref="FactRecord.Evidence"/> empty) when <paramref name="withEvidence"/> is false, as answers need none and
+    /// a much-named entity has tens of thousands of facts.
+    /// </summary>
+    IReadOnlyList<FactRecord> FactsAbout(long entityId, bool withEvidence = true);
 
     /// <summary>Every fact, in article order (for evaluation and exports).</summary>
     IReadOnlyList<FactRecord> AllFacts();

@@ -35,6 +35,9 @@ public sealed partial class KnowledgeIngestor(
 
     private readonly Lock _gate = new();
 
+    /// <summary>The batch being stored while the next one is read and extracted (one writer: batches are stored in order).</summary>
+    private Task _saving = Task.CompletedTask;
+
     /// <summary>The fingerprint of what resolution depends on: the extractor's rules and the operator's aliases.</summary>
     private string ResolutionFingerprint => ArticleExtractor.Version + "|" + EntityResolver.Version + "|" + aliases.Fingerprint;
 
@@ -43,84 +46,121 @@ public sealed partial class KnowledgeIngestor(
     {
         lock (_gate)
         {
-            var watch = Stopwatch.StartNew();
-            folder ??= DatasetPaths.Resolve(options.Value.Path);
-            var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var known = store.GetFiles();
-            var present = new List<StoredFile>();
-            var pending = new List<ArticleDocument>();
-            var toLoad = new List<ArticleFileInfo>();
-            int files = 0, skipped = 0, unchanged = 0, extracted = 0;
-
-            // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
-            // files is loaded on every core, then taken in file order.
-            void LoadBatch()
+            try
             {
-                var results = toLoad.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(loader.Load).ToList();
-                toLoad.Clear();
-                foreach (var result in results)
-                {
-                    if (result.Document is not { } document)
-                    {
-                        skipped++;
-                        continue;
-                    }
-
-                    present.Add(new StoredFile(result.File.SourceName, result.File.Length, result.File.LastWriteUtc.UtcTicks, document.ContentHash));
-                    if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    pending.Add(document);
-                    if (pending.Count >= BatchSize)
-                    {
-                        extracted += ExtractAndSave(pending, cancellationToken);
-                    }
-                }
+                return SyncLocked(folder, cancellationToken);
             }
-
-            foreach (var file in loader.Enumerate(folder))
+            finally
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                files++;
-                if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks)
+                // A sync that failed midway still leaves no write running behind it (its own failure is the one reported).
+                try
                 {
-                    present.Add(seen);
+                    _saving.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                }
+
+                _saving = Task.CompletedTask;
+            }
+        }
+    }
+
+    private IngestionReport SyncLocked(string? folder, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        folder ??= DatasetPaths.Resolve(options.Value.Path);
+        var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var known = store.GetFiles();
+        var present = new List<StoredFile>();
+        var pending = new List<ArticleDocument>();
+        var toLoad = new List<ArticleFileInfo>();
+        int files = 0, skipped = 0, unchanged = 0, extracted = 0, loaded = 0;
+
+        // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
+        // files is loaded on every core, then taken in file order.
+        void LoadBatch()
+        {
+            var results = toLoad.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(loader.Load).ToList();
+            toLoad.Clear();
+            foreach (var result in results)
+            {
+                if (result.Document is not { } document)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                present.Add(new StoredFile(result.File.SourceName, result.File.Length, result.File.LastWriteUtc.UtcTicks, document.ContentHash));
+                if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
+                {
                     unchanged++;
                     continue;
                 }
 
-                toLoad.Add(file);
-                if (toLoad.Count >= BatchSize)
+                pending.Add(document);
+                if (pending.Count >= BatchSize)
                 {
-                    LoadBatch();
+                    extracted += ExtractAndSave(pending, cancellationToken);
                 }
             }
-
-            LoadBatch();
-            extracted += ExtractAndSave(pending, cancellationToken);
-            var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
-            foreach (var gone in removed)
-            {
-                LogFileGone(logger, gone);
-            }
-
-            store.SyncFiles(present);
-            store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
-                || present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash);
-            if (resolve)
-            {
-                Resolve();
-            }
-
-            var report = new IngestionReport(files, skipped, extracted, unchanged, resolve, watch.Elapsed);
-            LogSynced(logger, folder, files, extracted, unchanged, skipped, watch.ElapsedMilliseconds);
-            return report;
         }
+
+        foreach (var file in loader.Enumerate(folder))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files++;
+            if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks)
+            {
+                present.Add(seen);
+                unchanged++;
+                continue;
+            }
+
+            toLoad.Add(file);
+            loaded++;
+            if (toLoad.Count >= BatchSize)
+            {
+                LoadBatch();
+            }
+        }
+
+        LoadBatch();
+        extracted += ExtractAndSave(pending, cancellationToken);
+        _saving.GetAwaiter().GetResult();
+        var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
+        foreach (var gone in removed)
+        {
+            LogFileGone(logger, gone);
+        }
+
+        // Every file as it was (same size and time, none gone, none new): there is nothing to write, and a start over a
+        // built store costs one folder listing and one read of the files table.
+        var filesChanged = loaded > 0 || removed.Count > 0 || present.Count != known.Count;
+        if (filesChanged)
+        {
+            store.SyncFiles(present);
+        }
+
+        if (reextractAll)
+        {
+            store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
+            || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
+        if (resolve)
+        {
+            Resolve();
+        }
+
+        var report = new IngestionReport(files, skipped, extracted, unchanged, resolve, watch.Elapsed);
+        LogSynced(logger, folder, files, extracted, unchanged, skipped, watch.ElapsedMilliseconds);
+        return report;
     }
+
+    /// <summary>True when the store holds resolved knowledge from an earlier run (commands can answer before a sync).</summary>
+    public bool HasKnowledge => store.GetMeta(ResolutionKey) is not null;
 
     /// <summary>Resolves the entities and facts of every stored article again.</summary>
     public void Resolve()
@@ -148,7 +188,12 @@ public sealed partial class KnowledgeIngestor(
             .AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(d => (d, Extract(d)))
             .ToList();
-        store.SaveArticles(results, ArticleExtractor.Version, time.GetUtcNow());
+
+        // Stored in the background while the next batch is read and extracted; the previous batch first, so articles keep
+        // their order (and their numbers).
+        _saving.GetAwaiter().GetResult();
+        var seenAt = time.GetUtcNow();
+        _saving = Task.Run(() => store.SaveArticles(results, ArticleExtractor.Version, seenAt), CancellationToken.None);
         var count = documents.Count;
         documents.Clear();
         return count;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Core.Articles;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
@@ -20,6 +21,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     private readonly SqliteConnection? _keepAlive;
     private readonly Lock _writeLock = new();
     private volatile IReadOnlyList<(string Name, long Entity)>? _allNames;
+    private long _version = 1;
 
     /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>; ":memory:" gives a private in-memory store.</summary>
     public SqliteKnowledgeStore(string path)
@@ -62,18 +64,28 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
         CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, articles INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS aliases(entity INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, words TEXT NOT NULL, acronym INTEGER NOT NULL, uses INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
-        CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
-        CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
         CREATE TABLE IF NOT EXISTS facts(
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
             for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+        """ + KnowledgeIndexes;
+
+    /// <summary>The indexes of the resolved knowledge: ReplaceKnowledge drops them, loads the tables and builds them again (one sorted build is far cheaper than keeping them up to date row by row).</summary>
+    private const string KnowledgeIndexes = """
+        CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
+        CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
+        CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
         CREATE INDEX IF NOT EXISTS ix_facts_subject ON facts(subject);
         CREATE INDEX IF NOT EXISTS ix_facts_object ON facts(object);
         CREATE INDEX IF NOT EXISTS ix_facts_for ON facts(for_entity);
-        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_examples_entity ON fact_examples(entity);
         CREATE INDEX IF NOT EXISTS ix_examples_fact ON fact_examples(fact);
+        """;
+
+    private const string DropKnowledgeIndexes = """
+        DROP INDEX IF EXISTS ix_aliases_key; DROP INDEX IF EXISTS ix_aliases_entity; DROP INDEX IF EXISTS ix_aliases_name;
+        DROP INDEX IF EXISTS ix_facts_subject; DROP INDEX IF EXISTS ix_facts_object; DROP INDEX IF EXISTS ix_facts_for;
+        DROP INDEX IF EXISTS ix_examples_entity; DROP INDEX IF EXISTS ix_examples_fact;
         """;
 
     private SqliteConnection Open()
@@ -104,6 +116,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     // ---------------- reading ----------------
+
+    /// <inheritdoc />
+    public long Version => Interlocked.Read(ref _version);
 
     /// <inheritdoc />
     public KnowledgeStats GetStats()
@@ -227,17 +242,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     private const string FactColumns = """
-        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.evidence,
+        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, EVIDENCE,
                (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
         FROM facts f JOIN entities s ON s.id = f.subject LEFT JOIN entities o ON o.id = f.object LEFT JOIN entities p ON p.id = f.for_entity
         """;
 
     /// <inheritdoc />
-    public IReadOnlyList<FactRecord> FactsAbout(long entityId)
+    public IReadOnlyList<FactRecord> FactsAbout(long entityId, bool withEvidence = true)
     {
         using var connection = Open();
         using var command = Command(connection,
-            FactColumns + """
+            FactColumns.Replace("EVIDENCE", withEvidence ? "f.evidence" : "''", StringComparison.Ordinal) + """
              WHERE f.id IN (SELECT id FROM facts WHERE subject = $e UNION SELECT id FROM facts WHERE object = $e
                             UNION SELECT id FROM facts WHERE for_entity = $e UNION SELECT fact FROM fact_examples WHERE entity = $e)
              ORDER BY f.article, f.sentence, f.id
@@ -250,7 +265,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
-        using var command = Command(connection, FactColumns + " ORDER BY f.article, f.sentence, f.id");
+        using var command = Command(connection, FactColumns.Replace("EVIDENCE", "f.evidence", StringComparison.Ordinal) + " ORDER BY f.article, f.sentence, f.id");
         return ReadFacts(command);
     }
 
@@ -296,11 +311,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
+        // Rank first, on the full-text index alone; then join the article rows and build snippets for the few shown
+        // only (a snippet re-reads the article's text: building one for every match is what made broad queries slow).
         using var connection = Open();
         using var command = Command(connection, """
+            WITH top(id, pos) AS (
+                SELECT rowid, row_number() OVER (ORDER BY rank) FROM (
+                    SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH $q ORDER BY rank LIMIT $n))
             SELECT a.id, a.source, a.title, a.url, a.published, a.publisher, a.first_seen, snippet(articles_fts, 1, '', '', '…', 16)
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT $n
+            FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id
+            WHERE articles_fts MATCH $q ORDER BY top.pos
             """, ("$q", match), ("$n", limit));
         var hits = new List<SearchHit>();
         using var reader = command.ExecuteReader();
@@ -359,7 +379,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         using var connection = Open();
         using var command = Command(connection, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
-        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<List<string>>(json, Json) : null;
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize(json, StoreJson.Default.ListString) : null;
     }
 
     // ---------------- writing ----------------
@@ -412,15 +432,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 p[3].Value = (object?)doc.Url ?? DBNull.Value;
                 p[4].Value = doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
                 p[5].Value = (object?)doc.Publisher ?? DBNull.Value;
-                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, Json);
+                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
                 p[7].Value = doc.Body;
                 p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
                 p[9].Value = extractorVersion;
-                p[10].Value = JsonSerializer.Serialize(extraction, Json);
+                p[10].Value = JsonSerializer.Serialize(extraction, StoreJson.Default.StoredExtraction);
                 command.ExecuteNonQuery();
             }
 
             transaction.Commit();
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -484,6 +505,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             // covering index on hash, not the article rows with their bodies.
             Execute(connection, "DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE hash NOT IN (SELECT hash FROM files))", transaction);
             transaction.Commit();
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -495,7 +517,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var extraction = JsonSerializer.Deserialize<StoredExtraction>(reader.GetString(1), Json)
+            var extraction = JsonSerializer.Deserialize(reader.GetString(1), StoreJson.Default.StoredExtraction)
                 ?? throw new InvalidDataException($"Article {reader.GetInt64(0)} has no extraction.");
             yield return (reader.GetInt64(0), extraction);
         }
@@ -508,7 +530,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
             using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
             using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
             {
@@ -545,16 +567,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             using (var fact = Command(connection, """
-                INSERT INTO facts(kind, subject, object, text, detail, for_entity, article, sentence, evidence)
-                VALUES ($kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence) RETURNING id
+                INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence, evidence)
+                VALUES ($id, $kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence)
                 """))
             using (var example = Command(connection, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
             {
                 fact.Transaction = transaction;
                 example.Transaction = transaction;
                 var p = FactParameters.Select(n => fact.Parameters.Add(n, SqliteType.Text)).ToArray();
+                var factId = fact.Parameters.Add("$id", SqliteType.Integer);
                 var xf = example.Parameters.Add("$f", SqliteType.Integer);
                 var xe = example.Parameters.Add("$e", SqliteType.Integer);
+                fact.Prepare();
+                example.Prepare();
+
+                // Numbered as SQLite numbers rows it is given none for in an empty table (1, 2, 3 …), without a round trip for each.
+                long id = 0;
                 foreach (var f in facts)
                 {
                     p[0].Value = (int)f.Kind;
@@ -566,7 +594,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     p[6].Value = f.ArticleId;
                     p[7].Value = f.Sentence;
                     p[8].Value = f.Evidence;
-                    var id = (long)fact.ExecuteScalar()!;
+                    factId.Value = ++id;
+                    fact.ExecuteNonQuery();
                     foreach (var e in f.Examples)
                     {
                         xf.Value = id;
@@ -576,8 +605,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
+            Execute(connection, KnowledgeIndexes, transaction);
             transaction.Commit();
             _allNames = null;
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -635,3 +666,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         reader.IsDBNull(5) ? null : reader.GetString(5),
         DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 }
+
+/// <summary>
+/// The JSON of stored paragraphs and extractions, generated at build time: the same text as the reflection-based
+/// serializer with default options writes (so stores stay readable both ways), without its per-call reflection.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
+[JsonSerializable(typeof(StoredExtraction))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class StoreJson : JsonSerializerContext;

@@ -1,0 +1,48 @@
+using Bot.Testing.Knowledge;
+
+namespace Bot.Core.Tests.Commands;
+
+/// <summary>Answers kept for the next ask are never older than the knowledge: a sync that changes it makes them new.</summary>
+public sealed class ReplyCacheTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsbot-cache-" + Guid.NewGuid().ToString("N"));
+
+    public ReplyCacheTests()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "a1.txt"), "Lender Joins Test Network\n\nAlder Holdings has joined the Open Test Network (OTN), the group said on Monday.\n");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Members_AskedAgainAfterSyncAddsMember_ListsTheNewMember()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+        var before = await bot.AskAsync("/members OTN");
+        Assert.Equal(before, await bot.AskAsync("/members Open Test Network"));
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, "a2.txt"), "Bank Joins Test Network\n\nHarbour Bank has joined the Open Test Network, the bank said on Tuesday.\n");
+        bot.Ingestor.Sync();
+        var after = await bot.AskAsync("/members OTN");
+
+        Assert.DoesNotContain("Harbour Bank", before, StringComparison.Ordinal);
+        Assert.Contains("Harbour Bank", after, StringComparison.Ordinal);
+        Assert.Contains("Alder Holdings", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_AskedAgainAfterFileRemoved_NoLongerCitesIt()
+    {
+        File.WriteAllText(Path.Combine(_folder, "a2.txt"), "Bank Joins Test Network\n\nHarbour Bank has joined the Open Test Network, the bank said on Tuesday.\n");
+        using var bot = TestKnowledge.Create(_folder);
+        var before = await bot.AskAsync("/about Harbour Bank");
+
+        File.Delete(Path.Combine(_folder, "a2.txt"));
+        bot.Ingestor.Sync();
+        var after = await bot.AskAsync("/about Harbour Bank");
+
+        Assert.Contains("Open Test Network", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Open Test Network", after, StringComparison.Ordinal);
+    }
+}
