@@ -60,7 +60,7 @@ internal sealed record ReplyParameters(long MessageId, bool AllowSendingWithoutR
 internal sealed record LinkPreviewOptions(bool IsDisabled);
 
 internal sealed record SendMessageRequest(
-    long ChatId,
+    ChatRef ChatId,
     string Text,
     string? ParseMode = "HTML",
     int? MessageThreadId = null,
