@@ -69,6 +69,9 @@ internal static partial class Log
     [LoggerMessage(3025, LogLevel.Information, "Chat {ChatId} is active again")]
     public static partial void ChatActive(ILogger logger, long chatId);
 
+    [LoggerMessage(3030, LogLevel.Warning, "Checking the sender's rights in chat {ChatId} (getChatMember) failed")]
+    public static partial void RightsCheckFailed(ILogger logger, long chatId, Exception exception);
+
     [LoggerMessage(EventId = 3040, Message = "Digest {DeliveryId} to chat {ChatId}: {Status} ({PartsSent} part(s) sent) {Detail}")]
     public static partial void DigestOutcome(ILogger logger, LogLevel level, string deliveryId, string chatId, Bot.Core.Digests.PublishStatus status, int partsSent, string? detail);
 }

@@ -36,6 +36,7 @@ internal sealed record CallbackMessage(long MessageId, Chat Chat, long Date = 0,
 
 internal sealed record CallbackQuery(string Id, User From, CallbackMessage? Message = null, string? ChatInstance = null, string? Data = null);
 
+/// <summary>A chat member: <c>status</c> is creator, administrator, member, restricted, left or kicked.</summary>
 internal sealed record ChatMember(string Status);
 
 internal sealed record ChatMemberUpdated(Chat Chat, User From, long Date, ChatMember NewChatMember);
