@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Bot.Core.Digests;
 using Bot.Core.Replies;
+using Bot.Testing.Digests;
 using Bot.Testing.Fakes;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,9 +25,9 @@ public sealed class DigestPublisherTests
     {
         await using var server = await TelegramTestServer.StartAsync();
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var progress = new Progress();
+        var progress = new PartProgress();
 
-        var result = await Publisher(bot).PublishAsync(progress.Message("d1", "9001", Digest(stories: 40)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(progress.Message("d1", "9001", SampleDigests.Reply(40)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         var sent = server.Sent.Where(s => s.ChatId == 9001).ToList();
@@ -52,19 +52,19 @@ public sealed class DigestPublisherTests
     {
         await using var server = await TelegramTestServer.StartAsync();
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var digest = Digest(stories: 40);
-        var full = new Progress();
+        var digest = SampleDigests.Reply(40);
+        var full = new PartProgress();
         await Publisher(bot).PublishAsync(full.Message("d2", "9002", digest), CancellationToken.None);
         var all = server.Sent.Where(s => s.ChatId == 9002).Select(s => s.Text).ToList();
 
-        var resumed = new Progress();
+        var resumed = new PartProgress();
         var result = await Publisher(bot).PublishAsync(resumed.Message("d2", "9003", digest, partsAlreadySent: 2), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         Assert.Equal(all.Skip(2), server.Sent.Where(s => s.ChatId == 9003).Select(s => s.Text));
         Assert.Equal(Enumerable.Range(3, all.Count - 2), resumed.Reported);
 
-        var done = await Publisher(bot).PublishAsync(new Progress().Message("d2", "9004", digest, partsAlreadySent: all.Count), CancellationToken.None);
+        var done = await Publisher(bot).PublishAsync(new PartProgress().Message("d2", "9004", digest, partsAlreadySent: all.Count), CancellationToken.None);
         Assert.Equal(PublishStatus.Sent, done.Status);
         Assert.DoesNotContain(server.Calls, c => c.Method == "sendMessage" && c.Parameters["chat_id"]!.ToString() == "9004");
     }
@@ -83,9 +83,9 @@ public sealed class DigestPublisherTests
             return Task.CompletedTask;
         };
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var progress = new Progress();
+        var progress = new PartProgress();
 
-        var result = await Publisher(bot).PublishAsync(progress.Message("d3", "9005", Digest(stories: 40)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(progress.Message("d3", "9005", SampleDigests.Reply(40)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Failed, result.Status);
         Assert.Contains("can't parse entities", result.Detail, StringComparison.Ordinal);
@@ -100,9 +100,9 @@ public sealed class DigestPublisherTests
         await using var server = await TelegramTestServer.StartAsync();
         server.BlockChat(9006);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var progress = new Progress();
+        var progress = new PartProgress();
 
-        var result = await Publisher(bot).PublishAsync(progress.Message("d4", "9006", Digest(stories: 2)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(progress.Message("d4", "9006", SampleDigests.Reply(2)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.ChatUnavailable, result.Status);
         Assert.Contains("blocked", result.Detail, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class DigestPublisherTests
         Assert.Empty(server.Sent);
 
         // The chat is remembered as gone: the next digest is not even tried until the chat writes again.
-        var again = await Publisher(bot).PublishAsync(progress.Message("d5", "9006", Digest(stories: 2)), CancellationToken.None);
+        var again = await Publisher(bot).PublishAsync(progress.Message("d5", "9006", SampleDigests.Reply(2)), CancellationToken.None);
         Assert.Equal(PublishStatus.ChatUnavailable, again.Status);
         Assert.Single(server.Calls, c => c.Method == "sendMessage");
     }
@@ -122,8 +122,8 @@ public sealed class DigestPublisherTests
         server.MissingChat(-1009007);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
 
-        var missing = await Publisher(bot).PublishAsync(new Progress().Message("d6", "-1009007", Digest(stories: 2)), CancellationToken.None);
-        var unknownName = await Publisher(bot).PublishAsync(new Progress().Message("d7", "@no_such_channel", Digest(stories: 2)), CancellationToken.None);
+        var missing = await Publisher(bot).PublishAsync(new PartProgress().Message("d6", "-1009007", SampleDigests.Reply(2)), CancellationToken.None);
+        var unknownName = await Publisher(bot).PublishAsync(new PartProgress().Message("d7", "@no_such_channel", SampleDigests.Reply(2)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.ChatUnavailable, missing.Status);
         Assert.Equal(PublishStatus.ChatUnavailable, unknownName.Status);
@@ -137,7 +137,7 @@ public sealed class DigestPublisherTests
         server.FailNext("sendMessage", 502, "Bad Gateway", chatId: 9008, times: int.MaxValue);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine(), settings: new Dictionary<string, string?> { ["Telegram:MaxSendAttempts"] = "3" });
 
-        var result = await Publisher(bot).PublishAsync(new Progress().Message("d8", "9008", Digest(stories: 2)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d8", "9008", SampleDigests.Reply(2)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.RetryLater, result.Status);
         Assert.Equal(3, server.Calls.Count(c => c.Method == "sendMessage"));
@@ -149,9 +149,9 @@ public sealed class DigestPublisherTests
         await using var server = await TelegramTestServer.StartAsync();
         server.FailNext("sendMessage", 500, "Internal Server Error", chatId: 9009);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var progress = new Progress();
+        var progress = new PartProgress();
 
-        var result = await Publisher(bot).PublishAsync(progress.Message("d9", "9009", Digest(stories: 1)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(progress.Message("d9", "9009", SampleDigests.Reply(1)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         Assert.Single(server.Sent);
@@ -165,7 +165,7 @@ public sealed class DigestPublisherTests
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine(), settings: new Dictionary<string, string?> { ["Telegram:MaxSendAttempts"] = "2" });
         await server.DisposeAsync();
 
-        var result = await Publisher(bot).PublishAsync(new Progress().Message("d10", "9010", Digest(stories: 1)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d10", "9010", SampleDigests.Reply(1)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.RetryLater, result.Status);
         Assert.DoesNotContain(TelegramTestServer.DefaultToken, result.Detail ?? "", StringComparison.Ordinal);
@@ -183,7 +183,7 @@ public sealed class DigestPublisherTests
             [new Citation(1, "R&D <script>alert(1)</script>", "https://news.example/a?b=1&c=\"2\"", "Daily <Post>", null)],
             []);
 
-        var result = await Publisher(bot).PublishAsync(new Progress().Message("d11", "9011", hostile), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d11", "9011", hostile), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         var sent = Assert.Single(server.Sent);
@@ -200,7 +200,7 @@ public sealed class DigestPublisherTests
         server.AddUsername("@newsroom_digest", -1009012);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
 
-        var result = await Publisher(bot).PublishAsync(new Progress().Message("d12", "@newsroom_digest", Digest(stories: 1)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d12", "@newsroom_digest", SampleDigests.Reply(1)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         var sent = Assert.Single(server.Sent);
@@ -219,7 +219,7 @@ public sealed class DigestPublisherTests
         await using var server = await TelegramTestServer.StartAsync();
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
 
-        var result = await Publisher(bot).PublishAsync(new Progress().Message("d13", chatId, Digest(stories: 1)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d13", chatId, SampleDigests.Reply(1)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Failed, result.Status);
         Assert.DoesNotContain(server.Calls, c => c.Method == "sendMessage");
@@ -231,9 +231,9 @@ public sealed class DigestPublisherTests
         await using var server = await TelegramTestServer.StartAsync();
         server.FailNext("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1009014, chatId: -9014);
         await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
-        var progress = new Progress();
+        var progress = new PartProgress();
 
-        var result = await Publisher(bot).PublishAsync(progress.Message("d14", "-9014", Digest(stories: 1)), CancellationToken.None);
+        var result = await Publisher(bot).PublishAsync(progress.Message("d14", "-9014", SampleDigests.Reply(1)), CancellationToken.None);
 
         Assert.Equal(PublishStatus.Sent, result.Status);
         Assert.Equal(-1009014, Assert.Single(server.Sent).ChatId);
@@ -250,7 +250,7 @@ public sealed class DigestPublisherTests
         var publisher = Publisher(bot);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 75).Select(i =>
-            publisher.PublishAsync(new Progress().Message("f" + i, (9100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Digest(stories: 1)), CancellationToken.None)));
+            publisher.PublishAsync(new PartProgress().Message("f" + i, (9100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), SampleDigests.Reply(1)), CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal(PublishStatus.Sent, r.Status));
         Assert.Equal(75, server.Sent.Count);
@@ -266,45 +266,15 @@ public sealed class DigestPublisherTests
             new FakeCommandEngine(),
             settings: new Dictionary<string, string?> { ["Telegram:GlobalMessagesPerSecond"] = "1", ["Telegram:PrivateChatMessagesPerSecond"] = "1000" });
         var publisher = Publisher(bot);
-        await publisher.PublishAsync(new Progress().Message("c0", "9201", Digest(stories: 1)), CancellationToken.None);
+        await publisher.PublishAsync(new PartProgress().Message("c0", "9201", SampleDigests.Reply(1)), CancellationToken.None);
 
         // The overall limit (1/s) is taken: this digest waits for it, and is cancelled meanwhile.
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publisher.PublishAsync(new Progress().Message("c1", "9202", Digest(stories: 1)), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publisher.PublishAsync(new PartProgress().Message("c1", "9202", SampleDigests.Reply(1)), cts.Token));
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.DoesNotContain(server.Calls, c => c.Method == "sendMessage" && c.Parameters["chat_id"]!.ToString() == "9202");
     }
 
     private static IDigestPublisher Publisher(TelegramBotHost bot) => bot.Host.Services.GetServices<IDigestPublisher>().Single(p => p.Platform == "telegram");
-
-    /// <summary>A digest reply shaped like the core's: an intro, one item a story, its sources, an /about button.</summary>
-    internal static Reply Digest(int stories) => new(
-        ReplyKind.Answer,
-        "News digest",
-        [
-            new Paragraph($"{stories} stories since 1 Jan 2026 09:00 UTC."),
-            new Section("Stories", [.. Enumerable.Range(1, stories).Select(i => new ReplyItem(
-                $"Story {i:D2} headline",
-                $"Lead sentence {i:D2} " + string.Concat(Enumerable.Repeat("of a story that goes on for a while, ", 8)) + "\nNames: Acme Union",
-                [i]))]),
-        ],
-        [.. Enumerable.Range(1, stories).Select(i => new Citation(i, $"Article {i:D2}", $"https://news.example/{i}", "wire.txt", new DateOnly(2026, 1, 1)))],
-        [new ReplyChoice("About Acme Union", "/about Acme Union")],
-        "Based on articles first seen since 1 Jan 2026");
-
-    /// <summary>Records what the publisher reports through <see cref="DigestMessage.PartSent"/>.</summary>
-    internal sealed class Progress
-    {
-        private readonly ConcurrentQueue<int> _reported = new();
-
-        public IReadOnlyList<int> Reported => [.. _reported];
-
-        public DigestMessage Message(string deliveryId, string chatId, Reply reply, int partsAlreadySent = 0) =>
-            new(deliveryId, chatId, reply, partsAlreadySent, n =>
-            {
-                _reported.Enqueue(n);
-                return ValueTask.CompletedTask;
-            });
-    }
 }
