@@ -6,6 +6,7 @@ using Bot.Core.Knowledge;
 using Bot.Core.Replies;
 using Bot.Host.Cli;
 using Bot.Host.ConsoleChat;
+using Bot.Scheduling;
 using Bot.Storage.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,8 @@ internal static class BotApp
         builder.AddKnowledge();
         if (cli.Verb == "run")
         {
+            builder.AddDigests();
+
             // Each chat platform runs when its token is configured; with none, the console chat is the transport.
             var chats = 0;
             if (TelegramTransport.IsConfigured(builder.Configuration))

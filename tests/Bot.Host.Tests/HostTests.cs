@@ -22,6 +22,8 @@ public sealed class HostTests : IDisposable
     [
         $"--Dataset:Path={RepoPaths.Articles}",
         $"--Storage:KnowledgePath={Path.Combine(_state, "knowledge.db")}",
+        $"--Storage:DigestsPath={Path.Combine(_state, "digests.db")}",
+        $"--Storage:SchedulesPath={Path.Combine(_state, "schedules.db")}",
         .. more,
     ];
 

@@ -44,6 +44,7 @@ public sealed class DigestOptions
     public int MaxDeliveryAttempts { get; set; } = 8;
 
     /// <summary>Channels the operator wants digests in.</summary>
+    [Microsoft.Extensions.Options.ValidateEnumeratedItems]
     public IList<ChannelDigestOptions> Channels { get; } = [];
 }
 

@@ -30,16 +30,20 @@ public static partial class ScheduleText
         }
 
         var zone = defaultTimeZone;
-        if (words.Count > 0 && LooksLikeTimeZone(words[^1]))
+        if (words.Count > 0)
         {
-            if (!TimeZones.TryFind(words[^1], out var found))
+            // "Area/City" must be a zone; a single word ("UTC", "Japan") is one when the system knows it.
+            var last = words[^1];
+            if (TimeZones.TryFind(last, out var found))
             {
-                error = $"I don't know the time zone “{Shorten(words[^1])}”. Use an IANA name such as Europe/Berlin, America/New_York or UTC.";
+                zone = found!.Id;
+                words.RemoveAt(words.Count - 1);
+            }
+            else if (last.Contains('/', StringComparison.Ordinal) && !CronField().IsMatch(last))
+            {
+                error = $"I don't know the time zone “{Shorten(last)}”. Use an IANA name such as Europe/Berlin, America/New_York or UTC.";
                 return false;
             }
-
-            zone = found!.Id;
-            words.RemoveAt(words.Count - 1);
         }
 
         if (words.Count == 0)
@@ -122,9 +126,63 @@ public static partial class ScheduleText
         return string.Join(' ', "0", f[0], f[1], dayOfMonth, f[3].ToUpperInvariant(), dayOfWeek);
     }
 
-    /// <summary>Crontab weekday numbers (0–7, Sunday 0 and 7) to Quartz's (1–7, Sunday 1); names pass through.</summary>
-    private static string ShiftWeekdays(string field) =>
-        WeekdayNumber().Replace(field, m => (int.Parse(m.Value, CultureInfo.InvariantCulture) % 7 + 1).ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Crontab weekday numbers (0–7, Sunday 0 and 7) to Quartz's (1–7, Sunday 1); names pass through. A field of numbers,
+    /// ranges and steps is expanded to the days it means first, so a range that ends on Sunday 7 ("0-7", "5-7/2") keeps
+    /// its meaning; every day is "*".
+    /// </summary>
+    private static string ShiftWeekdays(string field)
+    {
+        if (NumericWeekdays().IsMatch(field) && ExpandCrontabDays(field) is { } days)
+        {
+            return days.Count == 7 ? "*" : string.Join(',', days.Order().Select(d => (d + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return WeekdayNumber().Replace(field, m => (int.Parse(m.Value, CultureInfo.InvariantCulture) % 7 + 1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The crontab days (0 Sunday … 6 Saturday) a numeric weekday field names, or null when it is malformed.</summary>
+    private static HashSet<int>? ExpandCrontabDays(string field)
+    {
+        var days = new HashSet<int>();
+        foreach (var part in field.Split(','))
+        {
+            var slash = part.Split('/');
+            var step = 1;
+            if (slash.Length > 2 || (slash.Length == 2 && (!int.TryParse(slash[1], CultureInfo.InvariantCulture, out step) || step < 1)))
+            {
+                return null;
+            }
+
+            int first, last;
+            if (slash[0] == "*")
+            {
+                (first, last) = (0, 6);
+            }
+            else
+            {
+                var range = slash[0].Split('-');
+                if (range.Length > 2 || !int.TryParse(range[0], CultureInfo.InvariantCulture, out first))
+                {
+                    return null;
+                }
+
+                last = range.Length == 2 ? (int.TryParse(range[1], CultureInfo.InvariantCulture, out var end) ? end : -1) : slash.Length == 2 ? 7 : first;
+            }
+
+            if (first is < 0 or > 7 || last is < 0 or > 7 || first > last)
+            {
+                return null;
+            }
+
+            for (var d = first; d <= last; d += step)
+            {
+                days.Add(d % 7);
+            }
+        }
+
+        return days;
+    }
 
     private static bool TryTime(string s, out int hour, out int minute)
     {
@@ -149,11 +207,6 @@ public static partial class ScheduleText
         return index >= 0 && (s.Length == 3 || full[index].Equals(s, StringComparison.OrdinalIgnoreCase)) ? index : null;
     }
 
-    private static bool LooksLikeTimeZone(string word) =>
-        word.Contains('/', StringComparison.Ordinal) || word.Equals("UTC", StringComparison.OrdinalIgnoreCase) || word.Equals("GMT", StringComparison.OrdinalIgnoreCase)
-        || (word.Length > 3 && char.IsLetter(word[0]) && !word.Equals("daily", StringComparison.OrdinalIgnoreCase) && !word.Equals("weekly", StringComparison.OrdinalIgnoreCase)
-            && !word.Equals("cron", StringComparison.OrdinalIgnoreCase) && DayOf(word) is null && !CronField().IsMatch(word));
-
     private static string Title(string day) => day[..1] + day[1..].ToLowerInvariant();
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
@@ -167,6 +220,9 @@ public static partial class ScheduleText
 
     [GeneratedRegex(@"(?<![A-Za-z#/])\d(?![0-9])")]
     private static partial Regex WeekdayNumber();
+
+    [GeneratedRegex(@"^[0-9*,/\-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericWeekdays();
 }
 
 /// <summary>IANA time zones (tzdata on Linux, ICU elsewhere).</summary>
@@ -176,7 +232,7 @@ public static class TimeZones
     public static bool TryFind(string id, out TimeZoneInfo? zone)
     {
         zone = null;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || id.Contains("..", StringComparison.Ordinal) || id.StartsWith('/') || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
         {
             return false;
         }
@@ -197,7 +253,7 @@ public static class TimeZones
             var match = TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
             zone = match;
         }
-        catch (InvalidTimeZoneException)
+        catch (Exception ex) when (ex is InvalidTimeZoneException or ArgumentException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return false;
         }

@@ -8,7 +8,20 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Host.ConsoleChat;
 
 /// <summary>Where the console chat reads and writes: the process's standard streams, or others in tests.</summary>
-internal sealed record ConsoleChatStreams(TextReader Input, TextWriter Output, bool Interactive);
+internal sealed record ConsoleChatStreams(TextReader Input, TextWriter Output, bool Interactive)
+{
+    private readonly Lock _gate = new();
+
+    /// <summary>Writes a whole answer or digest at once, so the chat's answers and scheduled digests never interleave.</summary>
+    public void Write(string text)
+    {
+        lock (_gate)
+        {
+            Output.WriteLine(text);
+            Output.Flush();
+        }
+    }
+}
 
 /// <summary>
 /// The console transport: reads commands from standard input, one per line, and prints each answer as plain text.
@@ -54,9 +67,8 @@ internal sealed partial class ConsoleChatService(
                 }
 
                 using var scope = logger.BeginScope(new Dictionary<string, object> { ["Platform"] = "console" });
-                var reply = await engine.HandleAsync(new CommandRequest(line, "console", "console"), stoppingToken);
-                await streams.Output.WriteLineAsync(PlainTextRenderer.Render(reply));
-                await streams.Output.FlushAsync(stoppingToken);
+                var reply = await engine.HandleAsync(new CommandRequest(line, ConsoleDigestPublisher.PlatformName, ConsoleDigestPublisher.ChatId), stoppingToken);
+                streams.Write(PlainTextRenderer.Render(reply));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -80,6 +92,7 @@ internal static class ConsoleChatServiceCollectionExtensions
     {
         builder.Services.AddSingleton(streams ?? new ConsoleChatStreams(Console.In, Console.Out, !Console.IsInputRedirected));
         builder.Services.AddHostedService<ConsoleChatService>();
+        builder.Services.AddSingleton<Bot.Core.Digests.IDigestPublisher, ConsoleDigestPublisher>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Commands;
+using Bot.Core.Digests;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
@@ -14,7 +15,8 @@ namespace Bot.Storage.Composition;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the dataset loader, the extractor, the SQLite knowledge store, the command engine and a hosted service that
+    /// Adds the dataset loader, the extractor, the SQLite knowledge store, the digest subscription store and news feed
+    /// (<see cref="ISubscriptionStore"/>, <see cref="INewsFeed"/>), the command engine and a hosted service that
     /// synchronises the store with the dataset folder at start (and every Knowledge:RescanMinutes). Options are
     /// validated at start.
     /// </summary>
@@ -42,6 +44,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeReader>(sp => sp.GetRequiredService<SqliteKnowledgeStore>());
         services.AddSingleton<IKnowledgeWriter>(sp => sp.GetRequiredService<SqliteKnowledgeStore>());
         services.AddSingleton<KnowledgeIngestor>();
+
+        // Digests: subscriptions and the outbox in their own file; the news feed reads the knowledge file.
+        services.AddSingleton(sp => new SqliteDigestStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DigestsPath, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteDigestStore>());
+        services.AddSingleton<INewsFeed>(sp => new SqliteNewsFeed(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgePath));
         services.AddSingleton<ICommandEngine, CommandEngine>();
         services.AddHostedService<KnowledgeSyncService>();
         return builder;

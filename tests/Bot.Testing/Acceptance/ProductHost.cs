@@ -39,7 +39,8 @@ public sealed class ProductHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(compose);
         ArgumentNullException.ThrowIfNull(settings);
         var state = Path.Combine(Path.GetTempPath(), "newsbot-product-" + Guid.NewGuid().ToString("N"));
-        var builder = compose([.. settings(state), $"--Dataset:Path={RepoPaths.Articles}", $"--Storage:KnowledgePath={Path.Combine(state, "knowledge.db")}"]);
+        var builder = compose([.. settings(state), $"--Dataset:Path={RepoPaths.Articles}", $"--Storage:KnowledgePath={Path.Combine(state, "knowledge.db")}",
+            $"--Storage:DigestsPath={Path.Combine(state, "digests.db")}", $"--Storage:SchedulesPath={Path.Combine(state, "schedules.db")}"]);
         RecordingCommandEngine.Decorate(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -50,14 +50,7 @@ public sealed class TestKnowledge : IDisposable
         stateFolder ??= Path.Combine(Path.GetTempPath(), "newsbot-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(stateFolder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
-        var values = new Dictionary<string, string?>
-        {
-            ["Dataset:Path"] = datasetFolder ?? RepoPaths.Articles,
-            ["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml"),
-            ["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml"),
-            ["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml"),
-            ["Storage:KnowledgePath"] = Path.Combine(stateFolder, "knowledge.db"),
-        };
+        var values = Settings(stateFolder, datasetFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -81,6 +74,21 @@ public sealed class TestKnowledge : IDisposable
 
         return knowledge;
     }
+
+    /// <summary>
+    /// The configuration of the core over <paramref name="datasetFolder"/> (the repo's dataset by default) and the repo's
+    /// config files, with every store file (knowledge, digests, schedules) in <paramref name="stateFolder"/>.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string stateFolder, string? datasetFolder = null) => new()
+    {
+        ["Dataset:Path"] = datasetFolder ?? RepoPaths.Articles,
+        ["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml"),
+        ["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml"),
+        ["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml"),
+        ["Storage:KnowledgePath"] = Path.Combine(stateFolder, "knowledge.db"),
+        ["Storage:DigestsPath"] = Path.Combine(stateFolder, "digests.db"),
+        ["Storage:SchedulesPath"] = Path.Combine(stateFolder, "schedules.db"),
+    };
 
     /// <summary>Sends <paramref name="text"/> through the engine as a chat would.</summary>
     public Task<Reply> SendAsync(string text, string? botUsername = null) =>
