@@ -12,8 +12,11 @@ namespace Bot.Telegram.Sending;
 /// </summary>
 internal sealed class SendRateLimits : IAsyncDisposable
 {
-    /// <summary>Added to the overall window: timer and clock granularity, so the server never counts one too many.</summary>
-    internal static readonly TimeSpan GlobalMargin = TimeSpan.FromMilliseconds(15);
+    /// <summary>
+    /// Added to the overall window: timer and clock granularity (about a millisecond), so the server never counts one
+    /// too many. Network delay needs none: the window already counts from the answer.
+    /// </summary>
+    internal static readonly TimeSpan GlobalMargin = TimeSpan.FromMilliseconds(5);
 
     private const int QueueLimit = 100_000;
     private readonly SlidingWindowLimit _global;
