@@ -126,7 +126,8 @@ public static class DigestComposer
 
     private static DigestStory Story(List<FeedArticle> group)
     {
-        // The article that tells it best: the one that names most of what the story's articles name, then the newest.
+        // The article that tells it best: one with a headline of its own (a title made from a first sentence ends in
+        // an ellipsis), then the one that names most of what the story's articles name, then the newest.
         var counts = new Dictionary<long, (string Name, int Mentions, int Articles)>();
         foreach (var article in group)
         {
@@ -138,7 +139,8 @@ public static class DigestComposer
         }
 
         var best = group
-            .OrderByDescending(a => a.Entities.Sum(e => counts.TryGetValue(e.Id, out var c) ? c.Articles : 0))
+            .OrderByDescending(a => !a.Article.Title.EndsWith('…'))
+            .ThenByDescending(a => a.Entities.Sum(e => counts.TryGetValue(e.Id, out var c) ? c.Articles : 0))
             .ThenByDescending(a => a.Lead.Length > 0)
             .ThenByDescending(a => a, NewestFirst.Instance)
             .First();
