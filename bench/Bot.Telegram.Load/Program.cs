@@ -1,4 +1,7 @@
-// Load test: sends command updates through the loopback Bot API test server to the real host with
+// Two modes. "fanout" (see FanOut.cs): the real host fans a digest out to 10,000 subscribed chats under Telegram's
+// enforced flood limits and reports the delivery rate:
+//   dotnet run -c Release --project bench/Bot.Telegram.Load -- fanout [--chats 10000] [--lead 60]
+// Otherwise, the load test: sends command updates through the loopback Bot API test server to the real host with
 // AddTelegramTransport and prints updates handled per second and reply latency (update handed out by
 // getUpdates -> reply received by the server). "answered" counts from the first update handed out to the last
 // reply received; "received" from the first to the last update handed out by getUpdates. Usage:
@@ -13,6 +16,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
+if (args.Length > 0 && args[0] == "fanout")
+{
+    return await Bot.Telegram.Load.FanOut.RunAsync(Arg("--chats", 10_000), Arg("--lead", 60));
+}
 
 var updates = Arg("--updates", 10_000);
 var chats = Arg("--chats", 1_000);

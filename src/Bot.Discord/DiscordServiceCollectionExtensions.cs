@@ -1,3 +1,5 @@
+using Bot.Core.Digests;
+using Bot.Discord.Digests;
 using Bot.Discord.Gateway;
 using Bot.Discord.Interactions;
 using Bot.Discord.Rest;
@@ -12,8 +14,9 @@ namespace Bot.Discord;
 public static class DiscordServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Discord transport: validated <c>Discord</c> options, the REST client, the interaction
-    /// handlers and the gateway background service. Needs an <see cref="Bot.Core.Commands.ICommandEngine"/> registered.
+    /// Adds the Discord transport: validated <c>Discord</c> options, the REST client, the interaction handlers, the
+    /// digest publisher (an <see cref="IDigestPublisher"/> for "discord") and the gateway background service. Needs an
+    /// <see cref="Bot.Core.Commands.ICommandEngine"/> registered.
     /// </summary>
     public static IHostApplicationBuilder AddDiscordTransport(this IHostApplicationBuilder builder)
     {
@@ -34,6 +37,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<TextCommandHandler>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<DiscordDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestPublisher, DiscordDigestPublisher>());
         services.AddHostedService<GatewayService>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Bot.Telegram.Api;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Telegram;
@@ -51,20 +52,26 @@ internal static partial class Log
     public static partial void AnswerCallbackFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3020, LogLevel.Warning, "Telegram asked to slow down (429) for chat {ChatId}; retrying after {RetryAfter}s")]
-    public static partial void RateLimited(ILogger logger, long chatId, int retryAfter);
+    public static partial void RateLimited(ILogger logger, ChatRef chatId, int retryAfter);
 
     [LoggerMessage(3021, LogLevel.Warning, "Sending to chat {ChatId} failed (attempt {Attempt}), retrying in {Delay}")]
-    public static partial void SendRetry(ILogger logger, long chatId, int attempt, TimeSpan delay, Exception exception);
+    public static partial void SendRetry(ILogger logger, ChatRef chatId, int attempt, TimeSpan delay, Exception exception);
 
     [LoggerMessage(3022, LogLevel.Error, "Dropped a message to chat {ChatId}: {Reason}")]
-    public static partial void SendDropped(ILogger logger, long chatId, string reason);
+    public static partial void SendDropped(ILogger logger, ChatRef chatId, string reason);
 
     [LoggerMessage(3023, LogLevel.Warning, "Chat {ChatId} is inactive ({Reason}); not sending to it until it writes again")]
-    public static partial void ChatInactive(ILogger logger, long chatId, string reason);
+    public static partial void ChatInactive(ILogger logger, ChatRef chatId, string reason);
 
     [LoggerMessage(3024, LogLevel.Information, "Chat {OldChatId} migrated to {NewChatId}; resending there")]
     public static partial void ChatMigrated(ILogger logger, long oldChatId, long newChatId);
 
     [LoggerMessage(3025, LogLevel.Information, "Chat {ChatId} is active again")]
     public static partial void ChatActive(ILogger logger, long chatId);
+
+    [LoggerMessage(3030, LogLevel.Warning, "Checking the sender's rights in chat {ChatId} (getChatMember) failed")]
+    public static partial void RightsCheckFailed(ILogger logger, long chatId, Exception exception);
+
+    [LoggerMessage(EventId = 3040, Message = "Digest {DeliveryId} to chat {ChatId}: {Status} ({PartsSent} part(s) sent) {Detail}")]
+    public static partial void DigestOutcome(ILogger logger, LogLevel level, string deliveryId, string chatId, Bot.Core.Digests.PublishStatus status, int partsSent, string? detail);
 }

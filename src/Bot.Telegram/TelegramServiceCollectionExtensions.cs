@@ -1,3 +1,4 @@
+using Bot.Core.Digests;
 using Bot.Telegram.Api;
 using Bot.Telegram.Receiving;
 using Bot.Telegram.Sending;
@@ -14,7 +15,8 @@ public static class TelegramServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Telegram</c> section, and registers the Bot API client (no request logging: the
-    /// token is in every URL), the SQLite state, the outbound queue and sender, and the receiver (polling or webhook).
+    /// token is in every URL), the SQLite state, the outbound queue and sender, the digest publisher (an
+    /// <see cref="IDigestPublisher"/> for "telegram") and the receiver (polling or webhook).
     /// Needs an <see cref="Bot.Core.Commands.ICommandEngine"/> registered by the core.
     /// </summary>
     public static IHostApplicationBuilder AddTelegramTransport(this IHostApplicationBuilder builder)
@@ -40,6 +42,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<WebhookUpdateQueue>();
         services.AddSingleton<WebhookAddress>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestPublisher, TelegramDigestPublisher>());
         services.AddHostedService<OutboundSender>();
         services.AddHostedService<TelegramReceiver>();
         return builder;

@@ -50,17 +50,27 @@ public sealed partial class DigestOutbox(
                     }
 
                     await slots.WaitAsync(cancellationToken);
-                    _inFlight[delivery.Id] = 0;
+
+                    // The list was read before the wait: meanwhile this delivery may have been sent (and left the
+                    // in-flight set) or put off. Start it only as the store has it now, with the parts it has sent.
+                    var current = _inFlight.ContainsKey(delivery.Id) ? null : store.GetDelivery(delivery.Id);
+                    if (current is not { Status: DeliveryStatus.Pending } || current.NextAttemptAt > time.GetUtcNow())
+                    {
+                        slots.Release();
+                        continue;
+                    }
+
+                    _inFlight[current.Id] = 0;
                     started++;
                     running.Add(Task.Run(async () =>
                     {
                         try
                         {
-                            await DeliverAsync(delivery, cancellationToken);
+                            await DeliverAsync(current, cancellationToken);
                         }
                         finally
                         {
-                            _inFlight.TryRemove(delivery.Id, out _);
+                            _inFlight.TryRemove(current.Id, out _);
                             slots.Release();
                             _wake.Release();
                         }

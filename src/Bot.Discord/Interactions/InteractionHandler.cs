@@ -39,19 +39,21 @@ internal sealed partial class InteractionHandler(
 
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Platform"] = "discord", ["ChannelId"] = channelId, ["InteractionId"] = id });
         var data = interaction.TryGetProperty("data", out var d) ? d : default;
+        var (chat, rights) = MemberPermissions.Of(interaction);
+        var sender = new Sender(channelId, userId, chat, rights);
         switch (type)
         {
             case Autocomplete:
                 await AutocompleteAsync(id, token, data, cancellationToken).ConfigureAwait(false);
                 break;
             case ApplicationCommand:
-                await RunAsync(id, token, CommandText(data), channelId, userId, cancellationToken).ConfigureAwait(false);
+                await RunAsync(id, token, CommandText(data), sender, cancellationToken).ConfigureAwait(false);
                 break;
             case MessageComponent:
                 var customId = Str(data, "custom_id") ?? "";
                 if (customId.StartsWith(EmbedRenderer.CommandPrefix, StringComparison.Ordinal))
                 {
-                    await RunAsync(id, token, customId[EmbedRenderer.CommandPrefix.Length..], channelId, userId, cancellationToken).ConfigureAwait(false);
+                    await RunAsync(id, token, customId[EmbedRenderer.CommandPrefix.Length..], sender, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -108,11 +110,11 @@ internal sealed partial class InteractionHandler(
         LogAutocomplete(prefix.Length, choices.Count);
     }
 
-    private async Task RunAsync(string id, string token, string text, string channelId, string? userId, CancellationToken cancellationToken)
+    private async Task RunAsync(string id, string token, string text, Sender sender, CancellationToken cancellationToken)
     {
         var commandName = text.Split(' ', 2)[0];
         LogCommand(commandName);
-        var work = ReplyAsync(new CommandRequest(text, "discord", channelId, userId), cancellationToken);
+        var work = ReplyAsync(new CommandRequest(text, "discord", sender.ChannelId, sender.UserId, Chat: sender.Chat, Rights: sender.Rights), cancellationToken);
         using var deferCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.Delay(options.Value.DeferAfter, time, deferCts.Token);
         if (await Task.WhenAny(work, timer).ConfigureAwait(false) == work)
@@ -181,4 +183,7 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "Discord component with an unknown custom id ({Length} characters) skipped")]
     private partial void LogUnknownComponent(int length);
+
+    /// <summary>Who asked where: the channel, the user, and in guilds the member's rights.</summary>
+    private sealed record Sender(string ChannelId, string? UserId, ChatKind Chat, ISenderRights? Rights);
 }

@@ -39,7 +39,10 @@ internal sealed partial class TextCommandHandler(ICommandEngine engine, DiscordR
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Platform"] = "discord", ["ChannelId"] = channelId, ["MessageId"] = messageId });
         var commandName = text.Split(' ', 2)[0];
         LogTextCommand(commandName);
-        var reply = await engine.HandleAsync(new CommandRequest(text, "discord", channelId, userId), cancellationToken).ConfigureAwait(false);
+        // A message carries the member's roles but not their permissions in the channel (roles, overwrites and the
+        // owner would have to be fetched and combined): in guilds, no rights, and the core points to the slash command.
+        var chat = message.TryGetProperty("guild_id", out var guild) && guild.ValueKind == JsonValueKind.String ? ChatKind.Group : ChatKind.Private;
+        var reply = await engine.HandleAsync(new CommandRequest(text, "discord", channelId, userId, Chat: chat), cancellationToken).ConfigureAwait(false);
         var messages = EmbedRenderer.Render(reply);
         for (var i = 0; i < messages.Count; i++)
         {

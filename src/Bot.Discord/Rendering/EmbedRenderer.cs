@@ -32,18 +32,26 @@ internal static class EmbedRenderer
     /// <summary>The custom id prefix of buttons that run a command.</summary>
     public const string CommandPrefix = "cmd:";
 
-    public static IReadOnlyList<MessagePayload> Render(Reply reply)
+    public static IReadOnlyList<MessagePayload> Render(Reply reply) => Render(reply, MaxMessages);
+
+    /// <summary>
+    /// Renders <paramref name="reply"/> in at most <paramref name="maxMessages"/> messages (the rest cut with a note);
+    /// <see cref="int.MaxValue"/> for all of it, as digests are sent.
+    /// </summary>
+    public static IReadOnlyList<MessagePayload> Render(Reply reply, int maxMessages)
     {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         var lines = BodyLines(reply);
         var title = DiscordMarkdown.Truncate(DiscordMarkdown.Escape(reply.Title), TitleLimit);
         var footer = reply.Basis is { Length: > 0 } basis ? DiscordMarkdown.Truncate(basis, FooterLimit) : null;
         var color = ColorOf(reply.Kind);
 
         var descriptions = Pack(lines, DescriptionLimit - 1);
-        var truncated = descriptions.Count > MaxMessages;
+        var truncated = descriptions.Count > maxMessages;
         if (truncated)
         {
-            descriptions = descriptions.Take(MaxMessages).ToList();
+            descriptions = descriptions.Take(maxMessages).ToList();
             descriptions[^1] = DiscordMarkdown.Truncate(descriptions[^1], DescriptionLimit - 80) + "\n*(reply shortened: ask a narrower question)*";
         }
 

@@ -39,4 +39,13 @@ public sealed class DiscordApiException : Exception
 
     /// <summary>The interaction was already acknowledged.</summary>
     public const int AlreadyAcknowledged = 40060;
+
+    /// <summary>Unknown channel: deleted, or never there.</summary>
+    public const int UnknownChannel = 10003;
+
+    /// <summary>Missing access: the bot cannot see the channel (removed from the guild, channel hidden from it).</summary>
+    public const int MissingAccess = 50001;
+
+    /// <summary>Missing permissions: the bot sees the channel but may not post there (Send Messages, Embed Links).</summary>
+    public const int MissingPermissions = 50013;
 }

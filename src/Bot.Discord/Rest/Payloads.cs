@@ -40,6 +40,12 @@ internal sealed record MessagePayload
     public MessageReference? MessageReference { get; init; }
 
     public int? Flags { get; init; }
+
+    /// <summary>Create message only: up to 25 characters that identify the message (an idempotency key with <see cref="EnforceNonce"/>).</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>With a <see cref="Nonce"/>: Discord returns the message created with the same nonce in the past few minutes instead of a second one.</summary>
+    public bool? EnforceNonce { get; init; }
 }
 
 internal sealed record MessageReference(string MessageId, bool FailIfNotExists = false);

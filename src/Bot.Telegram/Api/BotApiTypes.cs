@@ -36,6 +36,7 @@ internal sealed record CallbackMessage(long MessageId, Chat Chat, long Date = 0,
 
 internal sealed record CallbackQuery(string Id, User From, CallbackMessage? Message = null, string? ChatInstance = null, string? Data = null);
 
+/// <summary>A chat member: <c>status</c> is creator, administrator, member, restricted, left or kicked.</summary>
 internal sealed record ChatMember(string Status);
 
 internal sealed record ChatMemberUpdated(Chat Chat, User From, long Date, ChatMember NewChatMember);
@@ -60,7 +61,7 @@ internal sealed record ReplyParameters(long MessageId, bool AllowSendingWithoutR
 internal sealed record LinkPreviewOptions(bool IsDisabled);
 
 internal sealed record SendMessageRequest(
-    long ChatId,
+    ChatRef ChatId,
     string Text,
     string? ParseMode = "HTML",
     int? MessageThreadId = null,

@@ -50,8 +50,8 @@ internal sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOption
     public Task<bool> DeleteWebhookAsync(CancellationToken ct) =>
         CallAsync<bool>("deleteWebhook", new { drop_pending_updates = false }, null, ct);
 
-    public Task<JsonElement> GetChatMemberAsync(long chatId, long userId, CancellationToken ct) =>
-        CallAsync<JsonElement>("getChatMember", new { chat_id = chatId, user_id = userId }, null, ct);
+    public Task<ChatMember> GetChatMemberAsync(long chatId, long userId, CancellationToken ct) =>
+        CallAsync<ChatMember>("getChatMember", new { chat_id = chatId, user_id = userId }, null, ct);
 
     private async Task<T> CallAsync<T>(string method, object body, TimeSpan? timeout, CancellationToken ct)
     {

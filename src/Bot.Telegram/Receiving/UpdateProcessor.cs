@@ -99,7 +99,11 @@ internal sealed class UpdateProcessor(
         }
 
         var threadId = message.IsTopicMessage == true ? message.MessageThreadId : null;
-        await AnswerAsync(text, message.Chat, message.From?.Id, new ReplyTarget(chatId, message.MessageId, threadId), me.Username, ct);
+        // A message sent as a chat (anonymous admin: the group itself; or a linked channel) has no member to ask about.
+        var sender = message.SenderChat is { } senderChat
+            ? new Sender(null, senderChat.Id == chatId)
+            : new Sender(message.From?.Id, false);
+        await AnswerAsync(text, message.Chat, sender, new ReplyTarget(chatId, message.MessageId, threadId), me.Username, ct);
     }
 
     private async Task HandleCallbackAsync(CallbackQuery callback, CancellationToken ct)
@@ -156,7 +160,7 @@ internal sealed class UpdateProcessor(
             }
 
             var threadId = source.IsTopicMessage == true ? source.MessageThreadId : null;
-            await AnswerAsync(command, source.Chat, callback.From.Id, new ReplyTarget(source.Chat.Id, source.MessageId, threadId), me.Username, ct);
+            await AnswerAsync(command, source.Chat, new Sender(callback.From.Id, false), new ReplyTarget(source.Chat.Id, source.MessageId, threadId), me.Username, ct);
         }
     }
 
@@ -174,14 +178,20 @@ internal sealed class UpdateProcessor(
         }
     }
 
-    private async Task AnswerAsync(string text, Chat chat, long? userId, ReplyTarget target, string? botUsername, CancellationToken ct)
+    private async Task AnswerAsync(string text, Chat chat, Sender sender, ReplyTarget target, string? botUsername, CancellationToken ct)
     {
+        var kind = KindOf(chat.Type);
+
+        // Only groups ask: a private chat is its sender's own, and only a channel's administrators can post in it.
+        var rights = kind == ChatKind.Group ? new TelegramSenderRights(client, chat.Id, sender.UserId, sender.IsTheChat, logger) : null;
         var request = new CommandRequest(
             text,
             Platform,
             chat.Id.ToString(CultureInfo.InvariantCulture),
-            userId?.ToString(CultureInfo.InvariantCulture),
-            botUsername);
+            sender.UserId?.ToString(CultureInfo.InvariantCulture),
+            botUsername,
+            kind,
+            rights);
         Reply reply;
         try
         {
@@ -202,10 +212,21 @@ internal sealed class UpdateProcessor(
         Log.Answered(logger, FirstWord(text), target.ChatId, reply.Kind.ToString(), batch.Messages.Count);
     }
 
+    /// <summary>private → Private; group and supergroup → Group; channel → Channel.</summary>
+    internal static ChatKind KindOf(string chatType) => chatType switch
+    {
+        "private" => ChatKind.Private,
+        "channel" => ChatKind.Channel,
+        _ => ChatKind.Group,
+    };
+
     private static string FirstWord(string text)
     {
         var end = text.AsSpan().IndexOfAny(' ', '\n');
         var word = end < 0 ? text : text[..end];
         return word.Length > 40 ? word[..40] : word;
     }
+
+    /// <summary>Who sent a command: a user, or a chat (<paramref name="IsTheChat"/> when the group itself, an anonymous admin).</summary>
+    private sealed record Sender(long? UserId, bool IsTheChat);
 }

@@ -1,3 +1,4 @@
+using Bot.Core.Digests;
 using Bot.Telegram.Api;
 using Bot.Telegram.State;
 using Microsoft.Extensions.Hosting;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Bot.Telegram.Sending;
 
 /// <summary>
-/// Drains the outbound queue: each batch waits for its chat's and the global token bucket, so a slow chat never
+/// Drains the outbound queue: each batch waits for its chat's limit and the overall one, so a slow chat never
 /// holds up the others. 429 waits retry_after; 5xx and network failures back off with jitter a bounded number of
 /// times, then the message is dropped with the chat id and reason; 403 marks the chat inactive; 400 with
-/// migrate_to_chat_id moves the chat and resends; 401 stops the application.
+/// migrate_to_chat_id moves the chat and resends; 401 stops the application. Replies go out best effort; a batch
+/// with an <see cref="OutboundCompletion"/> (a digest) stops at its first failed part and reports its outcome.
 /// </summary>
 internal sealed class OutboundSender(
     OutboundQueue queue,
@@ -29,18 +31,17 @@ internal sealed class OutboundSender(
     /// <summary>How long a stopping host waits for queued replies to go out (the host's shutdown timeout also bounds it).</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
-
     private readonly TelegramOptions _options = options.Value;
 
     /// <summary>One lane per chat: the parts of one reply go out in order and never interleave with another reply to the same chat.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, SemaphoreSlim> _lanes = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ChatRef, SemaphoreSlim> _lanes = new();
 
     /// <summary>Bounds the HTTP requests in flight; taken only around the request, never while waiting for a token bucket.</summary>
     private readonly SemaphoreSlim _requests = new(MaxConcurrentRequests);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var limits = new SendRateLimits(_options);
+        await using var limits = new SendRateLimits(_options, time);
         var running = new List<Task>();
         try
         {
@@ -59,6 +60,8 @@ internal sealed class OutboundSender(
             // Shutdown.
         }
 
+        // Batches still queued are not sent: a waiting publisher hears "retry later" rather than waiting forever.
+        queue.Close();
         try
         {
             await Task.WhenAll(running);
@@ -100,11 +103,18 @@ internal sealed class OutboundSender(
         base.Dispose();
     }
 
-    private async Task SendBatchAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken ct)
+    private async Task SendBatchAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken stoppingToken)
     {
         try
         {
-            await SendInLaneAsync(batch, limits, ct);
+            if (batch.Completion is { } completion)
+            {
+                await SendAndReportAsync(batch, completion, limits, stoppingToken);
+            }
+            else
+            {
+                await SendInLaneAsync(batch, limits, stoppingToken);
+            }
         }
         finally
         {
@@ -112,6 +122,7 @@ internal sealed class OutboundSender(
         }
     }
 
+    /// <summary>A reply: every part is tried; only a chat that is gone (or a rejected token) ends it early.</summary>
     private async Task SendInLaneAsync(OutboundBatch batch, SendRateLimits limits, CancellationToken ct)
     {
         var lane = _lanes.GetOrAdd(batch.ChatId, _ => new SemaphoreSlim(1));
@@ -128,7 +139,13 @@ internal sealed class OutboundSender(
         {
             foreach (var message in batch.Messages)
             {
-                if (!await SendOneAsync(batch.ChatId, message, limits, ct))
+                var result = await SendOneAsync(batch.ChatId, message, limits, ct, ct);
+                if (result.Status != PublishStatus.Sent)
+                {
+                    Log.SendDropped(logger, batch.ChatId, result.Detail ?? result.Status.ToString());
+                }
+
+                if (result.Status == PublishStatus.ChatUnavailable || ReferenceEquals(result, TokenRejected))
                 {
                     // The chat is gone (blocked, kicked) or the token was rejected: the rest of the reply cannot arrive either.
                     break;
@@ -149,29 +166,90 @@ internal sealed class OutboundSender(
         }
     }
 
-    /// <summary>Sends one message with the retry policy; false when the rest of the batch should not be sent.</summary>
-    internal async Task<bool> SendOneAsync(long originalChatId, SendMessageRequest message, SendRateLimits limits, CancellationToken ct)
+    /// <summary>
+    /// A digest: the parts go out in order, each reported once the server confirmed it; the first part that does not
+    /// go out ends the batch, and its outcome is the batch's (the rest is sent on a later attempt, after the reported parts).
+    /// </summary>
+    private async Task SendAndReportAsync(OutboundBatch batch, OutboundCompletion completion, SendRateLimits limits, CancellationToken stoppingToken)
+    {
+        // Waiting (lane, limits, backoff) ends when either the host stops or the publisher gives up; a request on the
+        // wire ends only with the host, so whether the server took a part is always known.
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, completion.CancellationToken);
+        var lane = _lanes.GetOrAdd(batch.ChatId, _ => new SemaphoreSlim(1));
+        try
+        {
+            await lane.WaitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            completion.Complete(Stopped(stoppingToken));
+            return;
+        }
+
+        try
+        {
+            var result = PublishResult.Sent;
+            foreach (var message in batch.Messages)
+            {
+                result = await SendOneAsync(batch.ChatId, message, limits, waiting.Token, stoppingToken);
+                if (result.Status != PublishStatus.Sent)
+                {
+                    break;
+                }
+
+                await completion.PartSentAsync();
+            }
+
+            completion.Complete(result);
+        }
+        catch (OperationCanceledException) when (waiting.IsCancellationRequested)
+        {
+            completion.Complete(Stopped(stoppingToken));
+        }
+        catch (Exception ex)
+        {
+            // Only the caller's progress callback (its store) can get here: the caller learns of it.
+            completion.Fail(ex);
+        }
+        finally
+        {
+            lane.Release();
+        }
+    }
+
+    private static PublishResult Stopped(CancellationToken stoppingToken) =>
+        new(PublishStatus.RetryLater, stoppingToken.IsCancellationRequested ? "the bot is shutting down" : "cancelled");
+
+    /// <summary>The Bot API rejected the token: the application is stopping; whatever was being sent is tried again after a restart.</summary>
+    private static readonly PublishResult TokenRejected = new(PublishStatus.RetryLater, "the Bot API rejected the token (401)");
+
+    /// <summary>
+    /// Sends one message with the retry policy and says what came of it: sent; the chat is unavailable (403 blocked,
+    /// kicked, deactivated; 400 chat not found; a chat marked inactive); retry later (5xx, network, 429 beyond the
+    /// retries, a rejected token); failed (any other 400). Follows migrate_to_chat_id. <paramref name="waitCt"/> ends
+    /// waits, <paramref name="requestCt"/> the request itself.
+    /// </summary>
+    internal async Task<PublishResult> SendOneAsync(ChatRef originalChat, SendMessageRequest message, SendRateLimits limits, CancellationToken waitCt, CancellationToken requestCt)
     {
         var failures = 0;
         var rateLimited = 0;
         var migrations = 0;
         while (true)
         {
-            var chatId = state.ResolveChat(originalChatId);
-            if (state.IsInactive(chatId))
+            var chat = originalChat.IsNumeric ? ChatRef.FromId(state.ResolveChat(originalChat.Id)) : originalChat;
+            if (chat.IsNumeric && state.IsInactive(chat.Id))
             {
-                Log.SendDropped(logger, chatId, "chat is inactive");
-                return false;
+                return new PublishResult(PublishStatus.ChatUnavailable, "the chat is inactive (it blocked or removed the bot)");
             }
 
             try
             {
-                using (await limits.AcquireAsync(chatId, ct))
+                using (await limits.AcquireAsync(chat, waitCt))
                 {
-                    await _requests.WaitAsync(ct);
+                    await _requests.WaitAsync(waitCt);
                     try
                     {
-                        await client.SendMessageAsync(message with { ChatId = chatId }, ct);
+                        await client.SendMessageAsync(message with { ChatId = chat }, requestCt);
                     }
                     finally
                     {
@@ -179,61 +257,73 @@ internal sealed class OutboundSender(
                     }
                 }
 
-                return true;
+                return PublishResult.Sent;
             }
             catch (TelegramApiException ex) when (ex.ErrorCode == 429)
             {
                 if (++rateLimited > MaxRateLimitRetries)
                 {
-                    Log.SendDropped(logger, chatId, "still rate limited after " + MaxRateLimitRetries + " waits");
-                    return true;
+                    return new PublishResult(PublishStatus.RetryLater, "still rate limited after " + MaxRateLimitRetries + " waits");
                 }
 
                 var wait = Math.Max(1, ex.RetryAfter ?? 1);
-                Log.RateLimited(logger, chatId, wait);
-                await Task.Delay(TimeSpan.FromSeconds(wait), time, ct);
+                Log.RateLimited(logger, chat, wait);
+                await Task.Delay(TimeSpan.FromSeconds(wait), time, waitCt);
             }
             catch (TelegramApiException ex) when (ex.ErrorCode == 403)
             {
-                state.MarkInactive(chatId, ex.Description);
-                Log.ChatInactive(logger, chatId, ex.Description);
-                return false;
+                // Blocked by the user, kicked, deactivated, not a member: the chat is gone for this bot until it writes again.
+                if (chat.IsNumeric)
+                {
+                    state.MarkInactive(chat.Id, ex.Description);
+                }
+
+                Log.ChatInactive(logger, chat, ex.Description);
+                return new PublishResult(PublishStatus.ChatUnavailable, $"{ex.ErrorCode} {ex.Description}");
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 400 && ex.MigrateToChatId is { } newChatId)
+            catch (TelegramApiException ex) when (ex.ErrorCode == 400 && ex.MigrateToChatId is { } newChatId && chat.IsNumeric)
             {
-                state.MigrateChat(chatId, newChatId);
-                Log.ChatMigrated(logger, chatId, newChatId);
+                state.MigrateChat(chat.Id, newChatId);
+                Log.ChatMigrated(logger, chat.Id, newChatId);
                 if (++migrations > MaxMigrations)
                 {
-                    Log.SendDropped(logger, chatId, "chat keeps migrating");
-                    return false;
+                    return new PublishResult(PublishStatus.Failed, "the chat keeps migrating");
                 }
+            }
+            catch (TelegramApiException ex) when (ex.ErrorCode == 400 && IsChatNotFound(ex.Description))
+            {
+                return new PublishResult(PublishStatus.ChatUnavailable, $"{ex.ErrorCode} {ex.Description}");
             }
             catch (TelegramApiException ex) when (ex.ErrorCode == 401)
             {
                 fatal.Stop("the Bot API rejected the token (401) while sending; check Telegram:Token");
-                return false;
+                return TokenRejected;
             }
             catch (Exception ex) when (IsTransient(ex))
             {
                 if (++failures >= _options.MaxSendAttempts)
                 {
-                    Log.SendDropped(logger, chatId, $"gave up after {failures} attempts: {ex.Message}");
-                    return true;
+                    return new PublishResult(PublishStatus.RetryLater, $"gave up after {failures} attempts: {ex.Message}");
                 }
 
                 var delay = Backoff(failures);
-                Log.SendRetry(logger, chatId, failures, delay, ex);
-                await Task.Delay(delay, time, ct);
+                Log.SendRetry(logger, chat, failures, delay, ex);
+                await Task.Delay(delay, time, waitCt);
             }
             catch (TelegramApiException ex)
             {
                 // Other 4xx: the request itself is wrong; retrying cannot help.
-                Log.SendDropped(logger, chatId, $"{ex.ErrorCode} {ex.Description}");
-                return true;
+                return new PublishResult(PublishStatus.Failed, $"{ex.ErrorCode} {ex.Description}");
             }
         }
     }
+
+    /// <summary>
+    /// The 400 the Bot API answers for a chat that does not exist or that the bot cannot see ("Bad Request: chat not
+    /// found"); 400 carries no sub-code, so this one is told by its documented description.
+    /// </summary>
+    internal static bool IsChatNotFound(string description) =>
+        description.Contains("chat not found", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTransient(Exception ex) => ex switch
     {

@@ -33,6 +33,30 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
         return ComposeParts(parts, keyboard, target, disablePreview: !reply.IsAboutOneArticle);
     }
 
+    /// <summary>
+    /// A digest: every part as a message (no "More" paging: nobody asked, so nobody would press it), the choices as
+    /// buttons under the last part, and the first <paramref name="skip"/> parts left out (they went out before a
+    /// restart; rendering is deterministic, so the parts are the same ones). No parts at all when every part went out.
+    /// </summary>
+    public OutboundBatch ComposeDigest(Reply reply, ChatRef chat, int skip, OutboundCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var parts = ReplyRenderer.Render(reply);
+        var messages = new List<SendMessageRequest>(Math.Max(0, parts.Count - skip));
+        for (var i = Math.Max(0, skip); i < parts.Count; i++)
+        {
+            var keyboard = i == parts.Count - 1 ? ChoicesKeyboard(reply.Choices, chat.Id) : null;
+            messages.Add(new SendMessageRequest(
+                chat,
+                parts[i],
+                "HTML",
+                ReplyMarkup: keyboard is null ? null : new InlineKeyboardMarkup(keyboard),
+                LinkPreviewOptions: new LinkPreviewOptions(!reply.IsAboutOneArticle)));
+        }
+
+        return new OutboundBatch(chat, messages, time.GetTimestamp(), completion);
+    }
+
     /// <summary>The next page of a reply whose "More" button was pressed; null when the page expired.</summary>
     public OutboundBatch? ComposeMore(string key, ReplyTarget target)
     {
@@ -103,6 +127,7 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
         return new OutboundBatch(target.ChatId, messages, time.GetTimestamp());
     }
 
+    /// <remarks><paramref name="chatId"/> keys stored commands for migrations; 0 for a chat named by its username.</remarks>
     private List<IReadOnlyList<InlineKeyboardButton>>? ChoicesKeyboard(IReadOnlyList<ReplyChoice> choices, long chatId)
     {
         if (choices.Count == 0)

@@ -26,6 +26,45 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     public bool Succeeded => Status is >= 200 and < 300;
 }
 
+/// <summary>A message the server created in a channel (POST /channels/{id}/messages), as a client would show it.</summary>
+/// <param name="ChannelId">The channel.</param>
+/// <param name="MessageId">The id the server gave it.</param>
+/// <param name="Content">The text content, or null.</param>
+/// <param name="Embeds">The embeds, or null.</param>
+/// <param name="Nonce">The nonce the bot sent, or null.</param>
+/// <param name="AllowedMentions">The allowed_mentions object the bot sent, or null (then Discord parses every mention).</param>
+/// <param name="Body">The whole request body.</param>
+public sealed record ChannelMessage(string ChannelId, string MessageId, string? Content, JsonArray? Embeds, string? Nonce, JsonObject? AllowedMentions, JsonObject Body)
+{
+    /// <summary>Title, description, field names and values, and footer of every embed, then the content: the text a reader sees.</summary>
+    public string Text => string.Join("\n", (Embeds ?? []).OfType<JsonObject>().SelectMany(EmbedTexts).Prepend(Content ?? "").Where(t => t.Length > 0));
+
+    /// <summary>True when nothing in it can ping: allowed_mentions is present with an empty parse list and no ids.</summary>
+    public bool PingsNobody =>
+        AllowedMentions is { } mentions
+        && mentions["parse"] is JsonArray { Count: 0 }
+        && mentions["users"] is null or JsonArray { Count: 0 }
+        && mentions["roles"] is null or JsonArray { Count: 0 };
+
+    internal static IEnumerable<string> EmbedTexts(JsonObject embed) =>
+        new[] { embed["title"]?.ToString(), embed["description"]?.ToString() }
+            .Concat((embed["fields"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(f => new[] { f["name"]?.ToString(), f["value"]?.ToString() }))
+            .Append(embed["footer"]?["text"]?.ToString())
+            .Where(t => !string.IsNullOrEmpty(t))
+            .Select(t => t!);
+}
+
+/// <summary>Why a channel refuses messages, as Discord answers it.</summary>
+public enum ChannelRefusal
+{
+    /// <summary>403, code 50001 Missing Access: the bot cannot see the channel (removed from the guild).</summary>
+    MissingAccess,
+    /// <summary>403, code 50013 Missing Permissions: it sees the channel but may not post.</summary>
+    MissingPermissions,
+    /// <summary>404, code 10003 Unknown Channel: deleted.</summary>
+    UnknownChannel,
+}
+
 /// <summary>A response to inject instead of the normal one (429, 5xx).</summary>
 /// <param name="Method">The method to match, or null for any.</param>
 /// <param name="PathContains">A fragment of the path to match.</param>
@@ -69,6 +108,9 @@ public sealed class DiscordTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<InjectedFault> _faults = new();
     private readonly List<GatewayConnection> _connections = [];
     private readonly Lock _lock = new();
+    private readonly List<ChannelMessage> _messages = [];
+    private readonly Dictionary<string, (ChannelMessage Message, DateTimeOffset At)> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelRefusal> _refusals = new(StringComparer.Ordinal);
     private long _sequence;
     private bool _sessionValid;
 
@@ -97,6 +139,24 @@ public sealed class DiscordTestServer : IAsyncDisposable
 
     /// <summary>Called for each new gateway connection before Hello, to set per-connection behaviour.</summary>
     public Action<GatewayConnection>? ConfigureConnection { get; set; }
+
+    /// <summary>How long a nonce sent with enforce_nonce makes a repeat return the first message (Discord: "the past few minutes").</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Messages created in channels, in order (a repeat with an enforced nonce creates none).</summary>
+    public IReadOnlyList<ChannelMessage> Messages
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Makes every message to <paramref name="channelId"/> fail the way Discord refuses it.</summary>
+    public void RefuseChannel(string channelId, ChannelRefusal refusal) => _refusals[channelId] = refusal;
 
     /// <summary>Every REST request so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -177,15 +237,38 @@ public sealed class DiscordTestServer : IAsyncDisposable
         }
     }
 
-    /// <summary>An INTERACTION_CREATE payload for a chat input command (type 2) with one string option.</summary>
-    public static JsonObject SlashCommand(string name, string? optionName = null, string? value = null, string interactionId = "1100000000000000001", string token = "interaction-token-1") =>
-        Interaction(2, interactionId, token, new JsonObject
+    /// <summary>Every permission bit Discord defines (what the default member of a test guild has): "2147483647".</summary>
+    public const string AllPermissions = "2147483647";
+
+    /// <summary>VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, READ_MESSAGE_HISTORY, USE_APPLICATION_COMMANDS: an ordinary member.</summary>
+    public const string MemberPermissions = "2147568640";
+
+    /// <summary>
+    /// An INTERACTION_CREATE payload for a chat input command (type 2) with one string option, in the test guild by a
+    /// member with <paramref name="permissions"/> (a decimal bit set), or in a DM when <paramref name="inDm"/>.
+    /// </summary>
+    public static JsonObject SlashCommand(string name, string? optionName = null, string? value = null, string interactionId = "1100000000000000001", string token = "interaction-token-1", string permissions = AllPermissions, bool inDm = false, string channelId = "1300000000000000001", string userId = "1600000000000000001")
+    {
+        var interaction = Interaction(2, interactionId, token, new JsonObject
         {
             ["id"] = "1200000000000000001",
             ["name"] = name,
             ["type"] = 1,
             ["options"] = optionName is null ? new JsonArray() : new JsonArray(new JsonObject { ["name"] = optionName, ["type"] = 3, ["value"] = value }),
         });
+        interaction["channel_id"] = channelId;
+        interaction["member"]!["permissions"] = permissions;
+        interaction["member"]!["user"]!["id"] = userId;
+        if (inDm)
+        {
+            interaction.Remove("guild_id");
+            interaction.Remove("member");
+            interaction["user"] = new JsonObject { ["id"] = userId, ["username"] = "reader" };
+            interaction["context"] = 1;
+        }
+
+        return interaction;
+    }
 
     /// <summary>An INTERACTION_CREATE payload for autocomplete (type 4) with the focused, partial option.</summary>
     public static JsonObject Autocomplete(string name, string optionName, string partial, string interactionId = "1100000000000000002", string token = "interaction-token-2") =>
@@ -386,7 +469,7 @@ public sealed class DiscordTestServer : IAsyncDisposable
             ("POST", ["interactions", _, _, "callback"]) => (204, null),
             ("PATCH", ["webhooks", _, _, "messages", "@original"]) => (200, Message(body)),
             ("POST", ["webhooks", _, _]) => (200, Message(body)),
-            ("POST", ["channels", _, "messages"]) => (200, Message(body)),
+            ("POST", ["channels", var channel, "messages"]) => CreateMessage(channel, body),
             _ => (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }),
         };
     }
@@ -403,6 +486,99 @@ public sealed class DiscordTestServer : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>POST /channels/{id}/messages: refusals, Discord's limits, then a new message, or the one an enforced nonce already made.</summary>
+    private (int Status, JsonNode? Body) CreateMessage(string channelId, JsonNode? body)
+    {
+        if (_refusals.TryGetValue(channelId, out var refusal))
+        {
+            return refusal switch
+            {
+                ChannelRefusal.MissingAccess => (403, new JsonObject { ["message"] = "Missing Access", ["code"] = 50001 }),
+                ChannelRefusal.MissingPermissions => (403, new JsonObject { ["message"] = "Missing Permissions", ["code"] = 50013 }),
+                _ => (404, new JsonObject { ["message"] = "Unknown Channel", ["code"] = 10003 }),
+            };
+        }
+
+        if (body is not JsonObject payload || InvalidMessage(payload) is { } invalid)
+        {
+            return (400, new JsonObject
+            {
+                ["message"] = "Invalid Form Body",
+                ["code"] = 50035,
+                ["errors"] = new JsonObject { ["_errors"] = new JsonArray(new JsonObject { ["code"] = "BASE_TYPE_INVALID", ["message"] = body is JsonObject ? InvalidMessage((JsonObject)body) : "not an object" }) },
+            });
+        }
+
+        var nonce = payload["nonce"]?.ToString();
+        var enforce = payload["enforce_nonce"] is JsonValue e && e.TryGetValue<bool>(out var on) && on;
+        var now = TimeProvider.System.GetUtcNow();
+        lock (_lock)
+        {
+            if (enforce && nonce is not null && _nonces.TryGetValue(nonce, out var earlier) && now - earlier.At <= NonceWindow)
+            {
+                var again = earlier.Message.Body.DeepClone().AsObject();
+                again["id"] = earlier.Message.MessageId;
+                return (200, again);
+            }
+
+            var created = Message(body);
+            var message = new ChannelMessage(
+                channelId,
+                created["id"]!.GetValue<string>(),
+                payload["content"]?.ToString(),
+                payload["embeds"]?.DeepClone() as JsonArray,
+                nonce,
+                payload["allowed_mentions"]?.DeepClone() as JsonObject,
+                payload.DeepClone().AsObject());
+            _messages.Add(message);
+            if (nonce is not null)
+            {
+                _nonces[nonce] = (message, now);
+            }
+
+            created["channel_id"] = channelId;
+            return (200, created);
+        }
+    }
+
+    /// <summary>Discord's limits on a created message; null when it keeps to them.</summary>
+    private static string? InvalidMessage(JsonObject payload)
+    {
+        var embeds = payload["embeds"] as JsonArray ?? [];
+        var content = payload["content"]?.ToString() ?? "";
+        if (content.Length == 0 && embeds.Count == 0)
+        {
+            return "Cannot send an empty message";
+        }
+
+        if (content.Length > 2000)
+        {
+            return "content: Must be 2000 or fewer in length.";
+        }
+
+        if (embeds.Count > 10)
+        {
+            return "embeds: Must be 10 or fewer in length.";
+        }
+
+        if (payload["nonce"]?.ToString() is { Length: > 25 })
+        {
+            return "nonce: Must be 25 or fewer in length.";
+        }
+
+        foreach (var embed in embeds.OfType<JsonObject>())
+        {
+            if (embed["title"]?.ToString().Length > 256 || embed["description"]?.ToString().Length > 4096 || embed["footer"]?["text"]?.ToString().Length > 2048)
+            {
+                return "embeds: a title, description or footer is too long.";
+            }
+        }
+
+        return embeds.OfType<JsonObject>().SelectMany(ChannelMessage.EmbedTexts).Sum(t => t.Length) > 6000
+            ? "embeds: Embed size exceeds maximum size of 6000"
+            : null;
     }
 
     private JsonObject Message(JsonNode? body)

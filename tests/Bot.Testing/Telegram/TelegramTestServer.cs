@@ -27,6 +27,7 @@ namespace Bot.Testing.Telegram;
 /// <param name="Buttons">Inline keyboard buttons, row by row flattened: (text, callback_data).</param>
 /// <param name="LinkPreviewDisabled">link_preview_options.is_disabled.</param>
 /// <param name="ReceivedAt">A <see cref="Stopwatch"/> timestamp of when it arrived.</param>
+/// <param name="ChatUsername">The "@username" the bot named the chat by, when it did not use the numeric id.</param>
 public sealed record SentMessage(
     string Method,
     long MessageId,
@@ -38,7 +39,8 @@ public sealed record SentMessage(
     long? MessageThreadId,
     IReadOnlyList<(string Text, string Data)> Buttons,
     bool? LinkPreviewDisabled,
-    long ReceivedAt);
+    long ReceivedAt,
+    string? ChatUsername = null);
 
 /// <summary>Any call the bot made, with its parameters and the HTTP status it got.</summary>
 public sealed record ApiCall(string Method, JsonObject Parameters, int Status, long At);
@@ -63,6 +65,10 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, long> _deliveredAt = new();
     private readonly Dictionary<long, List<long>> _floodByChat = [];
     private readonly List<long> _floodGlobal = [];
+    private readonly Dictionary<(long Chat, long User), string> _memberStatus = [];
+    private readonly Dictionary<string, long> _usernames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<long> _missingChats = [];
+    private int _sendMessageArrivals;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextUpdateId = 1000;
@@ -95,6 +101,16 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
 
     /// <summary>When true, confirmed updates are kept and only filtered by each call's offset, so a bot that forgets its offset gets them again (as after a restart before the confirming poll).</summary>
     public bool KeepConfirmedUpdates { get; set; }
+
+    /// <summary>
+    /// Called when a sendMessage request arrives, with its 1-based arrival number and parameters, before the server
+    /// records or answers it. A hook that does not return (or a bot that goes away meanwhile) leaves the request
+    /// unanswered and unrecorded, as a server that never saw it: the kill test kills the bot from here.
+    /// </summary>
+    public Func<int, JsonObject, CancellationToken, Task>? OnSendMessage { get; set; }
+
+    /// <summary>How many sendMessage requests arrived, answered or not.</summary>
+    public int SendMessageArrivals => Volatile.Read(ref _sendMessageArrivals);
 
     /// <summary>How many times getUpdates was called.</summary>
     public int GetUpdatesCalls { get { lock (_lock) { return _calls.Count(c => c.Method == "getUpdates"); } } }
@@ -173,6 +189,34 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
 
     /// <summary>Makes every send to <paramref name="chatId"/> fail with 403, as when the user blocked the bot.</summary>
     public void BlockChat(long chatId) => FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user", chatId: chatId, times: int.MaxValue);
+
+    /// <summary>Makes <paramref name="chatId"/> unknown: sendMessage and getChatMember answer 400 "Bad Request: chat not found".</summary>
+    public void MissingChat(long chatId)
+    {
+        lock (_lock)
+        {
+            _missingChats.Add(chatId);
+        }
+    }
+
+    /// <summary>The status getChatMember answers for <paramref name="userId"/> in <paramref name="chatId"/> (creator, administrator, member, restricted, left, kicked); "member" when not set.</summary>
+    public void SetMemberStatus(long chatId, long userId, string status)
+    {
+        lock (_lock)
+        {
+            _memberStatus[(chatId, userId)] = status;
+        }
+    }
+
+    /// <summary>Gives the public channel or supergroup <paramref name="chatId"/> the username <paramref name="username"/> ("@name"), so chat_id "@name" reaches it.</summary>
+    public void AddUsername(string username, long chatId)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        lock (_lock)
+        {
+            _usernames[username.TrimStart('@')] = chatId;
+        }
+    }
 
     /// <summary>Clears injected failures.</summary>
     public void ClearFailures()
@@ -306,6 +350,29 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
             return;
         }
 
+        if (method == "sendMessage" && OnSendMessage is { } hook)
+        {
+            var arrival = Interlocked.Increment(ref _sendMessageArrivals);
+            try
+            {
+                await hook(arrival, parameters, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                // The bot went away while the hook ran: nothing was answered, so nothing is recorded.
+                return;
+            }
+        }
+        else if (method == "sendMessage")
+        {
+            Interlocked.Increment(ref _sendMessageArrivals);
+        }
+
         if (TakeFailure(method, parameters) is { } failure)
         {
             var extra = new JsonObject();
@@ -383,11 +450,7 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
                 await WriteOkAsync(context, method, parameters, true);
                 break;
             case "getChatMember":
-                await WriteOkAsync(context, method, parameters, new JsonObject
-                {
-                    ["status"] = "member",
-                    ["user"] = new JsonObject { ["id"] = GetLong(parameters, "user_id") ?? 0, ["is_bot"] = false, ["first_name"] = "User" },
-                });
+                await GetChatMemberAsync(context, parameters);
                 break;
             default:
                 await WriteErrorAsync(context, method, parameters, 404, "Not Found: method not found", null);
@@ -468,12 +531,76 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
         }
     }
 
+    private async Task GetChatMemberAsync(HttpContext context, JsonObject parameters)
+    {
+        var chatId = ResolveChat(parameters, out var missing, out _);
+        var userId = GetLong(parameters, "user_id");
+        if (chatId is null || userId is null)
+        {
+            await WriteErrorAsync(context, "getChatMember", parameters, 400, missing ? "Bad Request: chat not found" : "Bad Request: chat_id is empty", null);
+            return;
+        }
+
+        string status;
+        lock (_lock)
+        {
+            status = _memberStatus.GetValueOrDefault((chatId.Value, userId.Value), "member");
+        }
+
+        var member = new JsonObject
+        {
+            ["status"] = status,
+            ["user"] = new JsonObject { ["id"] = userId.Value, ["is_bot"] = false, ["first_name"] = "User" },
+        };
+        if (status == "administrator")
+        {
+            member["can_be_edited"] = false;
+            member["is_anonymous"] = false;
+            member["can_manage_chat"] = true;
+            member["can_change_info"] = true;
+        }
+
+        await WriteOkAsync(context, "getChatMember", parameters, member);
+    }
+
+    /// <summary>chat_id as a number or a known "@username"; null (with <paramref name="missing"/> when the chat does not exist) otherwise.</summary>
+    private long? ResolveChat(JsonObject parameters, out bool missing, out string? username)
+    {
+        missing = false;
+        username = null;
+        var chatId = GetLong(parameters, "chat_id");
+        lock (_lock)
+        {
+            if (chatId is null && parameters["chat_id"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith('@'))
+            {
+                username = text;
+                if (_usernames.TryGetValue(text[1..], out var known))
+                {
+                    chatId = known;
+                }
+                else
+                {
+                    missing = true;
+                    return null;
+                }
+            }
+
+            if (chatId is { } id && _missingChats.Contains(id))
+            {
+                missing = true;
+                return null;
+            }
+        }
+
+        return chatId;
+    }
+
     private async Task SendMessageAsync(HttpContext context, string method, JsonObject parameters)
     {
-        var chatId = GetLong(parameters, "chat_id");
+        var chatId = ResolveChat(parameters, out var missing, out var username);
         if (chatId is null)
         {
-            await WriteErrorAsync(context, method, parameters, 400, "Bad Request: chat_id is empty", null);
+            await WriteErrorAsync(context, method, parameters, 400, missing ? "Bad Request: chat not found" : "Bad Request: chat_id is empty", null);
             return;
         }
 
@@ -544,14 +671,15 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
                 GetLong(parameters, "message_thread_id"),
                 buttons,
                 parameters["link_preview_options"]?["is_disabled"]?.GetValue<bool>(),
-                Stopwatch.GetTimestamp()));
+                Stopwatch.GetTimestamp(),
+                username));
         }
 
         await WriteOkAsync(context, method, parameters, new JsonObject
         {
             ["message_id"] = messageId,
             ["date"] = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000).ToUnixTimeSeconds(),
-            ["chat"] = new JsonObject { ["id"] = chatId.Value, ["type"] = chatId.Value > 0 ? "private" : "supergroup" },
+            ["chat"] = new JsonObject { ["id"] = chatId.Value, ["type"] = chatId.Value > 0 ? "private" : username is null ? "supergroup" : "channel" },
             ["text"] = shown.PlainText,
         });
     }
@@ -626,6 +754,11 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
         lock (_lock)
         {
             var chatId = GetLong(parameters, "chat_id");
+            if (chatId is null && parameters["chat_id"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith('@') && _usernames.TryGetValue(text[1..], out var known))
+            {
+                chatId = known;
+            }
+
             var failure = _failures.FirstOrDefault(f => f.Method == method && (f.ChatId is null || f.ChatId == chatId) && f.Remaining > 0);
             if (failure is not null && --failure.Remaining == 0)
             {

@@ -28,6 +28,20 @@ public static class TelegramUpdates
         return new() { ["message"] = message };
     }
 
+    /// <summary>The user id Telegram puts in <c>from</c> of messages an anonymous group administrator sends (GroupAnonymousBot).</summary>
+    public const long GroupAnonymousBotId = 1087968824;
+
+    /// <summary>A message an anonymous administrator sends: as the group itself (<c>sender_chat</c> is the group).</summary>
+    public static JsonObject AnonymousAdminMessage(long chatId, string text, string type = "supergroup")
+    {
+        var message = Message(Chat(chatId, type, "Newsroom"), User(GroupAnonymousBotId), text, null);
+        message["from"]!["is_bot"] = true;
+        message["from"]!["first_name"] = "Group";
+        message["from"]!["username"] = "GroupAnonymousBot";
+        message["sender_chat"] = Chat(chatId, type, "Newsroom");
+        return new() { ["message"] = message };
+    }
+
     /// <summary>A post in a channel: channel_post, no from.</summary>
     public static JsonObject ChannelPost(long chatId, string text, long? messageId = null)
     {
