@@ -34,40 +34,47 @@ public sealed partial class DigestService(
     IOptions<CommandOptions> commandOptions,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<DigestService> logger)
+    ILogger<DigestService> logger,
+    KnowledgeSyncGate? syncGate = null)
 {
     private readonly DigestOptions _options = options.Value;
     private readonly EntityLookup _lookup = new(knowledge, commandOptions);
 
     /// <summary>Composes and stores the digest of <paramref name="subscriptionId"/> for the fire time <paramref name="scheduledFor"/>.</summary>
-    public Task<DigestRunOutcome> RunScheduledAsync(string subscriptionId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    public async Task<DigestRunOutcome> RunScheduledAsync(string subscriptionId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        // Not while articles are being stored: their first-seen times would be passed without them.
+        using var held = syncGate is null ? null : await syncGate.HoldAsync(cancellationToken);
+        return Run(subscriptionId, scheduledFor);
+    }
+
+    private DigestRunOutcome Run(string subscriptionId, DateTimeOffset scheduledFor)
+    {
         var subscription = store.Get(subscriptionId);
         if (subscription is null)
         {
             LogRun(logger, subscriptionId, scheduledFor, DigestRunOutcome.NoSubscription);
-            return Task.FromResult(DigestRunOutcome.NoSubscription);
+            return DigestRunOutcome.NoSubscription;
         }
 
         if (subscription.IsPaused)
         {
             LogRun(logger, subscriptionId, scheduledFor, DigestRunOutcome.Paused);
-            return Task.FromResult(DigestRunOutcome.Paused);
+            return DigestRunOutcome.Paused;
         }
 
         var deliveryId = DigestDelivery.IdOf(subscriptionId, scheduledFor);
         if (store.GetDelivery(deliveryId) is not null)
         {
             LogRun(logger, subscriptionId, scheduledFor, DigestRunOutcome.AlreadyComposed);
-            return Task.FromResult(DigestRunOutcome.AlreadyComposed);
+            return DigestRunOutcome.AlreadyComposed;
         }
 
         var late = time.GetUtcNow() - scheduledFor;
         if (late > _options.MisfireGrace)
         {
             LogTooLate(logger, subscriptionId, scheduledFor, late, _options.MisfireGrace);
-            return Task.FromResult(DigestRunOutcome.TooLate);
+            return DigestRunOutcome.TooLate;
         }
 
         if (late > TimeSpan.FromMinutes(1))
@@ -80,13 +87,13 @@ public sealed partial class DigestService(
         {
             store.Cover(subscriptionId, digest.To);
             LogRun(logger, subscriptionId, scheduledFor, DigestRunOutcome.NothingNew);
-            return Task.FromResult(DigestRunOutcome.NothingNew);
+            return DigestRunOutcome.NothingNew;
         }
 
         var delivery = new DigestDelivery(deliveryId, subscriptionId, subscription.Platform, subscription.ChatId, scheduledFor, digest);
         var outcome = store.AddDelivery(delivery) ? DigestRunOutcome.Queued : DigestRunOutcome.AlreadyComposed;
         LogComposed(logger, subscriptionId, scheduledFor, digest.Stories.Count, digest.ArticleCount, outcome);
-        return Task.FromResult(outcome);
+        return outcome;
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ public sealed partial class KnowledgeIngestor(
     IKnowledgeWriter store,
     IOptions<DatasetOptions> options,
     TimeProvider time,
-    ILogger<KnowledgeIngestor> logger)
+    ILogger<KnowledgeIngestor> logger,
+    KnowledgeSyncGate? syncGate = null)
 {
     private const int BatchSize = 512;
     private const string ExtractorKey = "extractor-version";
@@ -44,6 +45,7 @@ public sealed partial class KnowledgeIngestor(
     /// <summary>Synchronises the store with the configured dataset folder (or <paramref name="folder"/>).</summary>
     public IngestionReport Sync(string? folder = null, CancellationToken cancellationToken = default)
     {
+        using var held = syncGate?.Hold(cancellationToken);
         lock (_gate)
         {
             try

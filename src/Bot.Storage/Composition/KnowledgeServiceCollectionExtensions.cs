@@ -34,6 +34,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<KnowledgeSyncGate>();
         services.AddSingleton(sp => BoilerplateRules.Load(DatasetPaths.Resolve(sp.GetRequiredService<IOptions<DatasetOptions>>().Value.BoilerplateFile)));
         services.AddSingleton<ArticleParser>();
         services.AddSingleton<ArticleLoader>();

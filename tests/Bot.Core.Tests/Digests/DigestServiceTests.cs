@@ -64,6 +64,27 @@ public sealed class DigestServiceTests(DatasetKnowledge dataset) : IClassFixture
     }
 
     [Fact]
+    public async Task RunScheduled_DuringADatasetSync_WaitsForItsArticles()
+    {
+        var s = Subscribe();
+        _feed.Articles.Clear();
+        using var gate = new Bot.Core.Knowledge.KnowledgeSyncGate();
+        var service = new DigestService(_store, _feed, dataset.Knowledge.Reader, Options.Create(new Bot.Core.Commands.CommandOptions()), Options.Create(_options), _time, NullLogger<DigestService>.Instance, gate);
+        var sync = gate.Hold();
+
+        var run = service.RunScheduledAsync(s.Id, _time.GetUtcNow(), default);
+        await Task.Delay(100);
+        Assert.False(run.IsCompleted);
+
+        // The sync stores an article first seen before the fire time, then lets go.
+        _feed.Articles.AddRange(Feed.FourArticles());
+        sync.Dispose();
+
+        Assert.Equal(DigestRunOutcome.Queued, await run);
+        Assert.Equal(4, Assert.Single(_store.Deliveries).Digest.ArticleCount);
+    }
+
+    [Fact]
     public async Task RunScheduled_NothingNew_PostsNothing()
     {
         var s = Subscribe();
