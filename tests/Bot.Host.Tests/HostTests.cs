@@ -78,6 +78,39 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NoToken_ConsoleSubscriptionPrintsItsDigestWhenTheTriggerFires()
+    {
+        var sink = new StringWriter();
+        using var output = TextWriter.Synchronized(sink);
+        using var input = new LineFeed();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string Shown()
+        {
+            lock (output)
+            {
+                return sink.ToString();
+            }
+        }
+
+        var run = BotApp.RunAsync(Settings(), output, new ConsoleChatStreams(input, output, Interactive: false), cancel.Token);
+        input.Send("/subscribe cron 0/2 * * * * ? UTC");
+        while (!Shown().Contains("News digest", StringComparison.Ordinal) && !cancel.IsCancellationRequested)
+        {
+            await Task.Delay(100);
+        }
+
+        input.Send("/settings");
+        input.End();
+        await run;
+
+        var text = Shown();
+        Assert.Contains("Subscribed", text, StringComparison.Ordinal);
+        Assert.Contains("Reported by 3 articles", text, StringComparison.Ordinal);
+        Assert.Contains("This chat's subscription", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split("News digest").Length - 1);
+    }
+
+    [Fact]
     public async Task Run_Cancelled_StopsCleanly()
     {
         using var output = new StringWriter();
@@ -127,5 +160,27 @@ public sealed class HostTests : IDisposable
     {
         public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
             new(Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => (string?)null, TaskScheduler.Default));
+    }
+
+    /// <summary>Standard input that a test types into line by line.</summary>
+    private sealed class LineFeed : TextReader
+    {
+        private readonly System.Threading.Channels.Channel<string> _lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
+
+        public void Send(string line) => _lines.Writer.TryWrite(line);
+
+        public void End() => _lines.Writer.TryComplete();
+
+        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _lines.Reader.ReadAsync(cancellationToken);
+            }
+            catch (System.Threading.Channels.ChannelClosedException)
+            {
+                return null;
+            }
+        }
     }
 }
