@@ -94,4 +94,7 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     }
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 Mar 2026 09:00 UTC".</summary>
+    public static string UtcTime(DateTimeOffset time) => time.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

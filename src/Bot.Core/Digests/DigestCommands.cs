@@ -72,10 +72,14 @@ public sealed class DigestChats(
     /// <summary>A new chat subscription on the default schedule.</summary>
     internal Subscription NewSubscription(CommandRequest request)
     {
-        ScheduleText.TryParse("", Options.DefaultSchedule, Options.DefaultTimeZone, out var parsed, out _);
-        var schedule = parsed?.Schedule ?? new DigestSchedule("daily 09:00", "0 0 9 ? * *", "UTC");
+        // The default schedule and zone are validated at start (DigestOptionsSemanticValidator).
+        if (!ScheduleText.TryParse("", Options.DefaultSchedule, Options.DefaultTimeZone, out var parsed, out var error) || parsed is null)
+        {
+            throw new InvalidOperationException("Digests:DefaultSchedule does not parse: " + error);
+        }
+
         return new Subscription(Subscription.ChatSubscriptionId(request.Platform, request.ChatId), request.Platform, request.ChatId, SubscriptionOrigin.Chat,
-            schedule, [], parsed?.NotifyWhenEmpty ?? false, time.GetUtcNow());
+            parsed.Schedule, [], parsed.NotifyWhenEmpty, time.GetUtcNow());
     }
 
     /// <summary>"daily 09:00 (Europe/Berlin); next: Mon 23 Nov 2026 09:00".</summary>
@@ -311,7 +315,7 @@ public sealed class SettingsCommand(DigestChats chats) : IChatCommand
             };
             if (s.CoveredUntil is { } covered)
             {
-                lines.Add("Last digest covered news up to " + covered.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) + ".");
+                lines.Add("Last digest covered news up to " + Sources.UtcTime(covered) + ".");
             }
 
             if (s.PausedReason is { } paused)

@@ -60,33 +60,12 @@ public static class DigestComposer
         var organisations = articles.Select(OrganisationIds).ToList();
         var headlines = articles.Select(a => HeadlineWords(a.Article.Title)).ToList();
 
-        // Pairs are compared through the organisations they share, so unrelated articles are never compared.
-        var byOrganisation = new Dictionary<long, List<int>>();
+        // Every pair is compared: a digest reads at most Digests:MaxArticles (1,000) articles.
         for (var i = 0; i < articles.Count; i++)
         {
-            foreach (var id in organisations[i])
-            {
-                if (!byOrganisation.TryGetValue(id, out var list))
-                {
-                    byOrganisation[id] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        for (var i = 0; i < articles.Count; i++)
-        {
-            var candidates = new HashSet<int>();
-            foreach (var id in organisations[i])
-            {
-                candidates.UnionWith(byOrganisation[id].Where(j => j > i));
-            }
-
             for (var j = i + 1; j < articles.Count; j++)
             {
-                var similar = candidates.Contains(j) && SameOrganisations(organisations[i], organisations[j]);
-                if ((similar || SameHeadline(headlines[i], headlines[j])) && CloseInTime(articles[i], articles[j]))
+                if ((SameOrganisations(organisations[i], organisations[j]) || SameHeadline(headlines[i], headlines[j])) && CloseInTime(articles[i], articles[j]))
                 {
                     parent[Find(i)] = Find(j);
                 }

@@ -15,7 +15,7 @@ public static class DigestReply
     {
         ArgumentNullException.ThrowIfNull(digest);
         var title = digest.Follows.Count == 0 ? "News digest" : "News digest: " + string.Join(", ", digest.Follows);
-        var since = Since(digest.From);
+        var since = Sources.UtcTime(digest.From);
         if (digest.IsEmpty)
         {
             var about = digest.Follows.Count == 0 ? "" : " about " + string.Join(" or ", digest.Follows);
@@ -69,7 +69,4 @@ public static class DigestReply
             .ToList();
         return new Reply(ReplyKind.Answer, title, [new Paragraph(intro), new Section("Stories", items)], citations, choices, Sources.Basis(citations));
     }
-
-    private static string Since(DateTimeOffset from) =>
-        from.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

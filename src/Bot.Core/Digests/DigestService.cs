@@ -166,7 +166,7 @@ public sealed partial class DigestService(
                 existing?.CreatedAt ?? now,
                 existing?.CoveredUntil,
                 existing?.PausedReason);
-            if (existing != subscription)
+            if (existing is null || existing != subscription with { Follows = existing.Follows } || !existing.Follows.SequenceEqual(subscription.Follows))
             {
                 store.Upsert(subscription);
                 LogChannelConfigured(logger, id, subscription.Platform, subscription.Schedule.Text, subscription.Schedule.TimeZone);
