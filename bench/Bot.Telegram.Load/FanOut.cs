@@ -82,6 +82,12 @@ internal static class FanOut
         var otherErrors = server.Calls.Count(c => c.Method == "sendMessage" && c.Status is not (200 or 429));
         var missing = perChat.Count(p => p.Value == 0);
         var twice = perChat.Count(p => p.Value > 1);
+        if (sent.Count == 0)
+        {
+            Console.WriteLine($"FAIL: no digest arrived ({missing} of {perChat.Count} chats missing, {tooMany} answered 429, {otherErrors} other errors).");
+            return 1;
+        }
+
         var first = sent.Min(s => s.ReceivedAt);
         var last = sent.Max(s => s.ReceivedAt);
         var seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;

@@ -131,6 +131,18 @@ public sealed class DigestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_NoRightToPost_ChatUnavailable()
+    {
+        await using var server = await TelegramTestServer.StartAsync();
+        server.FailNext("sendMessage", 400, "Bad Request: not enough rights to send text messages to the chat", chatId: -1009008);
+        await using var bot = await TelegramBotHost.StartAsync(server, new FakeCommandEngine());
+
+        var result = await Publisher(bot).PublishAsync(new PartProgress().Message("d8", "-1009008", SampleDigests.Reply(2)), CancellationToken.None);
+
+        Assert.Equal(PublishStatus.ChatUnavailable, result.Status);
+    }
+
+    [Fact]
     public async Task Publish_ServerKeepsFailing_RetryLaterAfterTheAttempts()
     {
         await using var server = await TelegramTestServer.StartAsync();

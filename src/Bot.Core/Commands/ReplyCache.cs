@@ -59,7 +59,8 @@ internal sealed class ReplyCache(IKnowledgeReader knowledge, int capacity)
     {
         lock (_trim)
         {
-            if (_version == version)
+            // Only a newer version clears: a caller still holding an older one must not wipe newer entries.
+            if (version <= _version)
             {
                 return;
             }

@@ -39,16 +39,21 @@ public sealed partial class DigestService(
 {
     private readonly DigestOptions _options = options.Value;
     private readonly EntityLookup _lookup = new(knowledge, commandOptions);
+    private readonly Lock _feedLock = new();
+    private FeedRead? _lastRead;
 
     /// <summary>Composes and stores the digest of <paramref name="subscriptionId"/> for the fire time <paramref name="scheduledFor"/>.</summary>
     public async Task<DigestRunOutcome> RunScheduledAsync(string subscriptionId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
     {
+        // Lateness is the bot's, not the wait for a dataset sync below: a long sync does not turn digests into misfires.
+        var late = time.GetUtcNow() - scheduledFor;
+
         // Not while articles are being stored: their first-seen times would be passed without them.
         using var held = syncGate is null ? null : await syncGate.HoldAsync(cancellationToken);
-        return Run(subscriptionId, scheduledFor);
+        return Run(subscriptionId, scheduledFor, late);
     }
 
-    private DigestRunOutcome Run(string subscriptionId, DateTimeOffset scheduledFor)
+    private DigestRunOutcome Run(string subscriptionId, DateTimeOffset scheduledFor, TimeSpan late)
     {
         var subscription = store.Get(subscriptionId);
         if (subscription is null)
@@ -70,16 +75,10 @@ public sealed partial class DigestService(
             return DigestRunOutcome.AlreadyComposed;
         }
 
-        var late = time.GetUtcNow() - scheduledFor;
         if (late > _options.MisfireGrace)
         {
             LogTooLate(logger, subscriptionId, scheduledFor, late, _options.MisfireGrace);
             return DigestRunOutcome.TooLate;
-        }
-
-        if (late > TimeSpan.FromMinutes(1))
-        {
-            LogLate(logger, subscriptionId, scheduledFor, late);
         }
 
         var digest = Compose(subscription, scheduledFor);
@@ -109,10 +108,36 @@ public sealed partial class DigestService(
             from = upTo;
         }
 
-        var articles = feed.SeenBetween(from, upTo, _options.MaxArticles);
+        var articles = Read(from, upTo);
         var followed = subscription.Follows.Count == 0 ? null : ResolveFollows(subscription.Follows);
         return DigestComposer.Compose(articles, from, upTo, _options.MaxStories, subscription.Follows, followed);
     }
+
+    /// <summary>
+    /// The feed's articles of a window. Subscriptions on one schedule ask for the same window at the same fire time (a
+    /// fan-out to thousands of chats), so the last read is kept while the knowledge is unchanged.
+    /// </summary>
+    private IReadOnlyList<FeedArticle> Read(DateTimeOffset from, DateTimeOffset upTo)
+    {
+        var version = knowledge.Version;
+        lock (_feedLock)
+        {
+            if (_lastRead is { } last && last.From == from && last.UpTo == upTo && last.Version == version)
+            {
+                return last.Articles;
+            }
+        }
+
+        var articles = feed.SeenBetween(from, upTo, _options.MaxArticles);
+        lock (_feedLock)
+        {
+            _lastRead = new FeedRead(from, upTo, version, articles);
+        }
+
+        return articles;
+    }
+
+    private sealed record FeedRead(DateTimeOffset From, DateTimeOffset UpTo, long Version, IReadOnlyList<FeedArticle> Articles);
 
     /// <summary>The entity ids that followed names stand for, through every alias (a name that fits several entities follows them all).</summary>
     public IReadOnlySet<long> ResolveFollows(IReadOnlyList<string> follows)
@@ -145,7 +170,7 @@ public sealed partial class DigestService(
         var configured = new HashSet<string>(StringComparer.Ordinal);
         foreach (var channel in _options.Channels)
         {
-            if (!ScheduleText.TryParse(channel.Schedule, _options.DefaultSchedule, channel.TimeZone ?? _options.DefaultTimeZone, out var parsed, out var error) || parsed is null)
+            if (!ScheduleText.TryParse(channel.Schedule, _options.DefaultSchedule, string.IsNullOrWhiteSpace(channel.TimeZone) ? _options.DefaultTimeZone : channel.TimeZone.Trim(), out var parsed, out var error) || parsed is null)
             {
                 // Validation at start refuses this; a subscription that cannot be scheduled is not created.
                 LogBadChannel(logger, channel.SubscriptionId, error ?? "bad schedule");
@@ -190,9 +215,6 @@ public sealed partial class DigestService(
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Digest for {Subscription} due at {ScheduledFor:o} is {Late} late, beyond the grace of {Grace}: skipped; its news goes into the next digest")]
     private static partial void LogTooLate(ILogger logger, string subscription, DateTimeOffset scheduledFor, TimeSpan late, TimeSpan grace);
-
-    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Digest for {Subscription} due at {ScheduledFor:o} runs {Late} late (the bot was down), within the grace period: sending it once now")]
-    private static partial void LogLate(ILogger logger, string subscription, DateTimeOffset scheduledFor, TimeSpan late);
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "Configured digest channel {Subscription} is not scheduled: {Error}")]
     private static partial void LogBadChannel(ILogger logger, string subscription, string error);

@@ -123,7 +123,7 @@ public static partial class ScheduleText
             dayOfMonth = "?";
         }
 
-        return string.Join(' ', "0", f[0], f[1], dayOfMonth, f[3].ToUpperInvariant(), dayOfWeek);
+        return string.Join(' ', "0", f[0], f[1], dayOfMonth, f[3], dayOfWeek).ToUpperInvariant();
     }
 
     /// <summary>

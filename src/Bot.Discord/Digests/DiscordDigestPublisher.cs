@@ -24,7 +24,7 @@ internal sealed partial class DiscordDigestPublisher(DiscordRestClient rest, ILo
     public async Task<PublishResult> PublishAsync(DigestMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!ulong.TryParse(message.ChatId, out _))
+        if (!ulong.TryParse(message.ChatId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             var invalid = new PublishResult(PublishStatus.Failed, "not a Discord channel id (a snowflake)");
             LogOutcome(LogLevel.Error, message.DeliveryId, message.ChatId, invalid.Status, message.PartsAlreadySent, invalid.Detail);
@@ -47,7 +47,7 @@ internal sealed partial class DiscordDigestPublisher(DiscordRestClient rest, ILo
             await message.PartSent(sent).ConfigureAwait(false);
         }
 
-        LogOutcome(result.Status == PublishStatus.Sent ? LogLevel.Information : LogLevel.Warning, message.DeliveryId, message.ChatId, result.Status, sent, result.Detail);
+        LogOutcome(LogLevel.Debug, message.DeliveryId, message.ChatId, result.Status, sent, result.Detail);
         return result;
     }
 
@@ -55,7 +55,7 @@ internal sealed partial class DiscordDigestPublisher(DiscordRestClient rest, ILo
     internal static string Nonce(string deliveryId, int part)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(deliveryId + "#" + part.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return Convert.ToBase64String(hash).Replace('+', '-').Replace('/', '_')[..NonceLength];
+        return System.Buffers.Text.Base64Url.EncodeToString(hash)[..NonceLength];
     }
 
     /// <summary>What an error means for the delivery: the channel is gone or closed to us, try again later, or give up.</summary>
@@ -65,7 +65,7 @@ internal sealed partial class DiscordDigestPublisher(DiscordRestClient rest, ILo
         var detail = $"{(int)error.Status} {error.Message}";
         return error switch
         {
-            { Status: HttpStatusCode.Forbidden, Code: DiscordApiException.MissingAccess or DiscordApiException.MissingPermissions } => new(PublishStatus.ChatUnavailable, detail),
+            { Status: HttpStatusCode.Forbidden, Code: DiscordApiException.MissingAccess or DiscordApiException.MissingPermissions or DiscordApiException.CannotMessageUser } => new(PublishStatus.ChatUnavailable, detail),
             { Status: HttpStatusCode.NotFound, Code: DiscordApiException.UnknownChannel } => new(PublishStatus.ChatUnavailable, detail),
 
             // 5xx and 429 after the client's retries; 401 is the token, not the message: the gateway stops the host.

@@ -46,6 +46,9 @@ public sealed class DiscordApiException : Exception
     /// <summary>Missing access: the bot cannot see the channel (removed from the guild, channel hidden from it).</summary>
     public const int MissingAccess = 50001;
 
+    /// <summary>Cannot send messages to this user: their DMs are closed to the bot.</summary>
+    public const int CannotMessageUser = 50007;
+
     /// <summary>Missing permissions: the bot sees the channel but may not post there (Send Messages, Embed Links).</summary>
     public const int MissingPermissions = 50013;
 }

@@ -28,7 +28,7 @@ public sealed partial class DigestStartupService(DigestService digests, QuartzDi
 
                 active.Add(subscription.Id);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or Quartz.SchedulerException)
             {
                 LogNotScheduled(logger, subscription.Id, e.Message);
             }

@@ -79,7 +79,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
             ON CONFLICT(id) DO UPDATE SET platform = excluded.platform, chat = excluded.chat, origin = excluded.origin,
                 schedule_text = excluded.schedule_text, cron = excluded.cron, time_zone = excluded.time_zone, follows = excluded.follows,
                 notify_when_empty = excluded.notify_when_empty, created_at = excluded.created_at,
-                covered_until = COALESCE(excluded.covered_until, subscriptions.covered_until), paused_reason = excluded.paused_reason
+                covered_until = CASE WHEN excluded.covered_until IS NULL OR excluded.covered_until < subscriptions.covered_until THEN subscriptions.covered_until ELSE excluded.covered_until END, paused_reason = excluded.paused_reason
             """,
             ("$id", subscription.Id),
             ("$platform", subscription.Platform),

@@ -43,15 +43,18 @@ internal sealed class OutboundSender(
     {
         await using var limits = new SendRateLimits(_options, time);
         var running = new List<Task>();
+        var pruneAt = 1024;
         try
         {
             await foreach (var batch in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 // Batches wait for their chat's bucket concurrently, so one busy chat never holds up the others.
                 running.Add(SendBatchAsync(batch, limits, stoppingToken));
-                if (running.Count > 1024)
+                if (running.Count > pruneAt)
                 {
+                    // Pruned when the list doubles, not on every batch: thousands of digests can wait on the limits at once.
                     running.RemoveAll(t => t.IsCompleted);
+                    pruneAt = Math.Max(1024, running.Count * 2);
                 }
             }
         }
@@ -323,7 +326,9 @@ internal sealed class OutboundSender(
     /// found"); 400 carries no sub-code, so this one is told by its documented description.
     /// </summary>
     internal static bool IsChatNotFound(string description) =>
-        description.Contains("chat not found", StringComparison.OrdinalIgnoreCase);
+        description.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("not enough rights to send", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("need administrator rights in the channel", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTransient(Exception ex) => ex switch
     {

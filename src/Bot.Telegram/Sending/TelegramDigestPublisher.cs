@@ -41,7 +41,7 @@ internal sealed class TelegramDigestPublisher(ReplyComposer composer, OutboundQu
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        Log.DigestOutcome(logger, result.Status == PublishStatus.Sent ? LogLevel.Information : LogLevel.Warning, message.DeliveryId, message.ChatId, result.Status, completion.PartsSent, result.Detail);
+        Log.DigestOutcome(logger, LogLevel.Debug, message.DeliveryId, message.ChatId, result.Status, completion.PartsSent, result.Detail);
         return result;
     }
 }

@@ -192,7 +192,7 @@ public sealed class DigestPublisherTests
     [InlineData(HttpStatusCode.Forbidden, 50001, PublishStatus.ChatUnavailable)]
     [InlineData(HttpStatusCode.Forbidden, 50013, PublishStatus.ChatUnavailable)]
     [InlineData(HttpStatusCode.NotFound, 10003, PublishStatus.ChatUnavailable)]
-    [InlineData(HttpStatusCode.Forbidden, 50007, PublishStatus.Failed)]
+    [InlineData(HttpStatusCode.Forbidden, 50007, PublishStatus.ChatUnavailable)]
     [InlineData(HttpStatusCode.NotFound, 10008, PublishStatus.Failed)]
     [InlineData(HttpStatusCode.BadRequest, 50035, PublishStatus.Failed)]
     [InlineData(HttpStatusCode.InternalServerError, 0, PublishStatus.RetryLater)]

@@ -88,7 +88,9 @@ public sealed class CompositionTests : IDisposable
         using var scope = services.CreateScope();
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<DigestJob>());
         var hosted = services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
-        Assert.True(hosted.IndexOf(nameof(DigestStartupService)) < hosted.FindIndex(n => n.Contains("Quartz", StringComparison.Ordinal)), string.Join(", ", hosted));
+        var startup = hosted.IndexOf(nameof(DigestStartupService));
+        var quartz = hosted.FindIndex(n => n.Contains("Quartz", StringComparison.Ordinal));
+        Assert.True(startup >= 0 && quartz >= 0 && startup < quartz, string.Join(", ", hosted));
         Assert.Contains("DigestOutboxService", hosted);
     }
 }

@@ -79,6 +79,22 @@ public sealed class SqliteDigestStoreTests : IDisposable
     }
 
     [Fact]
+    public void Upsert_OlderCoveredUntil_NeverMovesItBack()
+    {
+        // A command read the subscription before a digest moved it forward, and writes its old copy back.
+        var store = Open();
+        store.Upsert(Chat(covered: Nine));
+        var stale = store.Get(Chat().Id)!;
+        store.Cover(Chat().Id, Nine.AddDays(1));
+
+        store.Upsert(stale with { Follows = ["Veltora Bank"] });
+
+        var read = store.Get(Chat().Id)!;
+        Assert.Equal(Nine.AddDays(1), read.CoveredUntil);
+        Assert.Equal(["Veltora Bank"], read.Follows);
+    }
+
+    [Fact]
     public void Upsert_WithoutCoveredUntil_KeepsTheStoredOne()
     {
         var store = Open();

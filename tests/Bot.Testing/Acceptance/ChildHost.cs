@@ -43,7 +43,10 @@ public sealed class ChildHost : IAsyncDisposable
     public static ChildHost Start(string hostDll, IEnumerable<string> arguments, string workingDirectory, string? readyWhen = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path : "dotnet";
+        // The test host sets DOTNET_HOST_PATH to the dotnet that runs it; a runner named dotnet is that one too.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+            : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? path
+            : "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
             UseShellExecute = false,
@@ -59,7 +62,8 @@ public sealed class ChildHost : IAsyncDisposable
         }
 
         // The child reads configuration only from its files and the command line it is given.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Telegram__", StringComparison.Ordinal) || k.StartsWith("Discord__", StringComparison.Ordinal)).ToList())
+        string[] sections = ["Telegram__", "Discord__", "Storage__", "Dataset__", "Digests__", "Knowledge__", "Commands__"];
+        foreach (var key in start.Environment.Keys.Where(k => sections.Any(s => k.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(key);
         }
