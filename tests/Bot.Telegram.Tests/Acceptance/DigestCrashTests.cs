@@ -28,10 +28,14 @@ public sealed class DigestCrashTests
         var arguments = DigestFanOut.HostArguments(server, state);
 
         ChildHost? first = null;
+
+        // Every request from the KillAt-th on is held until the second process starts: also those the first process
+        // wrote just before it died, which the server may read only after the kill.
+        var holding = 1;
         var killed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         server.OnSendMessage = async (arrival, parameters, aborted) =>
         {
-            if (killed.Task.IsCompleted || arrival < KillAt)
+            if (arrival < KillAt || Volatile.Read(ref holding) == 0)
             {
                 return;
             }
@@ -60,6 +64,7 @@ public sealed class DigestCrashTests
             await first.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             Assert.InRange(sentBeforeKill, 1, Chats - 1);
 
+            Volatile.Write(ref holding, 0);
             await using var second = ChildHost.Start(DigestFanOut.HostDll, arguments, RepoPaths.Root);
             await WaitUntilAsync(() => DigestFanOut.DigestsPerChat(server, chats).Values.All(n => n > 0), TimeSpan.FromSeconds(120), second);
 
