@@ -23,74 +23,78 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
 
     private Reply Answer(EntityRecord entity)
     {
-        var facts = knowledge.FactsAbout(entity.Id, withEvidence: false);
+        var answers = knowledge.Answers(entity.Id, [AnswerSection.GroupMembers, AnswerSection.Size, AnswerSection.MemberOf]);
         var sources = new Sources(knowledge);
-        var joined = facts.Where(f => f.ObjectId == entity.Id && f.Kind is FactKind.Member or FactKind.Initiator).ToList();
         var title = "Members of " + Display(entity);
         var blocks = new List<ReplyBlock>();
-        if (joined.Count > 0)
+        var listed = answers.Of(AnswerSection.GroupMembers).ToList();
+        if (listed.Count > 0)
         {
-            var groups = joined.GroupBy(f => f.SubjectId).ToList();
-            var listed = groups
-                .OrderByDescending(g => g.Any(f => f.Kind == FactKind.Member))
-                .ThenByDescending(g => g.Select(f => f.ArticleId).Distinct().Count())
-                .ThenBy(g => g.Min(f => f.ArticleId)).ThenBy(g => g.Min(f => f.Id))
-                .Take(MaxMembers)
-                .ToList();
-
-            // Only the members listed are read: a much-named group has thousands.
-            var people = knowledge.GetEntities([.. listed.Select(g => g.Key)]).ToDictionary(e => e.Id);
             var items = listed
-                .Select(g =>
+                .Select(l =>
                 {
-                    var member = people[g.Key];
                     var roles = new List<string>();
-                    if (g.Any(f => f.Kind == FactKind.Initiator))
+                    if ((l.Flags & AnswerFlags.Initiator) != 0)
                     {
-                        roles.Add(g.Any(f => f.Kind == FactKind.Member) ? "member and initiator" : "initiator");
+                        roles.Add((l.Flags & AnswerFlags.Member) != 0 ? "member and initiator" : "initiator");
                     }
 
-                    var aliases = member.Aliases.Where(a => !a.Contains("’s ", StringComparison.Ordinal) && !a.Contains("'s ", StringComparison.Ordinal)).ToList();
-                    if (aliases.Count > 0)
+                    if (l.Detail is not null)
                     {
-                        roles.Add("also " + string.Join(", ", aliases));
+                        roles.Add(l.Detail);
                     }
 
-                    var cited = sources.Cite(g.Select(f => f.ArticleId), out var uncited);
+                    var cited = sources.Cite(l, out var uncited);
                     if (uncited > 0)
                     {
                         roles.Add($"{uncited:N0} more articles");
                     }
 
-                    return new ReplyItem(member.Name, roles.Count > 0 ? string.Join("; ", roles) : null, cited, "/about " + member.Name);
+                    return new ReplyItem(l.Label, roles.Count > 0 ? string.Join("; ", roles) : null, cited, "/about " + l.Label);
                 })
                 .ToList();
-            blocks.Add(new Section($"Members named in the articles ({groups.Count:N0})", items));
-            if (groups.Count > items.Count)
+            var total = answers.Total(AnswerSection.GroupMembers).Lines;
+            blocks.Add(new Section($"Members named in the articles ({total:N0})", items));
+            if (total > items.Count)
             {
-                blocks.Add(new Paragraph($"The {items.Count} named in most articles are listed; {groups.Count - items.Count:N0} more are named too. /about and /search tell more about one of them."));
+                blocks.Add(new Paragraph($"The {items.Count} named in most articles are listed; {total - items.Count:N0} more are named too. /about and /search tell more about one of them."));
             }
         }
 
-        var counts = facts.Where(f => f.Kind == FactKind.Count && f.SubjectId == entity.Id).ToList();
+        var counts = answers.Of(AnswerSection.Size).ToList();
         if (counts.Count > 0)
         {
-            blocks.Add(new Section("Reported size", [.. counts.Select(c => new ReplyItem(c.Text + " reported", null, sources.Cite([c.ArticleId])))]));
+            blocks.Add(new Section(Heading("Reported size", counts.Count, answers.Total(AnswerSection.Size).Lines), [.. counts.Select(c => new ReplyItem(c.Label + " reported", More(sources, c, out var cited), cited))]));
         }
 
         if (blocks.Count == 0)
         {
-            var memberOf = facts.Where(f => f.Kind == FactKind.Member && f.SubjectId == entity.Id).GroupBy(f => f.ObjectId!.Value).ToList();
+            var memberOf = answers.Of(AnswerSection.MemberOf).ToList();
             var text = $"The articles name no members of {entity.Name}.";
             blocks.Add(new Paragraph(memberOf.Count > 0 ? text + $" {entity.Name} is itself a member of:" : text + " Try /about " + entity.Name + " for what they say about it."));
             if (memberOf.Count > 0)
             {
-                blocks.Add(new Section("Member of", [.. memberOf.Select(g => new ReplyItem(g.First().ObjectName!, null, sources.Cite(g.Select(f => f.ArticleId)), "/members " + g.First().ObjectName))]));
+                blocks.Add(new Section(Heading("Member of", memberOf.Count, answers.Total(AnswerSection.MemberOf).Lines), [.. memberOf.Select(l => new ReplyItem(l.Label, More(sources, l, out var cited), cited, "/members " + l.Label))]));
+                sources.RestsOn(answers.Total(AnswerSection.MemberOf).Articles);
             }
+        }
+        else
+        {
+            sources.RestsOn(answers.Total(AnswerSection.AllMembers).Articles);
         }
 
         var (citations, basis) = sources.Build();
         return new Reply(ReplyKind.Answer, title, blocks, citations, [], basis ?? "No article states members of it.");
+    }
+
+    /// <summary>"Members (25 of 1,204)" when a section lists only the first of its lines.</summary>
+    internal static string Heading(string heading, int listed, int total) => total > listed ? $"{heading} ({listed} of {total:N0})" : heading;
+
+    /// <summary>Cites a line; "37 more articles" when it has more than are cited.</summary>
+    internal static string? More(Sources sources, AnswerLine line, out IReadOnlyList<int> cited)
+    {
+        cited = sources.Cite(line, out var uncited);
+        return uncited > 0 ? $"{uncited:N0} more articles" : null;
     }
 
     internal static string Display(EntityRecord entity)

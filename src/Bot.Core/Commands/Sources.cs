@@ -48,8 +48,27 @@ internal sealed class Sources(IKnowledgeReader knowledge)
         return numbers;
     }
 
+    /// <summary>
+    /// The citation numbers of an answer line's cited articles (already the newest, in the order to number them);
+    /// <paramref name="uncited"/> says how many more articles state the same.
+    /// </summary>
+    public IReadOnlyList<int> Cite(AnswerLine line, out int uncited)
+    {
+        var numbers = Cite(line.Cited, out _);
+        uncited = line.Articles - line.Cited.Count;
+        return numbers;
+    }
+
+    /// <summary>
+    /// Says how many articles the whole answer rests on, when it is more than the ones its items cite (lines built at
+    /// resolution count their articles; the articles themselves are not read).
+    /// </summary>
+    public void RestsOn(int articles) => _restsOn = Math.Max(_restsOn, articles);
+
+    private int _restsOn;
+
     /// <summary>The most articles one claim cites; the rest are counted ("and 37 more articles").</summary>
-    public const int MaxPerClaim = 5;
+    public const int MaxPerClaim = AnswerIndex.CitedPerLine;
 
     private readonly HashSet<long> _supporting = [];
 
@@ -69,9 +88,10 @@ internal sealed class Sources(IKnowledgeReader knowledge)
                 : new Citation(i + 1, "(article no longer in the dataset)", null, "?", null))
             .ToList();
         var basis = Basis(citations);
-        if (_supporting.Count > citations.Count)
+        var supporting = Math.Max(_supporting.Count, _restsOn);
+        if (supporting > citations.Count)
         {
-            basis = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Based on {_supporting.Count:N0} articles; {citations.Count} are cited below. ") + basis["Based on ".Length..];
+            basis = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Based on {supporting:N0} articles; {citations.Count} are cited below. ") + basis["Based on ".Length..];
         }
 
         return (citations, basis);

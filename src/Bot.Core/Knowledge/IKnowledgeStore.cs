@@ -39,6 +39,13 @@ public interface IKnowledgeReader
     /// </summary>
     IReadOnlyList<FactRecord> FactsAbout(long entityId, bool withEvidence = true);
 
+    /// <summary>
+    /// The answer lines of an entity's <paramref name="sections"/> in rank order (the first of each section only, as
+    /// <see cref="AnswerIndex"/> keeps them) and the totals of all its sections: a few dozen rows, however many facts
+    /// name it.
+    /// </summary>
+    EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections);
+
     /// <summary>Every fact, in article order (for evaluation and exports).</summary>
     IReadOnlyList<FactRecord> AllFacts();
 
@@ -76,7 +83,10 @@ public interface IKnowledgeWriter
     /// <summary>Streams every stored article's id and extraction.</summary>
     IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions();
 
-    /// <summary>Replaces the resolved entities and facts in one transaction.</summary>
+    /// <summary>
+    /// Replaces the resolved entities and facts in one transaction, with the answer lines an <see cref="AnswerIndex"/>
+    /// builds from them (facts are numbered 1, 2, 3 … in the order given, which must be article order).
+    /// </summary>
     void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts);
 
     /// <summary>A stored setting, or null.</summary>

@@ -161,8 +161,12 @@ public sealed partial class KnowledgeIngestor(
         return report;
     }
 
-    /// <summary>True when the store holds resolved knowledge from an earlier run (commands can answer before a sync).</summary>
-    public bool HasKnowledge => store.GetMeta(ResolutionKey) is not null;
+    /// <summary>
+    /// True when the store holds knowledge an earlier run resolved with the same rules and aliases (commands can answer
+    /// from it before a sync). A store from an older version, whose answer tables may be missing, or resolved with other
+    /// aliases, is brought up to date before the first answer.
+    /// </summary>
+    public bool HasKnowledge => store.GetMeta(ResolutionKey) == ResolutionFingerprint;
 
     /// <summary>Resolves the entities and facts of every stored article again.</summary>
     public void Resolve()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -46,6 +47,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     private static readonly string[] ArticleParameters = ["$hash", "$source", "$title", "$url", "$published", "$publisher", "$paragraphs", "$body", "$seen", "$extractor", "$extraction"];
     private static readonly string[] FactParameters = ["$kind", "$subject", "$object", "$text", "$detail", "$for", "$article", "$sentence", "$evidence"];
 
+    private static readonly string[] AnswerLineParameters = ["$e", "$s", "$r", "$label", "$detail", "$link", "$le", "$a", "$cited", "$flags", "$grp", "$gl"];
+    private static readonly string[] AnswerTotalParameters = ["$e", "$s", "$l", "$a"];
+
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,6 +58,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, source TEXT NOT NULL, title TEXT NOT NULL,
             url TEXT, published TEXT, publisher TEXT, paragraphs TEXT NOT NULL, body TEXT NOT NULL, first_seen TEXT NOT NULL,
             extractor INTEGER NOT NULL, extraction TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_articles_cite ON articles(id, source, title, url, published, publisher, first_seen);
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
@@ -68,6 +73,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
             for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS answer_lines(
+            entity INTEGER NOT NULL, section INTEGER NOT NULL, rank INTEGER NOT NULL, label TEXT NOT NULL, detail TEXT, link TEXT,
+            link_entity INTEGER, articles INTEGER NOT NULL, cited TEXT NOT NULL, flags INTEGER NOT NULL, grp TEXT, grp_lines INTEGER NOT NULL,
+            PRIMARY KEY(entity, section, rank)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS answer_totals(
+            entity INTEGER NOT NULL, section INTEGER NOT NULL, lines INTEGER NOT NULL, articles INTEGER NOT NULL,
+            PRIMARY KEY(entity, section)) WITHOUT ROWID;
         """ + KnowledgeIndexes;
 
     /// <summary>The indexes of the resolved knowledge: ReplaceKnowledge drops them, loads the tables and builds them again (one sorted build is far cheaper than keeping them up to date row by row).</summary>
@@ -262,6 +274,58 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
+    public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
+    {
+        using var connection = Open();
+
+        // The sections are enum values, not user text: written into the statement so SQLite seeks each one in the key.
+        var wanted = string.Join(',', sections.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
+        var lines = new List<AnswerLine>();
+        using (var command = Command(connection,
+            $"SELECT section, rank, label, detail, link, link_entity, articles, cited, flags, grp, grp_lines FROM answer_lines WHERE entity = $e AND section IN ({wanted}) ORDER BY section, rank",
+            ("$e", entityId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                lines.Add(new AnswerLine(
+                    (AnswerSection)reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt32(6),
+                    ParseIds(reader.GetString(7)), (AnswerFlags)reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt32(10)));
+            }
+        }
+
+        var totals = new Dictionary<AnswerSection, SectionTotal>();
+        using (var command = Command(connection, "SELECT section, lines, articles FROM answer_totals WHERE entity = $e", ("$e", entityId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                totals[(AnswerSection)reader.GetInt32(0)] = new SectionTotal(reader.GetInt32(1), reader.GetInt32(2));
+            }
+        }
+
+        return new EntityAnswers(lines, totals);
+    }
+
+    private static long[] ParseIds(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = new long[text.Count(c => c == ',') + 1];
+        var i = 0;
+        foreach (var range in text.AsSpan().Split(','))
+        {
+            ids[i++] = long.Parse(text.AsSpan()[range], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
@@ -297,10 +361,40 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
-        using var connection = Open();
-        using var command = Command(connection, ArticleColumns + " WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id", ("$ids", JsonSerializer.Serialize(ids, Json)));
-        return ReadArticles(command);
+        // Answers cite the newest articles over and over: their headers are kept (a bounded set, dropped whenever the
+        // store changes), and only the ones not kept are read.
+        var version = Version;
+        var cache = _headers;
+        if (cache.Version != version || cache.Articles.Count > HeaderCacheSize)
+        {
+            cache = new HeaderCache(version, new ConcurrentDictionary<long, ArticleRecord>());
+            _headers = cache;
+        }
+
+        var missing = ids.Where(id => !cache.Articles.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            using var connection = Open();
+
+            // Read from the covering index: an article row holds its text before first_seen, so reading the row
+            // itself for a citation walks its overflow pages.
+            using var command = Command(connection, ArticleColumns + " INDEXED BY ix_articles_cite WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(missing, Json)));
+            foreach (var article in ReadArticles(command))
+            {
+                cache.Articles[article.Id] = article;
+            }
+        }
+
+        return [.. ids.Distinct().Order().Select(id => cache.Articles.GetValueOrDefault(id)).OfType<ArticleRecord>()];
     }
+
+    /// <summary>The most article headers kept for citations (a few hundred bytes each).</summary>
+    private const int HeaderCacheSize = 20_000;
+
+    private volatile HeaderCache _headers = new(0, new ConcurrentDictionary<long, ArticleRecord>());
+
+    /// <summary>Article headers read at one store version.</summary>
+    private sealed record HeaderCache(long Version, ConcurrentDictionary<long, ArticleRecord> Articles);
 
     /// <inheritdoc />
     public IReadOnlyList<SearchHit> Search(string query, int limit)
@@ -530,7 +624,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answer_lines; DELETE FROM answer_totals;", transaction);
+            var answers = new AnswerIndex(entities);
             using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
             using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
             {
@@ -596,6 +691,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     p[8].Value = f.Evidence;
                     factId.Value = ++id;
                     fact.ExecuteNonQuery();
+                    answers.Add(id, f);
                     foreach (var e in f.Examples)
                     {
                         xf.Value = id;
@@ -605,10 +701,56 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
+            WriteAnswers(connection, transaction, answers);
             Execute(connection, KnowledgeIndexes, transaction);
             transaction.Commit();
             _allNames = null;
             Interlocked.Increment(ref _version);
+        }
+    }
+
+    private static void WriteAnswers(SqliteConnection connection, SqliteTransaction transaction, AnswerIndex answers)
+    {
+        // Totals first: taking the lines consumes the index.
+        using (var total = Command(connection, "INSERT INTO answer_totals(entity, section, lines, articles) VALUES ($e, $s, $l, $a)"))
+        {
+            total.Transaction = transaction;
+            var t = AnswerTotalParameters.Select(n => total.Parameters.Add(n, SqliteType.Integer)).ToArray();
+            total.Prepare();
+            foreach (var (entity, section, sum) in answers.Totals())
+            {
+                t[0].Value = entity;
+                t[1].Value = (int)section;
+                t[2].Value = sum.Lines;
+                t[3].Value = sum.Articles;
+                total.ExecuteNonQuery();
+            }
+        }
+
+        using (var insert = Command(connection, """
+            INSERT INTO answer_lines(entity, section, rank, label, detail, link, link_entity, articles, cited, flags, grp, grp_lines)
+            VALUES ($e, $s, $r, $label, $detail, $link, $le, $a, $cited, $flags, $grp, $gl)
+            """))
+        {
+            insert.Transaction = transaction;
+            var p = AnswerLineParameters.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+            insert.Prepare();
+            foreach (var (entity, line) in answers.Lines())
+            {
+                p[0].Value = entity;
+                p[1].Value = (int)line.Section;
+                p[2].Value = line.Rank;
+                p[3].Value = line.Label;
+                p[4].Value = (object?)line.Detail ?? DBNull.Value;
+                p[5].Value = (object?)line.Link ?? DBNull.Value;
+                p[6].Value = (object?)line.LinkEntity ?? DBNull.Value;
+                p[7].Value = line.Articles;
+                p[8].Value = string.Join(',', line.Cited);
+                p[9].Value = (int)line.Flags;
+                p[10].Value = (object?)line.Group ?? DBNull.Value;
+                p[11].Value = line.GroupLines;
+                insert.ExecuteNonQuery();
+            }
         }
     }
 

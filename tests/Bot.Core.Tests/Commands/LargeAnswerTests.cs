@@ -1,6 +1,8 @@
 using Bot.Core.Commands;
+using Bot.Core.Knowledge;
 using Bot.Core.Replies;
 using Bot.Testing.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests.Commands;
 
@@ -12,10 +14,15 @@ public sealed class LargeAnswerTests : IDisposable
     public LargeAnswerTests()
     {
         Directory.CreateDirectory(_folder);
+        string[] people = ["Maria Ostrova", "Jonah Pell", "Irene Vasko", "Tobias Lind", "Petra Quill", "Oskar Brant", "Lena Morrow", "Felix Dorn", "Ada Kessel", "Hugo Stenn", "Nora Falk", "Ivo Marsh"];
         for (var i = 1; i <= 105; i++)
         {
+            // Every article: a new member, the same much-named member, a size, and one of twelve people as the network's
+            // chief executive (the articles disagree on who it is).
             File.WriteAllText(Path.Combine(_folder, $"a{i:D3}.txt"),
-                $"Lender Joins Test Network\n\nAlder{i} Holdings has joined the Open Test Network (OTN), the group said on Monday.\n\nHarbour Bank has joined the Open Test Network too.\n");
+                $"Lender Joins Test Network\n\nAlder{i} Holdings has joined the Open Test Network (OTN), the group said on Monday.\n\n"
+                + $"Harbour Bank has joined the Open Test Network too. The Open Test Network is made up of {(i % 3 == 0 ? 40 : 30)} members.\n\n"
+                + $"\"We are glad,\" said {people[i % people.Length]}, chief executive of the Open Test Network.\n");
         }
     }
 
@@ -36,6 +43,64 @@ public sealed class LargeAnswerTests : IDisposable
         Assert.Equal("Harbour Bank", harbour.Label);
         Assert.Equal(Sources.MaxPerClaim, harbour.Citations.Count);
         Assert.Contains("100 more articles", harbour.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("Based on 105 articles", reply.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_SameSizeInManyArticles_ListsEachSizeOnceWithItsSources()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+
+        var reply = await bot.SendAsync("/members OTN");
+
+        var size = Assert.Single(reply.Blocks.OfType<Section>(), s => s.Heading == "Reported size");
+        Assert.Equal(["30 members reported", "40 members reported"], size.Items.Select(i => i.Label));
+        Assert.Equal("65 more articles", size.Items[0].Detail);
+        Assert.Equal("30 more articles", size.Items[1].Detail);
+    }
+
+    [Fact]
+    public async Task About_ManyArticles_ListsTheFirstTenOfASectionAndCountsTheRest()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+
+        var reply = await bot.SendAsync("/about OTN");
+
+        var members = Assert.Single(reply.Blocks.OfType<Section>(), s => s.Heading.StartsWith("Members", StringComparison.Ordinal));
+        Assert.Equal("Members (10 of 106)", members.Heading);
+        Assert.Equal("Harbour Bank", members.Items[0].Label);
+        Assert.Equal("100 more articles", members.Items[0].Detail);
+        Assert.Equal("/about Harbour Bank", members.Items[0].Command);
         Assert.StartsWith("Based on 105 articles;", reply.Basis, StringComparison.Ordinal);
+        var people = Assert.Single(reply.Blocks.OfType<Section>(), s => s.Heading.StartsWith("People", StringComparison.Ordinal));
+        Assert.Equal("People (10 of 12)", people.Heading);
+    }
+
+    [Fact]
+    public async Task About_TitleGivenToManyPeople_NamesTheFirstTenAndCountsTheOthers()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+
+        var reply = await bot.SendAsync("/about OTN");
+
+        var dispute = Assert.Single(reply.Blocks.OfType<Paragraph>(), p => p.Text.StartsWith("The articles disagree", StringComparison.Ordinal));
+        Assert.StartsWith("The articles disagree on the chief executive: Jonah Pell [", dispute.Text, StringComparison.Ordinal);
+        Assert.EndsWith("; and 2 others.", dispute.Text, StringComparison.Ordinal);
+        Assert.Equal(10, dispute.Text.Split("; ").Length - 1);
+    }
+
+    [Fact]
+    public async Task Sync_StoreResolvedByOlderRules_IsResolvedAgainBeforeItAnswers()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+        bot.Services.GetRequiredService<IKnowledgeWriter>().SetMeta("resolution", "older rules");
+
+        Assert.False(bot.Ingestor.HasKnowledge);
+        var report = bot.Ingestor.Sync();
+
+        Assert.True(report.Resolved);
+        Assert.True(bot.Ingestor.HasKnowledge);
+        var reply = await bot.SendAsync("/members OTN");
+        Assert.Equal("Members named in the articles (106)", reply.Blocks.OfType<Section>().First().Heading);
     }
 }
