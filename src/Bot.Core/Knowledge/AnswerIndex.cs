@@ -99,10 +99,18 @@ public sealed record EntityAnswers(IReadOnlyList<AnswerLine> Lines, IReadOnlyDic
     public SectionTotal Total(AnswerSection section) => Totals.GetValueOrDefault(section, new SectionTotal(0, 0));
 }
 
+/// <summary>One section of one entity's answers as the index builds them: its totals and the lines kept.</summary>
+/// <param name="Entity">The entity.</param>
+/// <param name="Section">The section.</param>
+/// <param name="Total">How many lines it has in all and how many articles it rests on.</param>
+/// <param name="Lines">The lines kept, in rank order (none for the <see cref="AnswerSection.AllAbout"/> and <see cref="AnswerSection.AllMembers"/> totals).</param>
+public sealed record AnswerSectionLines(long Entity, AnswerSection Section, SectionTotal Total, IReadOnlyList<AnswerLine> Lines);
+
 /// <summary>
 /// Builds the answer lines of every entity from the resolved facts, in one pass: feed it every fact in article order
-/// (<see cref="Add"/>), then take <see cref="Totals"/> and <see cref="Lines"/>. It holds one small struct per distinct
-/// line (36 bytes, and a 16-byte key; names are looked up when the kept lines are written), never the facts.
+/// (<see cref="Add"/>), then take <see cref="Sections"/>. It holds one small struct per distinct relation (a 16-byte
+/// key and 32 bytes of counts), never the facts; a relation both ends show ("A is a member of B") is held once and
+/// listed under both.
 /// </summary>
 public sealed class AnswerIndex
 {
@@ -119,11 +127,10 @@ public sealed class AnswerIndex
     public const int CitedPerLine = 5;
 
     private const char Separator = '\u001f';
-    private const int EntityBits = 27;
+    private const int EntityBits = 26;
 
     private readonly Dictionary<int, ResolvedEntity> _entities;
     private readonly List<LineState> _states = [];
-    private readonly Dictionary<int, string> _titles = [];
     private readonly Dictionary<(int Entity, AnswerSection Section), (int Last, int Articles)> _articles = [];
     private Dictionary<LineKey, int> _index = [];
     private int _lastArticle;
@@ -159,63 +166,43 @@ public sealed class AnswerIndex
         switch (fact.Kind)
         {
             case FactKind.Description when fact.Text is not null:
-                About(s, AnswerSection.Description, 0, fact.Text, at);
+                Relation(s, AnswerSection.Description, 0, fact.Text, at);
                 break;
             case FactKind.Provider when fact.Text is not null:
-                var target = fact.For is { } f && _entities.ContainsKey(checked((int)f)) ? (int)f : 0;
-                About(s, AnswerSection.Provides, target, fact.Text, at);
-                if (target != 0)
-                {
-                    About(target, AnswerSection.Providers, s, fact.Text, at);
-                }
-
+                Relation(s, AnswerSection.Provides, fact.For is { } f && _entities.ContainsKey(checked((int)f)) ? (int)f : 0, fact.Text, at);
                 break;
             case FactKind.Role when o != 0:
-                About(s, AnswerSection.Roles, o, fact.Detail ?? string.Empty, at);
-                About(o, AnswerSection.People, s, fact.Detail, at);
-                var holder = Line(o, AnswerSection.RoleHolders, s, NameKey.Of(fact.Detail ?? string.Empty), at, AnswerFlags.None);
-                _titles.TryAdd(holder, fact.Detail ?? string.Empty);
+                Relation(s, AnswerSection.Roles, o, fact.Detail ?? string.Empty, at);
                 break;
             case FactKind.Headquarters when o != 0 || fact.Text is not null:
-                About(s, AnswerSection.Headquarters, o, o == 0 ? fact.Text : null, at);
-                if (o != 0)
-                {
-                    About(o, AnswerSection.BasedHere, s, null, at);
-                }
-
+                Relation(s, AnswerSection.Headquarters, o, o == 0 ? fact.Text : null, at);
                 break;
             case FactKind.Member or FactKind.Initiator when o != 0:
                 var member = fact.Kind == FactKind.Member;
-                About(s, member ? AnswerSection.MemberOf : AnswerSection.Initiated, o, null, at);
-                About(o, member ? AnswerSection.Members : AnswerSection.InitiatedBy, s, null, at);
+                Relation(s, member ? AnswerSection.MemberOf : AnswerSection.Initiated, o, null, at);
                 Line(o, AnswerSection.GroupMembers, s, null, at, member ? AnswerFlags.Member : AnswerFlags.Initiator);
+                Articles(o, AnswerSection.GroupMembers, article);
                 Articles(o, AnswerSection.AllMembers, article);
                 break;
             case FactKind.Investor when o != 0:
-                About(s, AnswerSection.InvestedIn, o, null, at);
-                About(o, AnswerSection.Investors, s, null, at);
+                Relation(s, AnswerSection.InvestedIn, o, null, at);
                 break;
             case FactKind.Uses when o != 0:
-                About(s, AnswerSection.Uses, o, null, at);
-                About(o, AnswerSection.UsedBy, s, null, at);
+                Relation(s, AnswerSection.Uses, o, null, at);
                 break;
             case FactKind.Partner when o != 0:
-                About(s, AnswerSection.Partners, o, null, at);
-                if (o != s)
-                {
-                    About(o, AnswerSection.Partners, s, null, at);
-                }
-
+                // Either way round, one partnership: held under the lower id, listed under both.
+                Relation(Math.Min(s, o), AnswerSection.Partners, Math.Max(s, o), null, at);
                 break;
             case FactKind.Count when fact.Text is not null:
                 var examples = fact.Examples.Select(e => _entities.GetValueOrDefault(checked((int)e))?.Name).OfType<string>().ToList();
-                About(s, AnswerSection.Size, 0, examples.Count > 0 ? fact.Text + Separator + "including " + string.Join(", ", examples) : fact.Text, at);
+                Relation(s, AnswerSection.Size, 0, examples.Count > 0 ? fact.Text + Separator + "including " + string.Join(", ", examples) : fact.Text, at);
                 Articles(s, AnswerSection.AllMembers, article);
                 foreach (var example in fact.Examples.Distinct())
                 {
                     if (example != s && _entities.ContainsKey(checked((int)example)))
                     {
-                        About((int)example, AnswerSection.ListedAmong, s, fact.Text, at);
+                        Relation((int)example, AnswerSection.ListedAmong, s, fact.Text, at);
                     }
                 }
 
@@ -223,26 +210,11 @@ public sealed class AnswerIndex
         }
     }
 
-    /// <summary>How many lines and articles each entity's sections have in all. Call before <see cref="Lines"/>.</summary>
-    public IEnumerable<(long Entity, AnswerSection Section, SectionTotal Total)> Totals()
-    {
-        var lines = new Dictionary<(int, AnswerSection), int>();
-        foreach (var key in _index.Keys)
-        {
-            lines[(key.Entity, key.Section)] = lines.GetValueOrDefault((key.Entity, key.Section)) + 1;
-        }
-
-        foreach (var ((entity, section), (_, articles)) in _articles.OrderBy(p => p.Key.Entity).ThenBy(p => p.Key.Section))
-        {
-            yield return (entity, section, new SectionTotal(lines.GetValueOrDefault((entity, section)), articles));
-        }
-    }
-
     /// <summary>
-    /// The lines to keep: per entity and section the first ones, in the order the answers show them. The index is
-    /// consumed: its lookup table is let go first, so the keys are held once while they are sorted.
+    /// Every entity's sections, with the lines to keep: per section the first ones, in the order the answers show them.
+    /// The index is consumed: its lookup table is let go first, so each key is held once while the lines are sorted.
     /// </summary>
-    public IEnumerable<(long Entity, AnswerLine Line)> Lines()
+    public IEnumerable<AnswerSectionLines> Sections()
     {
         var keys = new LineKey[_states.Count];
         foreach (var (key, state) in _index)
@@ -251,63 +223,108 @@ public sealed class AnswerIndex
         }
 
         _index = [];
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
+
+        // One view per end that lists a relation: (entity, section, relation), sorted so each section's lines are together.
+        var views = new List<long>(keys.Length * 2);
+        for (var i = 0; i < keys.Length; i++)
         {
-            order[i] = i;
+            views.Add(View(keys[i].Entity, keys[i].Section, i));
+            if (Mirror(keys[i]) is { } mirror)
+            {
+                views.Add(View(keys[i].Other, mirror, i));
+            }
         }
 
-        Array.Sort(order, (a, b) => keys[a].Packed.CompareTo(keys[b].Packed) is var c && c != 0 ? c : a.CompareTo(b));
+        views.Sort();
         var start = 0;
-        while (start < order.Length)
+        while (start < views.Count)
         {
-            var first = keys[order[start]];
+            var (entity, section, _) = Unpack(views[start]);
             var end = start + 1;
-            while (end < order.Length && keys[order[end]].Entity == first.Entity && keys[order[end]].Section == first.Section)
+            while (end < views.Count && (views[end] >> 32) == (views[start] >> 32))
             {
                 end++;
             }
 
-            var group = new ArraySegment<int>(order, start, end - start);
-            var kept = first.Section switch
+            var lines = new int[end - start];
+            for (var k = start; k < end; k++)
             {
-                AnswerSection.GroupMembers => Members(group),
-                AnswerSection.RoleHolders => Disputes(group, keys),
-                _ => [.. group.OrderByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).Take(PerSection).Select(i => (i, 0))],
-            };
-            var rank = 0;
-            foreach (var (line, groupLines) in kept)
+                lines[k - start] = Unpack(views[k]).Relation;
+            }
+
+            var kept = section == AnswerSection.GroupMembers
+                ? lines.OrderByDescending(i => (_states[i].Flags & AnswerFlags.Member) != 0).ThenByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).Take(MembersListed)
+                : lines.OrderByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).Take(PerSection);
+            yield return new AnswerSectionLines(entity, section, new SectionTotal(lines.Length, Counted(entity, section)),
+                [.. kept.Select((i, rank) => ToLine(entity, section, keys[i], _states[i], rank, 0))]);
+            if (section == AnswerSection.People && Disputes(entity, lines, keys) is { Count: > 0 } disputes)
             {
-                yield return (first.Entity, ToLine(keys[line], line, rank++, groupLines));
+                yield return new AnswerSectionLines(entity, AnswerSection.RoleHolders, new SectionTotal(disputes.Count, 0), disputes);
             }
 
             start = end;
         }
+
+        foreach (var ((entity, section), (_, articles)) in _articles)
+        {
+            if (section is AnswerSection.AllAbout or AnswerSection.AllMembers)
+            {
+                yield return new AnswerSectionLines(entity, section, new SectionTotal(0, articles), []);
+            }
+        }
     }
 
-    /// <summary>Members before those only said to have initiated it; then the most articles, the first named, the first stated.</summary>
-    private List<(int Line, int GroupLines)> Members(IEnumerable<int> lines) => [.. lines
-        .OrderByDescending(i => (_states[i].Flags & AnswerFlags.Member) != 0)
-        .ThenByDescending(i => _states[i].Articles)
-        .ThenBy(i => _states[i].FirstArticle)
-        .ThenBy(i => _states[i].FirstFact)
-        .Take(MembersListed)
-        .Select(i => (i, 0))];
-
-    /// <summary>Titles given to more than one person, the most disputed first; each title's holders in the order first stated.</summary>
-    private List<(int Line, int GroupLines)> Disputes(IEnumerable<int> lines, LineKey[] keys) => [.. lines
-        .GroupBy(i => keys[i].Text!, StringComparer.Ordinal)
-        .Where(g => g.Count() > 1)
-        .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(i => _states[i].FirstFact))
-        .Take(DisputedTitles)
-        .SelectMany(g => g.OrderBy(i => _states[i].FirstFact).Take(DisputedTitles).Select(i => (i, g.Count())))];
-
-    private AnswerLine ToLine(LineKey key, int index, int rank, int groupLines)
+    /// <summary>The section the other end lists a relation under, or null when only one end lists it.</summary>
+    private static AnswerSection? Mirror(LineKey key) => key.Other == 0 || (key.Section == AnswerSection.Partners && key.Other == key.Entity) ? null : key.Section switch
     {
-        var state = _states[index];
-        var other = key.Other != 0 ? _entities[key.Other].Name : null;
+        AnswerSection.MemberOf => AnswerSection.Members,
+        AnswerSection.Initiated => AnswerSection.InitiatedBy,
+        AnswerSection.InvestedIn => AnswerSection.Investors,
+        AnswerSection.Uses => AnswerSection.UsedBy,
+        AnswerSection.Roles => AnswerSection.People,
+        AnswerSection.Headquarters => AnswerSection.BasedHere,
+        AnswerSection.Provides => AnswerSection.Providers,
+        AnswerSection.Partners => AnswerSection.Partners,
+        _ => null,
+    };
+
+    private static long View(int entity, AnswerSection section, int relation) => ((long)entity << 37) | ((long)section << 32) | (uint)relation;
+
+    private static (int Entity, AnswerSection Section, int Relation) Unpack(long view) => ((int)(view >> 37), (AnswerSection)((view >> 32) & 0x1f), (int)(view & 0xffffffff));
+
+    private int Counted(int entity, AnswerSection section) => _articles.GetValueOrDefault((entity, section)).Articles;
+
+    /// <summary>
+    /// Titles at <paramref name="entity"/> the articles give to more than one person (its People lines by title key),
+    /// the most disputed first; each title's holders in the order first stated, each with the line of most articles.
+    /// </summary>
+    private List<AnswerLine> Disputes(int entity, int[] people, LineKey[] keys)
+    {
+        var titles = people
+            .GroupBy(i => NameKey.Of(keys[i].Text ?? string.Empty), StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Holders: g.GroupBy(i => keys[i].Entity).Select(h => h.OrderByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).First()).ToList()))
+            .Where(t => t.Holders.Count > 1)
+            .OrderByDescending(t => t.Holders.Count).ThenBy(t => t.Holders.Min(i => _states[i].FirstFact))
+            .Take(DisputedTitles);
+        var lines = new List<AnswerLine>();
+        foreach (var (key, holders) in titles)
+        {
+            foreach (var i in holders.OrderBy(i => _states[i].FirstFact).Take(DisputedTitles))
+            {
+                lines.Add(ToLine(entity, AnswerSection.RoleHolders, keys[i], _states[i], lines.Count, holders.Count) with { Group = key });
+            }
+        }
+
+        return lines;
+    }
+
+    private AnswerLine ToLine(int entity, AnswerSection section, LineKey key, LineState state, int rank, int groupLines)
+    {
+        // Listed under its own entity, a relation names its other end; listed under the other end, it names its own.
+        var otherId = key.Entity == entity && section == key.Section ? key.Other : key.Entity;
+        var other = otherId != 0 ? _entities[otherId].Name : null;
         var text = key.Text;
-        var (label, detail) = key.Section switch
+        var (label, detail) = section switch
         {
             AnswerSection.Description => (text!, null),
             AnswerSection.Size => text!.IndexOf(Separator, StringComparison.Ordinal) is var cut and >= 0 ? (text[..cut], text[(cut + 1)..]) : (text, null),
@@ -315,16 +332,15 @@ public sealed class AnswerIndex
             AnswerSection.Roles => (text + " of " + other, null),
             AnswerSection.Headquarters => (other ?? text!, null),
             AnswerSection.ListedAmong => (text!, "reported by " + other),
-            AnswerSection.RoleHolders => (other!, _titles.GetValueOrDefault(index)),
-            AnswerSection.GroupMembers => (other!, Aliases(_entities[key.Other])),
-            _ => (other!, text),
+            AnswerSection.GroupMembers => (other!, Aliases(_entities[otherId])),
+            AnswerSection.People or AnswerSection.Providers or AnswerSection.RoleHolders => (other!, text),
+            _ => (other!, null),
         };
 
         // Cited as an answer numbers them: all of them in the order stated when few, else the newest first.
         var recent = state.Recent();
         IReadOnlyList<long> cited = state.Articles <= CitedPerLine ? recent : [.. recent.AsEnumerable().Reverse()];
-        return new AnswerLine(key.Section, rank, label, detail, other, key.Other != 0 ? key.Other : null, state.Articles, cited, state.Flags,
-            key.Section == AnswerSection.RoleHolders ? text : null, groupLines);
+        return new AnswerLine(section, rank, label, detail, other, otherId != 0 ? otherId : null, state.Articles, cited, state.Flags, null, groupLines);
     }
 
     /// <summary>"also CBN, Chain Bank Network": a member's other names as /members shows them (not "Owner's Name" forms).</summary>
@@ -338,27 +354,32 @@ public sealed class AnswerIndex
         return names.Count > 0 ? "also " + string.Join(", ", names) : null;
     }
 
-    /// <summary>A line of an <c>/about</c> section; it counts toward the entity's /about basis.</summary>
-    private void About(int entity, AnswerSection section, int other, string? text, Fact fact)
+    /// <summary>A relation /about shows: counted toward the sections and the /about basis of both ends that list it.</summary>
+    private void Relation(int entity, AnswerSection section, int other, string? text, Fact fact)
     {
+        var key = new LineKey(entity, section, other, text);
         Line(entity, section, other, text, fact, AnswerFlags.None);
+        Articles(entity, section, fact.Article);
         Articles(entity, AnswerSection.AllAbout, fact.Article);
+        if (Mirror(key) is { } mirror)
+        {
+            Articles(other, mirror, fact.Article);
+            Articles(other, AnswerSection.AllAbout, fact.Article);
+        }
     }
 
-    private int Line(int entity, AnswerSection section, int other, string? text, Fact fact, AnswerFlags flags)
+    private void Line(int entity, AnswerSection section, int other, string? text, Fact fact, AnswerFlags flags)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, new LineKey(entity, section, other, text), out var exists);
         if (!exists)
         {
             slot = _states.Count;
-            _states.Add(new LineState { FirstArticle = fact.Article, FirstFact = fact.Id });
+            _states.Add(new LineState { FirstFact = fact.Id });
         }
 
         ref var state = ref CollectionsMarshal.AsSpan(_states)[slot];
         state.Flags |= flags;
         state.Saw(fact.Article);
-        Articles(entity, section, fact.Article);
-        return slot;
     }
 
     private void Articles(int entity, AnswerSection section, int article)
@@ -373,9 +394,8 @@ public sealed class AnswerIndex
     private readonly record struct Fact(int Id, int Article);
 
     /// <summary>
-    /// A line's identity in 16 bytes: the entity it is listed under, the section and the other entity it names (0 for
-    /// none) packed in one number (sorting by it groups the lines by entity, then section), and the text it shows, if
-    /// any (for a title holder, the title's key; for a size, the count and its examples).
+    /// A relation's identity in 16 bytes: the entity that states it, the section it lists it under and the other entity
+    /// (0 for none) packed in one number, and the text it shows, if any (a description, a title, a count and its examples).
     /// </summary>
     private readonly record struct LineKey(long Packed, string? Text)
     {
@@ -397,9 +417,9 @@ public sealed class AnswerIndex
         private int _first;
     }
 
+    /// <summary>What is counted of one relation: its first fact (facts are numbered in article order), its articles, the newest few.</summary>
     private struct LineState
     {
-        public int FirstArticle;
         public int FirstFact;
         public int Articles;
         public AnswerFlags Flags;

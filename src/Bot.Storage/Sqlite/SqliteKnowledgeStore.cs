@@ -47,8 +47,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     private static readonly string[] ArticleParameters = ["$hash", "$source", "$title", "$url", "$published", "$publisher", "$paragraphs", "$body", "$seen", "$extractor", "$extraction"];
     private static readonly string[] FactParameters = ["$kind", "$subject", "$object", "$text", "$detail", "$for", "$article", "$sentence", "$evidence"];
 
-    private static readonly string[] AnswerLineParameters = ["$e", "$s", "$r", "$label", "$detail", "$link", "$le", "$a", "$cited", "$flags", "$grp", "$gl"];
-    private static readonly string[] AnswerTotalParameters = ["$e", "$s", "$l", "$a"];
+    private static readonly string[] AnswerParameters = ["$e", "$s", "$l", "$a", "$b"];
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -73,12 +72,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
             for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS answer_lines(
-            entity INTEGER NOT NULL, section INTEGER NOT NULL, rank INTEGER NOT NULL, label TEXT NOT NULL, detail TEXT, link TEXT,
-            link_entity INTEGER, articles INTEGER NOT NULL, cited TEXT NOT NULL, flags INTEGER NOT NULL, grp TEXT, grp_lines INTEGER NOT NULL,
-            PRIMARY KEY(entity, section, rank)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS answer_totals(
-            entity INTEGER NOT NULL, section INTEGER NOT NULL, lines INTEGER NOT NULL, articles INTEGER NOT NULL,
+        CREATE TABLE IF NOT EXISTS answers(
+            entity INTEGER NOT NULL, section INTEGER NOT NULL, lines INTEGER NOT NULL, articles INTEGER NOT NULL, body TEXT NOT NULL,
             PRIMARY KEY(entity, section)) WITHOUT ROWID;
         """ + KnowledgeIndexes;
 
@@ -277,52 +272,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
     {
         using var connection = Open();
-
-        // The sections are enum values, not user text: written into the statement so SQLite seeks each one in the key.
-        var wanted = string.Join(',', sections.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
+        using var command = Command(connection, "SELECT section, lines, articles, body FROM answers WHERE entity = $e ORDER BY section", ("$e", entityId));
+        using var reader = command.ExecuteReader();
         var lines = new List<AnswerLine>();
-        using (var command = Command(connection,
-            $"SELECT section, rank, label, detail, link, link_entity, articles, cited, flags, grp, grp_lines FROM answer_lines WHERE entity = $e AND section IN ({wanted}) ORDER BY section, rank",
-            ("$e", entityId)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                lines.Add(new AnswerLine(
-                    (AnswerSection)reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt32(6),
-                    ParseIds(reader.GetString(7)), (AnswerFlags)reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt32(10)));
-            }
-        }
-
         var totals = new Dictionary<AnswerSection, SectionTotal>();
-        using (var command = Command(connection, "SELECT section, lines, articles FROM answer_totals WHERE entity = $e", ("$e", entityId)))
-        using (var reader = command.ExecuteReader())
+        while (reader.Read())
         {
-            while (reader.Read())
+            var section = (AnswerSection)reader.GetInt32(0);
+            totals[section] = new SectionTotal(reader.GetInt32(1), reader.GetInt32(2));
+            if (sections.Contains(section))
             {
-                totals[(AnswerSection)reader.GetInt32(0)] = new SectionTotal(reader.GetInt32(1), reader.GetInt32(2));
+                lines.AddRange(JsonSerializer.Deserialize(reader.GetString(3), StoreJson.Default.ListAnswerLine) ?? []);
             }
         }
 
         return new EntityAnswers(lines, totals);
-    }
-
-    private static long[] ParseIds(string text)
-    {
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
-        var ids = new long[text.Count(c => c == ',') + 1];
-        var i = 0;
-        foreach (var range in text.AsSpan().Split(','))
-        {
-            ids[i++] = long.Parse(text.AsSpan()[range], NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-
-        return ids;
     }
 
     /// <inheritdoc />
@@ -389,7 +353,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <summary>The most article headers kept for citations (a few hundred bytes each).</summary>
-    private const int HeaderCacheSize = 20_000;
+    private const int HeaderCacheSize = 50_000;
 
     private volatile HeaderCache _headers = new(0, new ConcurrentDictionary<long, ArticleRecord>());
 
@@ -598,6 +562,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             // Articles no file holds any more. The inner SELECT reads only id and hash, so SQLite scans the small
             // covering index on hash, not the article rows with their bodies.
             Execute(connection, "DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE hash NOT IN (SELECT hash FROM files))", transaction);
+
+            // A file renamed (or moved) keeps its article, which must cite it by its new name.
+            Execute(connection, """
+                UPDATE articles SET source = (SELECT min(f.source) FROM files f WHERE f.hash = articles.hash)
+                WHERE source NOT IN (SELECT source FROM files) AND hash IN (SELECT hash FROM files)
+                """, transaction);
             transaction.Commit();
             Interlocked.Increment(ref _version);
         }
@@ -624,7 +594,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answer_lines; DELETE FROM answer_totals;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers;", transaction);
             var answers = new AnswerIndex(entities);
             using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
             using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
@@ -709,48 +679,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
     }
 
+    /// <summary>One row per entity and section: its totals, and the lines kept as one JSON array (an answer reads a few rows).</summary>
     private static void WriteAnswers(SqliteConnection connection, SqliteTransaction transaction, AnswerIndex answers)
     {
-        // Totals first: taking the lines consumes the index.
-        using (var total = Command(connection, "INSERT INTO answer_totals(entity, section, lines, articles) VALUES ($e, $s, $l, $a)"))
+        using var insert = Command(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES ($e, $s, $l, $a, $b)");
+        insert.Transaction = transaction;
+        var p = AnswerParameters.Select(n => insert.Parameters.Add(n, SqliteType.Integer)).ToArray();
+        p[4].SqliteType = SqliteType.Text;
+        insert.Prepare();
+        foreach (var section in answers.Sections())
         {
-            total.Transaction = transaction;
-            var t = AnswerTotalParameters.Select(n => total.Parameters.Add(n, SqliteType.Integer)).ToArray();
-            total.Prepare();
-            foreach (var (entity, section, sum) in answers.Totals())
-            {
-                t[0].Value = entity;
-                t[1].Value = (int)section;
-                t[2].Value = sum.Lines;
-                t[3].Value = sum.Articles;
-                total.ExecuteNonQuery();
-            }
-        }
-
-        using (var insert = Command(connection, """
-            INSERT INTO answer_lines(entity, section, rank, label, detail, link, link_entity, articles, cited, flags, grp, grp_lines)
-            VALUES ($e, $s, $r, $label, $detail, $link, $le, $a, $cited, $flags, $grp, $gl)
-            """))
-        {
-            insert.Transaction = transaction;
-            var p = AnswerLineParameters.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
-            insert.Prepare();
-            foreach (var (entity, line) in answers.Lines())
-            {
-                p[0].Value = entity;
-                p[1].Value = (int)line.Section;
-                p[2].Value = line.Rank;
-                p[3].Value = line.Label;
-                p[4].Value = (object?)line.Detail ?? DBNull.Value;
-                p[5].Value = (object?)line.Link ?? DBNull.Value;
-                p[6].Value = (object?)line.LinkEntity ?? DBNull.Value;
-                p[7].Value = line.Articles;
-                p[8].Value = string.Join(',', line.Cited);
-                p[9].Value = (int)line.Flags;
-                p[10].Value = (object?)line.Group ?? DBNull.Value;
-                p[11].Value = line.GroupLines;
-                insert.ExecuteNonQuery();
-            }
+            p[0].Value = section.Entity;
+            p[1].Value = (int)section.Section;
+            p[2].Value = section.Total.Lines;
+            p[3].Value = section.Total.Articles;
+            p[4].Value = JsonSerializer.Serialize(section.Lines, StoreJson.Default.IReadOnlyListAnswerLine);
+            insert.ExecuteNonQuery();
         }
     }
 
@@ -817,4 +761,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 [JsonSerializable(typeof(StoredExtraction))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<AnswerLine>))]
+[JsonSerializable(typeof(IReadOnlyList<AnswerLine>))]
 internal sealed partial class StoreJson : JsonSerializerContext;

@@ -45,4 +45,19 @@ public sealed class ReplyCacheTests : IDisposable
         Assert.Contains("Open Test Network", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Open Test Network", after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Members_AskedAgainAfterFileRenamed_CitesTheNewFileName()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+        var before = await bot.AskAsync("/members OTN");
+
+        File.Move(Path.Combine(_folder, "a1.txt"), Path.Combine(_folder, "renamed.txt"));
+        bot.Ingestor.Sync();
+        var after = await bot.AskAsync("/members OTN");
+
+        Assert.Contains("a1.txt", before, StringComparison.Ordinal);
+        Assert.Contains("renamed.txt", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("a1.txt", after, StringComparison.Ordinal);
+    }
 }
