@@ -313,14 +313,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
         // Rank first, on the full-text index alone; then join the article rows and build snippets for the few shown
         // only (a snippet re-reads the article's text: building one for every match is what made broad queries slow).
+        // CROSS JOIN fixes the join order: from the ranked ids, one rowid lookup each in the index and the articles.
+        // With a plain JOIN SQLite's planner scans every match of the query again (and reads each matching article
+        // row) before filtering on the ranked ids, which cost more than the ranking at 100,000 articles.
         using var connection = Open();
         using var command = Command(connection, """
             WITH top(id, pos) AS (
                 SELECT rowid, row_number() OVER (ORDER BY rank) FROM (
                     SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH $q ORDER BY rank LIMIT $n))
             SELECT a.id, a.source, a.title, a.url, a.published, a.publisher, a.first_seen, snippet(articles_fts, 1, '', '', '…', 16)
-            FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id
-            WHERE articles_fts MATCH $q ORDER BY top.pos
+            FROM top CROSS JOIN articles_fts CROSS JOIN articles a
+            WHERE articles_fts MATCH $q AND articles_fts.rowid = top.id AND a.id = top.id ORDER BY top.pos
             """, ("$q", match), ("$n", limit));
         var hits = new List<SearchHit>();
         using var reader = command.ExecuteReader();
