@@ -52,7 +52,7 @@ public interface IKnowledgeReader
     /// <summary>Articles by id.</summary>
     IReadOnlyList<ArticleRecord> GetArticles(IReadOnlyCollection<long> ids);
 
-    /// <summary>Full-text search over titles and bodies, best match first.</summary>
+    /// <summary>Full-text search over titles and bodies: articles containing every word, best match first (a store may rank only its most recently added matches when a query has very many).</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);
 
     /// <summary>The newest articles: by published date, then by when they were first seen.</summary>

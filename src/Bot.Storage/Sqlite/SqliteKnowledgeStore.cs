@@ -24,9 +24,25 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     private volatile IReadOnlyList<(string Name, long Entity)>? _allNames;
     private long _version = 1;
 
+    /// <summary>
+    /// How many of a search's matches are ranked: the most recently added ones (highest article numbers). A search with
+    /// no more matches than this ranks every match by relevance.
+    /// </summary>
+    public const int SearchCandidates = 1000;
+
+    private readonly int _searchCandidates;
+
     /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>; ":memory:" gives a private in-memory store.</summary>
     public SqliteKnowledgeStore(string path)
+        : this(path, SearchCandidates)
     {
+    }
+
+    /// <summary>As <see cref="SqliteKnowledgeStore(string)"/>, ranking the newest <paramref name="searchCandidates"/> matches of a search (tests use a small number).</summary>
+    internal SqliteKnowledgeStore(string path, int searchCandidates)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(searchCandidates, 1);
+        _searchCandidates = searchCandidates;
         if (path == ":memory:")
         {
             _connectionString = new SqliteConnectionStringBuilder { DataSource = "mem-" + Guid.NewGuid().ToString("N"), Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared }.ToString();
@@ -369,17 +385,25 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
-        // Rank first, on the full-text index alone; then join the article rows and build snippets for the few shown
-        // only (a snippet re-reads the article's text: building one for every match is what made broad queries slow).
+        // Rank on the full-text index alone, among the newest matches only: FTS5 walks its matches in rowid order, so
+        // "ORDER BY rowid DESC LIMIT" stops after the most recently added _searchCandidates, and bm25 (whose word
+        // weights still come from the whole index) scores those instead of every match (tens of thousands for a common
+        // word at 100,000 articles). Ties go to the newer article. Then join the article rows and build snippets for
+        // the few shown only (a snippet re-reads the article's text). CROSS JOIN fixes the join order: from the ranked
+        // ids, one rowid lookup each in the index and the articles; with a plain JOIN SQLite's planner scans every
+        // match of the query again (and reads each matching article row) before filtering on the ranked ids.
         using var connection = Open();
         using var command = Command(connection, """
             WITH top(id, pos) AS (
-                SELECT rowid, row_number() OVER (ORDER BY rank) FROM (
-                    SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH $q ORDER BY rank LIMIT $n))
+                SELECT id, row_number() OVER (ORDER BY rank, id DESC) FROM (
+                    SELECT id, rank FROM (
+                        SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH $q
+                        ORDER BY rowid DESC LIMIT $candidates)
+                    ORDER BY rank, id DESC LIMIT $n))
             SELECT a.id, a.source, a.title, a.url, a.published, a.publisher, a.first_seen, snippet(articles_fts, 1, '', '', '…', 16)
-            FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id
-            WHERE articles_fts MATCH $q ORDER BY top.pos
-            """, ("$q", match), ("$n", limit));
+            FROM top CROSS JOIN articles_fts CROSS JOIN articles a
+            WHERE articles_fts MATCH $q AND articles_fts.rowid = top.id AND a.id = top.id ORDER BY top.pos
+            """, ("$q", match), ("$candidates", Math.Max(_searchCandidates, limit)), ("$n", limit));
         var hits = new List<SearchHit>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
