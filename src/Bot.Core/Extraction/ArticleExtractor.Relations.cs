@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Bot.Core.Extraction;
@@ -634,7 +635,7 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
         }
 
-        foreach (Match m in ClassifierBefore().Matches(ms))
+        foreach (Match m in ClassifierBeforeSomeName(ms) ? ClassifierBefore().Matches(ms) : NoMatches)
         {
             // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
             var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
@@ -659,6 +660,41 @@ public sealed partial class ArticleExtractor
 
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, string.Join(' ', words)), s);
         }
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClassifierLookup = Lexicon.Classifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// False when no ⟦entity⟧ has a word before it that could classify it: every <see cref="ClassifierBefore"/> match ends
+    /// with its descriptor's last word, then spaces, then its entity, and is kept only when that word
+    /// <see cref="IsClassifier"/>, so the pattern need not run. The word is taken as the letters and hyphens before the
+    /// spaces (sentences are normalised: single spaces only); a classifier of the lexicon is letters and hyphens, and so
+    /// is the whole word then; a word of the suffix rule ends in the same "er"/"or". A necessary test only: true means run.
+    /// </summary>
+    private static bool ClassifierBeforeSomeName(string ms)
+    {
+        for (var i = ms.IndexOf('⟦', StringComparison.Ordinal); i >= 0; i = ms.IndexOf('⟦', i + 1))
+        {
+            var end = i;
+            while (end > 0 && ms[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (char.IsLetter(ms[start - 1]) || ms[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            var word = ms.AsSpan(start, end - start);
+            if (word.Length > 0 && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal) || ClassifierLookup.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ReadPlaces(ArticleState article, int s, string ms)
