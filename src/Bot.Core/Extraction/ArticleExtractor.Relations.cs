@@ -558,13 +558,63 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in ActiveInitiated().Matches(ms))
+        foreach (Match m in HasActiveVerbBeforeName(ms) ? ActiveInitiated().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
                 Add(article, FactKind.Initiator, subj, Id(m.Groups["obj"]), s);
             }
         }
+    }
+
+    /// <summary>The verbs of <see cref="ActiveInitiated"/>, which it needs right before its object: white space, maybe "the", ⟦.</summary>
+    private static readonly string[] ActiveVerbs =
+        ["initiated", "founded", "launched", "established", "created", "set up", "formed", "organised", "organized", "started", "spearheaded"];
+
+    /// <summary>
+    /// False when no verb of <see cref="ActiveInitiated"/> is followed by its object (white space, an optional "the" and
+    /// white space, then ⟦): the pattern cannot match then ("was founded by ⟦X⟧", "founded in 2019" are passive or no object).
+    /// </summary>
+    private static bool HasActiveVerbBeforeName(string ms)
+    {
+        foreach (var verb in ActiveVerbs)
+        {
+            for (var i = ms.IndexOf(verb, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(verb, i + 1, StringComparison.Ordinal))
+            {
+                var k = i + verb.Length;
+                var spaces = SkipWhiteSpace(ms, k);
+                if (spaces == k)
+                {
+                    continue;
+                }
+
+                if (spaces < ms.Length && ms[spaces] == '⟦')
+                {
+                    return true;
+                }
+
+                if (ms.AsSpan(spaces).StartsWith("the", StringComparison.Ordinal))
+                {
+                    var afterThe = SkipWhiteSpace(ms, spaces + 3);
+                    if (afterThe > spaces + 3 && afterThe < ms.Length && ms[afterThe] == '⟦')
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipWhiteSpace(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
     }
 
     private void ReadRoles(ArticleState article, int s, string ms)
