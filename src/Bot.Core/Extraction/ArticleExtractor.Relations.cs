@@ -908,9 +908,34 @@ public sealed partial class ArticleExtractor
         || (word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal))
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
+    /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
+    private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when a number in digits stands after white space, which "\s+(?&lt;n&gt;\d" needs (\d is any Unicode decimal
+    /// digit, \s any white space). The digits of ⟦n⟧ follow "⟦" and do not count.
+    /// </summary>
+    private static bool HasNumberAfterSpace(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]) && char.IsWhiteSpace(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void ReadCounts(ArticleState article, int s, string ms)
     {
-        foreach (var m in GrownTo().Matches(ms).Concat(BodyOfCount().Matches(ms)))
+        // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
+        var hasNumber = HasNumberAfterSpace(ms);
+        var hasMembers = ms.Contains("members", StringComparison.Ordinal);
+        var grown = hasNumber && ms.AsSpan().ContainsAny(GrownToNouns) ? GrownTo().Matches(ms) : NoMatches;
+        var body = hasNumber ? BodyOfCount().Matches(ms) : NoMatches;
+        foreach (var m in grown.Concat(body))
         {
             if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
             {
@@ -924,7 +949,9 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in TakesTo().Matches(ms).Concat(ItsCount().Matches(ms)))
+        var takes = hasNumber && hasMembers ? TakesTo().Matches(ms) : NoMatches;
+        var its = hasMembers ? ItsCount().Matches(ms) : NoMatches;
+        foreach (var m in takes.Concat(its))
         {
             int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
             if (subject is { } subj)
