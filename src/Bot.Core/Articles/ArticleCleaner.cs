@@ -273,8 +273,9 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return LineRole.Boilerplate;
         }
 
-        var words = TextShape.Words(text);
+        // The words matter only to a line without sentence punctuation (most paragraphs have it): built for those only.
         var unpunctuated = !TextShape.EndsWithSentencePunctuation(text);
+        var words = unpunctuated ? TextShape.Words(text) : [];
         if (unpunctuated && words.Length <= 20 && text.Contains(" | ", StringComparison.Ordinal))
         {
             // "Section | Headline": a link in a list of stories.
@@ -336,6 +337,11 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A headline: 4–20 words, mostly capitalised, no terminal period, not a date, label or boilerplate.</summary>
     private bool IsHeadline(string text)
     {
+        if (TextShape.WordCount(text) is < 4 or > 20)
+        {
+            return false;
+        }
+
         var words = TextShape.Words(text);
         return words.Length is >= 4 and <= 20
             && text.Length <= 160
@@ -361,6 +367,11 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A masthead: a short name (1–5 capitalised words, no digits, no punctuation at the end).</summary>
     private static bool IsMasthead(string text)
     {
+        if (TextShape.WordCount(text) is < 1 or > 5)
+        {
+            return false;
+        }
+
         var words = TextShape.Words(text);
         return words.Length is >= 1 and <= 5
             && !TextShape.EndsWithSentencePunctuation(text)
@@ -382,6 +393,11 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>"Senior Editor", "Jane Doe, Staff Writer": a short line that ends with an author's role.</summary>
     private bool IsRoleLine(string text)
     {
+        if (TextShape.WordCount(text) is < 1 or > 5)
+        {
+            return false; // most lines: no words array built
+        }
+
         var words = TextShape.Words(text);
         return words.Length is >= 1 and <= 5
             && !TextShape.EndsWithSentencePunctuation(text)
@@ -418,6 +434,11 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     private static bool IsPlaceOrName(string part)
     {
+        if (TextShape.WordCount(part) is < 1 or > 4)
+        {
+            return false;
+        }
+
         var words = TextShape.Words(part);
         return words.Length is >= 1 and <= 4 && TextShape.StartsLikeText(part) && !part.Any(char.IsDigit) && TextShape.CapitalisedShare(words) >= 0.99;
     }

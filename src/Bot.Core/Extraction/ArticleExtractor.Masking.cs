@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -179,7 +180,7 @@ public sealed partial class ArticleExtractor
         {
             var sentence = s;
             var surfaces = article.Surfaces[s];
-            var masked = PossessiveGroupPattern().Replace(article.Masked[s], m =>
+            var masked = !MayHavePossessiveGroup(article.Masked[s]) ? article.Masked[s] : PossessiveGroupPattern().Replace(article.Masked[s], m =>
             {
                 var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
                 if (target is not { } t)
@@ -191,7 +192,7 @@ public sealed partial class ArticleExtractor
                 article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
                 return "⟦" + t + "⟧";
             });
-            masked = DefiniteGroupPattern().Replace(masked, m =>
+            masked = !masked.AsSpan().ContainsAny(GroupHeadWords) ? masked : DefiniteGroupPattern().Replace(masked, m =>
             {
                 var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: -1);
                 if (target is not { } t)
@@ -206,6 +207,19 @@ public sealed partial class ArticleExtractor
             article.Masked[s] = masked;
         }
     }
+
+    /// <summary>
+    /// The head words of <see cref="DefiniteGroupPattern"/> (which matches case-sensitively): a sentence without one has
+    /// no match, and Replace would return it as it is. ("organi" stands for both spellings of organisation.)
+    /// </summary>
+    private static readonly SearchValues<string> GroupHeadWords = SearchValues.Create(
+        ["alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative", "enterprise",
+         "organi", "group", "body", "union", "partnership", "platform", "chamber", "foundation", "forum", "society", "collaborative", "venture"],
+        StringComparison.Ordinal);
+
+    /// <summary><see cref="PossessiveGroupPattern"/> starts with "⟦n⟧’s" or "⟦n⟧'s": without one it has no match.</summary>
+    private static bool MayHavePossessiveGroup(string masked) =>
+        masked.Contains("⟧’s", StringComparison.Ordinal) || masked.Contains("⟧'s", StringComparison.Ordinal);
 
     /// <summary>Per entity: the folded last words of its names (not acronyms) and all their folded words.</summary>
     private static Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> NameWords(ArticleState article)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Bot.Core.Extraction;
@@ -557,13 +558,63 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in ActiveInitiated().Matches(ms))
+        foreach (Match m in HasActiveVerbBeforeName(ms) ? ActiveInitiated().Matches(ms) : NoMatches)
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
                 Add(article, FactKind.Initiator, subj, Id(m.Groups["obj"]), s);
             }
         }
+    }
+
+    /// <summary>The verbs of <see cref="ActiveInitiated"/>, which it needs right before its object: white space, maybe "the", ⟦.</summary>
+    private static readonly string[] ActiveVerbs =
+        ["initiated", "founded", "launched", "established", "created", "set up", "formed", "organised", "organized", "started", "spearheaded"];
+
+    /// <summary>
+    /// False when no verb of <see cref="ActiveInitiated"/> is followed by its object (white space, an optional "the" and
+    /// white space, then ⟦): the pattern cannot match then ("was founded by ⟦X⟧", "founded in 2019" are passive or no object).
+    /// </summary>
+    private static bool HasActiveVerbBeforeName(string ms)
+    {
+        foreach (var verb in ActiveVerbs)
+        {
+            for (var i = ms.IndexOf(verb, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(verb, i + 1, StringComparison.Ordinal))
+            {
+                var k = i + verb.Length;
+                var spaces = SkipWhiteSpace(ms, k);
+                if (spaces == k)
+                {
+                    continue;
+                }
+
+                if (spaces < ms.Length && ms[spaces] == '⟦')
+                {
+                    return true;
+                }
+
+                if (ms.AsSpan(spaces).StartsWith("the", StringComparison.Ordinal))
+                {
+                    var afterThe = SkipWhiteSpace(ms, spaces + 3);
+                    if (afterThe > spaces + 3 && afterThe < ms.Length && ms[afterThe] == '⟦')
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipWhiteSpace(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
     }
 
     private void ReadRoles(ArticleState article, int s, string ms)
@@ -634,7 +685,7 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
         }
 
-        foreach (Match m in ClassifierBefore().Matches(ms))
+        foreach (Match m in ClassifierBeforeSomeName(ms) ? ClassifierBefore().Matches(ms) : NoMatches)
         {
             // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
             var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
@@ -659,6 +710,41 @@ public sealed partial class ArticleExtractor
 
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, string.Join(' ', words)), s);
         }
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClassifierLookup = Lexicon.Classifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// False when no ⟦entity⟧ has a word before it that could classify it: every <see cref="ClassifierBefore"/> match ends
+    /// with its descriptor's last word, then spaces, then its entity, and is kept only when that word
+    /// <see cref="IsClassifier"/>, so the pattern need not run. The word is taken as the letters and hyphens before the
+    /// spaces (sentences are normalised: single spaces only); a classifier of the lexicon is letters and hyphens, and so
+    /// is the whole word then; a word of the suffix rule ends in the same "er"/"or". A necessary test only: true means run.
+    /// </summary>
+    private static bool ClassifierBeforeSomeName(string ms)
+    {
+        for (var i = ms.IndexOf('⟦', StringComparison.Ordinal); i >= 0; i = ms.IndexOf('⟦', i + 1))
+        {
+            var end = i;
+            while (end > 0 && ms[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && (char.IsLetter(ms[start - 1]) || ms[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            var word = ms.AsSpan(start, end - start);
+            if (word.Length > 0 && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal) || ClassifierLookup.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ReadPlaces(ArticleState article, int s, string ms)
@@ -822,9 +908,34 @@ public sealed partial class ArticleExtractor
         || (word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal))
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
+    /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
+    private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when a number in digits stands after white space, which "\s+(?&lt;n&gt;\d" needs (\d is any Unicode decimal
+    /// digit, \s any white space). The digits of ⟦n⟧ follow "⟦" and do not count.
+    /// </summary>
+    private static bool HasNumberAfterSpace(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]) && char.IsWhiteSpace(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void ReadCounts(ArticleState article, int s, string ms)
     {
-        foreach (var m in GrownTo().Matches(ms).Concat(BodyOfCount().Matches(ms)))
+        // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
+        var hasNumber = HasNumberAfterSpace(ms);
+        var hasMembers = ms.Contains("members", StringComparison.Ordinal);
+        var grown = hasNumber && ms.AsSpan().ContainsAny(GrownToNouns) ? GrownTo().Matches(ms) : NoMatches;
+        var body = hasNumber ? BodyOfCount().Matches(ms) : NoMatches;
+        foreach (var m in grown.Concat(body))
         {
             if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
             {
@@ -838,7 +949,9 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in TakesTo().Matches(ms).Concat(ItsCount().Matches(ms)))
+        var takes = hasNumber && hasMembers ? TakesTo().Matches(ms) : NoMatches;
+        var its = hasMembers ? ItsCount().Matches(ms) : NoMatches;
+        foreach (var m in takes.Concat(its))
         {
             int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
             if (subject is { } subj)

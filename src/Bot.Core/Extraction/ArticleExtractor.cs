@@ -412,6 +412,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
         var all = article.Mentions.SelectMany(m => m).ToList();
+        var orderFree = new Dictionary<string, string>(StringComparer.Ordinal); // names recur: each key computed once
 
         // Acronyms defined in parentheses: "Open Ledger Network (OLN)".
         foreach (var (s, list) in article.Mentions.Index())
@@ -446,7 +447,11 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
-            var key = NameKey.OrderFree(m.Text);
+            if (!orderFree.TryGetValue(m.Text, out var key))
+            {
+                orderFree[m.Text] = key = NameKey.OrderFree(m.Text);
+            }
+
             if (!byKey.TryGetValue(key, out var cluster))
             {
                 cluster = article.NewCluster();
@@ -519,7 +524,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
         // An organisation named later by its first word alone ("Norrland" after "Norrland Bank", "Kestra" after
         // "Kestra Mobility"): only when the full name came first and the rest is no place ("Zentra" is not "Zentra Japan").
-        var places = lexicon.Demonyms.Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var places = lexicon.Places;
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
         {
             var firstShort = all.Where(o => o.Cluster == m.Cluster).Min(o => o.Sentence);

@@ -103,10 +103,21 @@ internal sealed class ArticleState
         var all = Mentions.SelectMany(m => m).ToList();
         var used = all.Select(m => m.Cluster).Where(c => c >= 0).Distinct().Order().ToList();
         var remap = used.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        var byCluster = new Dictionary<int, List<Mention>>(used.Count); // each cluster's mentions, in article order
+        foreach (var m in all)
+        {
+            if (!byCluster.TryGetValue(m.Cluster, out var list))
+            {
+                byCluster[m.Cluster] = list = [];
+            }
+
+            list.Add(m);
+        }
+
         var entities = new List<LocalEntity>(used.Count);
         foreach (var cluster in used)
         {
-            var mentions = all.Where(m => m.Cluster == cluster).ToList();
+            var mentions = byCluster[cluster];
             var names = mentions.Where(m => !m.IsAcronym)
                 .GroupBy(m => m.Text, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Sentence)

@@ -14,11 +14,17 @@ public sealed class ExtractionLexicon
     public static ExtractionLexicon Empty { get; } = new(new Dictionary<string, string>());
 
     /// <summary>Creates a lexicon from demonym → place pairs.</summary>
-    public ExtractionLexicon(IReadOnlyDictionary<string, string> demonyms) =>
+    public ExtractionLexicon(IReadOnlyDictionary<string, string> demonyms)
+    {
         Demonyms = demonyms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Places = Demonyms.Values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Demonym → place ("Chinese" → "China").</summary>
     public FrozenDictionary<string, string> Demonyms { get; }
+
+    /// <summary>The places of <see cref="Demonyms"/>, case-insensitive.</summary>
+    public FrozenSet<string> Places { get; }
 
     /// <summary>Reads config/lexicon.yaml; a missing file gives an empty lexicon.</summary>
     public static ExtractionLexicon Load(string path)

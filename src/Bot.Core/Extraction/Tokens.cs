@@ -31,7 +31,7 @@ internal static partial class Tokenizer
 
     public static List<Token> Tokenize(string sentence)
     {
-        var tokens = new List<Token>(sentence.Length / 5);
+        var tokens = new List<Token>((sentence.Length / 4) + 4); // short words and punctuation: room enough for most sentences without a resize
         foreach (var match in TokenPattern().EnumerateMatches(sentence))
         {
             var text = sentence.AsSpan(match.Index, match.Length);

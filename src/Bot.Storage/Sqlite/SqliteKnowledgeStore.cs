@@ -600,16 +600,40 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions()
     {
+        // Reading JSON is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows
+        // is parsed on another thread while the caller takes the one before, so the two share the cores.
         using var connection = Open();
         using var command = Command(connection, "SELECT id, extraction FROM articles ORDER BY id");
         using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var parsing = ParseLater(ReadChunk(reader));
+        while (parsing is not null)
         {
-            var extraction = JsonSerializer.Deserialize(reader.GetString(1), StoreJson.Default.StoredExtraction)
-                ?? throw new InvalidDataException($"Article {reader.GetInt64(0)} has no extraction.");
-            yield return (reader.GetInt64(0), extraction);
+            var next = ReadChunk(reader);
+            var parsed = parsing.GetAwaiter().GetResult();
+            parsing = next.Count > 0 ? ParseLater(next) : null;
+            foreach (var item in parsed)
+            {
+                yield return item;
+            }
         }
     }
+
+    private const int ExtractionChunk = 256;
+
+    private static List<(long Id, string Json)> ReadChunk(SqliteDataReader reader)
+    {
+        var rows = new List<(long, string)>(ExtractionChunk);
+        while (rows.Count < ExtractionChunk && reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    private static Task<(long ArticleId, StoredExtraction Extraction)[]>? ParseLater(List<(long Id, string Json)> rows) =>
+        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id,
+            JsonSerializer.Deserialize(row.Json, StoreJson.Default.StoredExtraction) ?? throw new InvalidDataException($"Article {row.Id} has no extraction."))).ToArray());
 
     /// <inheritdoc />
     public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts)
