@@ -50,14 +50,26 @@ internal sealed class Sources(IKnowledgeReader knowledge)
 
     /// <summary>
     /// The citation numbers of an answer line's cited articles (already the newest, in the order to number them);
-    /// <paramref name="uncited"/> says how many more articles state the same.
+    /// <paramref name="uncited"/> says how many more articles state the same. Once the answer has numbered
+    /// <see cref="MaxNumbered"/> sources, a line cites only those of its articles already numbered, or else its newest
+    /// one: every claim keeps a source, and a long answer does not end in hundreds of them.
     /// </summary>
     public IReadOnlyList<int> Cite(AnswerLine line, out int uncited)
     {
-        var numbers = Cite(line.Cited, out _);
-        uncited = line.Articles - line.Cited.Count;
+        IReadOnlyList<long> ids = line.Cited;
+        if (_order.Count >= MaxNumbered && ids.Count > 1)
+        {
+            var numbered = ids.Where(_numbers.ContainsKey).ToList();
+            ids = numbered.Count > 0 ? numbered : [ids[line.Articles <= MaxPerClaim ? ^1 : 0]];
+        }
+
+        var numbers = Cite(ids, out _);
+        uncited = line.Articles - ids.Count;
         return numbers;
     }
+
+    /// <summary>How many sources an answer numbers before its further claims cite only what is numbered or their newest article.</summary>
+    public const int MaxNumbered = 60;
 
     /// <summary>
     /// Says how many articles the whole answer rests on, when it is more than the ones its items cite (lines built at

@@ -11,7 +11,7 @@ namespace Bot.Core.Knowledge;
 public sealed class EntityResolver
 {
     /// <summary>Bump when the resolution rules change, so stored knowledge is resolved again at the next start.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);

@@ -298,7 +298,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             totals[section] = new SectionTotal(reader.GetInt32(1), reader.GetInt32(2));
             if (sections.Contains(section))
             {
-                lines.AddRange(JsonSerializer.Deserialize(reader.GetString(3), StoreJson.Default.ListAnswerLine) ?? []);
+                AnswerRows.Read(reader.GetString(3), section, lines);
             }
         }
 
@@ -727,7 +727,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
     }
 
-    /// <summary>One row per entity and section: its totals, and the lines kept as one JSON array (an answer reads a few rows).</summary>
+    /// <summary>One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an answer reads a few rows).</summary>
     private static void WriteAnswers(SqliteConnection connection, SqliteTransaction transaction, AnswerIndex answers)
     {
         using var insert = Command(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES ($e, $s, $l, $a, $b)");
@@ -741,7 +741,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             p[1].Value = (int)section.Section;
             p[2].Value = section.Total.Lines;
             p[3].Value = section.Total.Articles;
-            p[4].Value = JsonSerializer.Serialize(section.Lines, StoreJson.Default.IReadOnlyListAnswerLine);
+            p[4].Value = AnswerRows.Write(section.Lines);
             insert.ExecuteNonQuery();
         }
     }
@@ -809,6 +809,4 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 [JsonSerializable(typeof(StoredExtraction))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(List<string>))]
-[JsonSerializable(typeof(List<AnswerLine>))]
-[JsonSerializable(typeof(IReadOnlyList<AnswerLine>))]
 internal sealed partial class StoreJson : JsonSerializerContext;

@@ -47,6 +47,32 @@ public sealed class LargeAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Members_HundredMembersEachInOwnArticle_EveryClaimCitedAndOneSourceEachBeyondSixty()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+
+        var reply = await bot.SendAsync("/members OTN");
+
+        // Harbour Bank (in every article) cites five; once 60 sources are numbered, a further claim cites the sources
+        // already numbered that state it, or else one new one.
+        var items = reply.Blocks.OfType<Section>().SelectMany(s => s.Items).ToList();
+        Assert.All(items, i => Assert.NotEmpty(i.Citations));
+        Assert.Equal(Sources.MaxPerClaim, items[0].Citations.Count);
+        var numbered = 0;
+        foreach (var item in items)
+        {
+            if (numbered >= Sources.MaxNumbered && item.Citations.Any(n => n > numbered))
+            {
+                Assert.Single(item.Citations);
+            }
+
+            numbered = Math.Max(numbered, item.Citations.Max());
+        }
+
+        Assert.Equal(numbered, reply.Citations.Count);
+    }
+
+    [Fact]
     public async Task Members_SameSizeInManyArticles_ListsEachSizeOnceWithItsSources()
     {
         using var bot = TestKnowledge.Create(_folder);
@@ -55,8 +81,10 @@ public sealed class LargeAnswerTests : IDisposable
 
         var size = Assert.Single(reply.Blocks.OfType<Section>(), s => s.Heading == "Reported size");
         Assert.Equal(["30 members reported", "40 members reported"], size.Items.Select(i => i.Label));
-        Assert.Equal("65 more articles", size.Items[0].Detail);
-        Assert.Equal("30 more articles", size.Items[1].Detail);
+        // 70 articles say 30 members, 35 say 40; each item cites some and counts the rest.
+        Assert.Equal($"{70 - size.Items[0].Citations.Count} more articles", size.Items[0].Detail);
+        Assert.Equal($"{35 - size.Items[1].Citations.Count} more articles", size.Items[1].Detail);
+        Assert.All(size.Items, i => Assert.NotEmpty(i.Citations));
     }
 
     [Fact]
