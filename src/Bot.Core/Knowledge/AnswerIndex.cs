@@ -130,7 +130,7 @@ public sealed class AnswerIndex
     private const int EntityBits = 26;
 
     private readonly Dictionary<int, ResolvedEntity> _entities;
-    private readonly List<LineState> _states = [];
+    private readonly StateChunks _states = new();
     private readonly Dictionary<(int Entity, AnswerSection Section), (int Last, int Articles)> _articles = [];
     private Dictionary<LineKey, int> _index = [];
     private int _lastArticle;
@@ -222,6 +222,7 @@ public sealed class AnswerIndex
             keys[state] = key;
         }
 
+        // The lookup table is the index's largest part: let it go before the views are built.
         _index = [];
 
         // One view per end that lists a relation: (entity, section, relation), sorted so each section's lines are together.
@@ -373,11 +374,10 @@ public sealed class AnswerIndex
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, new LineKey(entity, section, other, text), out var exists);
         if (!exists)
         {
-            slot = _states.Count;
-            _states.Add(new LineState { FirstFact = fact.Id });
+            slot = _states.Add(new LineState { FirstFact = fact.Id });
         }
 
-        ref var state = ref CollectionsMarshal.AsSpan(_states)[slot];
+        ref var state = ref _states[slot];
         state.Flags |= flags;
         state.Saw(fact.Article);
     }
@@ -409,6 +409,28 @@ public sealed class AnswerIndex
         public AnswerSection Section => (AnswerSection)((Packed >> 32) & 0x1f);
 
         public int Other => (int)(Packed & 0xffffffff);
+    }
+
+    /// <summary>Line states in fixed chunks: growing never copies what is held (a million lines at 100,000 articles).</summary>
+    private sealed class StateChunks
+    {
+        private const int ChunkBits = 16;
+        private readonly List<LineState[]> _chunks = [];
+
+        public int Count { get; private set; }
+
+        public ref LineState this[int index] => ref _chunks[index >> ChunkBits][index & ((1 << ChunkBits) - 1)];
+
+        public int Add(LineState state)
+        {
+            if ((Count >> ChunkBits) == _chunks.Count)
+            {
+                _chunks.Add(new LineState[1 << ChunkBits]);
+            }
+
+            this[Count] = state;
+            return Count++;
+        }
     }
 
     [InlineArray(CitedPerLine)]

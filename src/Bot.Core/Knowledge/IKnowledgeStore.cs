@@ -33,13 +33,6 @@ public interface IKnowledgeReader
     IReadOnlyList<EntityRecord> GetEntities(IReadOnlyCollection<long> ids);
 
     /// <summary>
-    /// Every fact whose subject, object, provider target or examples name the entity; without their evidence sentences
-    /// (<see cref="FactRecord.Evidence"/> empty) when <paramref name="withEvidence"/> is false, as answers need none and
-    /// a much-named entity has tens of thousands of facts.
-    /// </summary>
-    IReadOnlyList<FactRecord> FactsAbout(long entityId, bool withEvidence = true);
-
-    /// <summary>
     /// The answer lines of an entity's <paramref name="sections"/> in rank order (the first of each section only, as
     /// <see cref="AnswerIndex"/> keeps them) and the totals of all its sections: a few dozen rows, however many facts
     /// name it.

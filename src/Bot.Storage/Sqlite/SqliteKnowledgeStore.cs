@@ -265,24 +265,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     private const string FactColumns = """
-        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, EVIDENCE,
+        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.evidence,
                (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
         FROM facts f JOIN entities s ON s.id = f.subject LEFT JOIN entities o ON o.id = f.object LEFT JOIN entities p ON p.id = f.for_entity
         """;
-
-    /// <inheritdoc />
-    public IReadOnlyList<FactRecord> FactsAbout(long entityId, bool withEvidence = true)
-    {
-        using var connection = Open();
-        using var command = Command(connection,
-            FactColumns.Replace("EVIDENCE", withEvidence ? "f.evidence" : "''", StringComparison.Ordinal) + """
-             WHERE f.id IN (SELECT id FROM facts WHERE subject = $e UNION SELECT id FROM facts WHERE object = $e
-                            UNION SELECT id FROM facts WHERE for_entity = $e UNION SELECT fact FROM fact_examples WHERE entity = $e)
-             ORDER BY f.article, f.sentence, f.id
-            """,
-            ("$e", entityId));
-        return ReadFacts(command);
-    }
 
     /// <inheritdoc />
     public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
@@ -309,7 +295,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
-        using var command = Command(connection, FactColumns.Replace("EVIDENCE", "f.evidence", StringComparison.Ordinal) + " ORDER BY f.article, f.sentence, f.id");
+        using var command = Command(connection, FactColumns + " ORDER BY f.article, f.sentence, f.id");
         return ReadFacts(command);
     }
 
