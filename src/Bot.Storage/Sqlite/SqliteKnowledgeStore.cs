@@ -98,13 +98,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
         CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
         CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
-        CREATE INDEX IF NOT EXISTS ix_facts_subject ON facts(subject);
-        CREATE INDEX IF NOT EXISTS ix_facts_object ON facts(object);
-        CREATE INDEX IF NOT EXISTS ix_facts_for ON facts(for_entity);
-        CREATE INDEX IF NOT EXISTS ix_examples_entity ON fact_examples(entity);
         CREATE INDEX IF NOT EXISTS ix_examples_fact ON fact_examples(fact);
         """;
 
+    /// <summary>
+    /// Also drops the fact indexes by subject, object, provider target and example entity that stores built before the
+    /// answer lines carry: answers read the lines, so nothing looks facts up by entity any more.
+    /// </summary>
     private const string DropKnowledgeIndexes = """
         DROP INDEX IF EXISTS ix_aliases_key; DROP INDEX IF EXISTS ix_aliases_entity; DROP INDEX IF EXISTS ix_aliases_name;
         DROP INDEX IF EXISTS ix_facts_subject; DROP INDEX IF EXISTS ix_facts_object; DROP INDEX IF EXISTS ix_facts_for;
