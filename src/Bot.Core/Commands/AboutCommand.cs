@@ -63,14 +63,9 @@ internal sealed class AboutCommand(IKnowledgeReader knowledge, EntityLookup look
                 continue;
             }
 
-            var items = lines.Select(l =>
-            {
-                var cited = sources.Cite(l, out var uncited);
-                var more = uncited > 0 ? $"{uncited:N0} more articles" : null;
-                var detail = l.Detail is null ? more : more is null ? l.Detail : l.Detail + "; " + more;
-                return new ReplyItem(l.Label, detail, cited, command is null || l.Link is null ? null : command + " " + l.Link);
-            }).ToList();
-            blocks.Add(new Section(MembersCommand.Heading(heading, items.Count, answers.Total(section).Lines), items));
+            var items = lines.Select(l => new ReplyItem(
+                l.Label, Replies.Cite(sources, l, l.Detail, out var cited), cited, command is null || l.Link is null ? null : command + " " + l.Link)).ToList();
+            blocks.Add(new Section(Replies.Heading(heading, items.Count, answers.Total(section).Lines), items));
             if (section == AnswerSection.People)
             {
                 AddDisagreements(blocks, answers.Of(AnswerSection.RoleHolders), sources);

@@ -35,6 +35,17 @@ internal static class Replies
         return NotResolved(result, info.Name, argument);
     }
 
+    /// <summary>"Members (10 of 1,204)" when a section lists only the first of its lines.</summary>
+    public static string Heading(string heading, int listed, int total) => total > listed ? $"{heading} ({listed} of {total:N0})" : heading;
+
+    /// <summary>Cites an answer line; its detail, followed by "37 more articles" when more articles state it than are cited.</summary>
+    public static string? Cite(Sources sources, Knowledge.AnswerLine line, string? detail, out IReadOnlyList<int> cited)
+    {
+        cited = sources.Cite(line, out var uncited);
+        var more = uncited > 0 ? $"{uncited:N0} more articles" : null;
+        return detail is null ? more : more is null ? detail : detail + "; " + more;
+    }
+
     public static Reply NotResolved(Lookup lookup, string command, string name) => lookup switch
     {
         Ambiguous a => new Reply(

@@ -7,8 +7,6 @@ namespace Bot.Core.Commands;
 /// <summary>/members &lt;name&gt;: who belongs to a group, under their best names with aliases, each with its sources; initiators marked; stated counts.</summary>
 internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lookup, ReplyCache cache) : ICommandHandler
 {
-    private const int MaxMembers = 100;
-
     public CommandInfo Info { get; } = new("members", "Who belongs to an alliance, network or organisation", "/members <name>", CommandArgument.EntityName, "name", true);
 
     public Reply Handle(string argument, CommandRequest request)
@@ -61,10 +59,14 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
             }
         }
 
-        var counts = answers.Of(AnswerSection.Size).ToList();
+        // A size is listed once however its articles name examples (/about shows those): its lines' articles and citations together.
+        var sizes = answers.Of(AnswerSection.Size).ToList();
+        var counts = sizes.GroupBy(l => l.Label, StringComparer.Ordinal).Select(Merge).ToList();
         if (counts.Count > 0)
         {
-            blocks.Add(new Section(Heading("Reported size", counts.Count, answers.Total(AnswerSection.Size).Lines), [.. counts.Select(c => new ReplyItem(c.Label + " reported", More(sources, c, out var cited), cited))]));
+            var stated = answers.Total(AnswerSection.Size).Lines;
+            var heading = stated > sizes.Count ? $"Reported size (the most reported; {stated:N0} statements in all)" : "Reported size";
+            blocks.Add(new Section(heading, [.. counts.Select(c => new ReplyItem(c.Label + " reported", Replies.Cite(sources, c, null, out var cited), cited))]));
         }
 
         if (blocks.Count == 0)
@@ -74,7 +76,7 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
             blocks.Add(new Paragraph(memberOf.Count > 0 ? text + $" {entity.Name} is itself a member of:" : text + " Try /about " + entity.Name + " for what they say about it."));
             if (memberOf.Count > 0)
             {
-                blocks.Add(new Section(Heading("Member of", memberOf.Count, answers.Total(AnswerSection.MemberOf).Lines), [.. memberOf.Select(l => new ReplyItem(l.Label, More(sources, l, out var cited), cited, "/members " + l.Label))]));
+                blocks.Add(new Section(Replies.Heading("Member of", memberOf.Count, answers.Total(AnswerSection.MemberOf).Lines), [.. memberOf.Select(l => new ReplyItem(l.Label, Replies.Cite(sources, l, null, out var cited), cited, "/members " + l.Label))]));
                 sources.RestsOn(answers.Total(AnswerSection.MemberOf).Articles);
             }
         }
@@ -87,14 +89,20 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
         return new Reply(ReplyKind.Answer, title, blocks, citations, [], basis ?? "No article states members of it.");
     }
 
-    /// <summary>"Members (25 of 1,204)" when a section lists only the first of its lines.</summary>
-    internal static string Heading(string heading, int listed, int total) => total > listed ? $"{heading} ({listed} of {total:N0})" : heading;
-
-    /// <summary>Cites a line; "37 more articles" when it has more than are cited.</summary>
-    internal static string? More(Sources sources, AnswerLine line, out IReadOnlyList<int> cited)
+    /// <summary>
+    /// One line for several lines of one label: their articles added up (an article that states the size twice, with
+    /// different examples, counts twice) and the newest of their cited articles.
+    /// </summary>
+    private static AnswerLine Merge(IGrouping<string, AnswerLine> lines)
     {
-        cited = sources.Cite(line, out var uncited);
-        return uncited > 0 ? $"{uncited:N0} more articles" : null;
+        if (lines.Count() == 1)
+        {
+            return lines.First();
+        }
+
+        var articles = lines.Sum(l => l.Articles);
+        var newest = lines.SelectMany(l => l.Cited).Distinct().OrderDescending().Take(Sources.MaxPerClaim).ToList();
+        return lines.First() with { Articles = articles, Cited = articles <= Sources.MaxPerClaim ? [.. newest.Order()] : newest };
     }
 
     internal static string Display(EntityRecord entity)

@@ -344,7 +344,7 @@ public sealed class AnswerIndex
         return new AnswerLine(section, rank, label, detail, other, otherId != 0 ? otherId : null, state.Articles, cited, state.Flags, null, groupLines);
     }
 
-    /// <summary>"also CBN, Chain Bank Network": a member's other names as /members shows them (not "Owner's Name" forms).</summary>
+    /// <summary>"also KCN, Kestrel Chain Network": a member's other names as /members shows them (not "Owner's Name" forms).</summary>
     private static string? Aliases(ResolvedEntity entity)
     {
         var names = entity.Names

@@ -162,11 +162,13 @@ public sealed partial class KnowledgeIngestor(
     }
 
     /// <summary>
-    /// True when the store holds knowledge an earlier run resolved with the same rules and aliases (commands can answer
-    /// from it before a sync). A store from an older version, whose answer tables may be missing, or resolved with other
-    /// aliases, is brought up to date before the first answer.
+    /// True when the store holds knowledge an earlier run resolved with this version of the resolver (commands can
+    /// answer from it before a sync): a store whose answer lines an older resolver wrote, or none, is resolved again
+    /// before the first answer. Knowledge from an older extractor or other aliases is still answered from while the
+    /// background sync brings it up to date.
     /// </summary>
-    public bool HasKnowledge => store.GetMeta(ResolutionKey) == ResolutionFingerprint;
+    public bool HasKnowledge => store.GetMeta(ResolutionKey)?.Split('|') is [_, var resolver, ..]
+        && resolver == EntityResolver.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Resolves the entities and facts of every stored article again.</summary>
     public void Resolve()

@@ -7,8 +7,8 @@ namespace Bot.Storage.Composition;
 
 /// <summary>
 /// Synchronises the knowledge store with the dataset folder at start, then again every Knowledge:RescanMinutes. Over an
-/// empty store the first synchronisation runs before the transports start, so the first answer already has the
-/// articles; over a store an earlier run built, the transports start at once and answer from that knowledge while the
+/// empty store (or one whose answer lines an older resolver wrote) the first synchronisation runs before the
+/// transports start, so the first answer already has the articles; over a store an earlier run built, the transports start at once and answer from that knowledge while the
 /// folder is checked in the background (a folder that did not change costs one listing; a changed one is read, and the
 /// new knowledge replaces the old in one transaction). A failed synchronisation is logged and retried at the next one.
 /// </summary>

@@ -573,10 +573,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             // covering index on hash, not the article rows with their bodies.
             Execute(connection, "DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE hash NOT IN (SELECT hash FROM files))", transaction);
 
-            // A file renamed (or moved) keeps its article, which must cite it by its new name.
+            // A file renamed (or moved, or two files that swapped contents) keeps its article, which must cite the file
+            // that holds it now.
             Execute(connection, """
                 UPDATE articles SET source = (SELECT min(f.source) FROM files f WHERE f.hash = articles.hash)
-                WHERE source NOT IN (SELECT source FROM files) AND hash IN (SELECT hash FROM files)
+                WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.source = articles.source AND f.hash = articles.hash)
                 """, transaction);
             transaction.Commit();
             Interlocked.Increment(ref _version);

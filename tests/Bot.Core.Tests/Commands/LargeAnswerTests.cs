@@ -1,4 +1,5 @@
 using Bot.Core.Commands;
+using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Core.Replies;
 using Bot.Testing.Knowledge;
@@ -118,10 +119,10 @@ public sealed class LargeAnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task Sync_StoreResolvedByOlderRules_IsResolvedAgainBeforeItAnswers()
+    public async Task Sync_StoreResolvedByOlderResolver_IsResolvedAgainBeforeItAnswers()
     {
         using var bot = TestKnowledge.Create(_folder);
-        bot.Services.GetRequiredService<IKnowledgeWriter>().SetMeta("resolution", "older rules");
+        bot.Services.GetRequiredService<IKnowledgeWriter>().SetMeta("resolution", $"{ArticleExtractor.Version}|{EntityResolver.Version - 1}|aliases");
 
         Assert.False(bot.Ingestor.HasKnowledge);
         var report = bot.Ingestor.Sync();
@@ -130,5 +131,15 @@ public sealed class LargeAnswerTests : IDisposable
         Assert.True(bot.Ingestor.HasKnowledge);
         var reply = await bot.SendAsync("/members OTN");
         Assert.Equal("Members named in the articles (106)", reply.Blocks.OfType<Section>().First().Heading);
+    }
+
+    [Fact]
+    public void HasKnowledge_StoreResolvedWithOtherAliases_AnswersFromItWhileTheSyncCatchesUp()
+    {
+        using var bot = TestKnowledge.Create(_folder);
+        bot.Services.GetRequiredService<IKnowledgeWriter>().SetMeta("resolution", $"{ArticleExtractor.Version}|{EntityResolver.Version}|other aliases");
+
+        Assert.True(bot.Ingestor.HasKnowledge);
+        Assert.True(bot.Ingestor.Sync().Resolved);
     }
 }

@@ -60,4 +60,23 @@ public sealed class ReplyCacheTests : IDisposable
         Assert.Contains("renamed.txt", after, StringComparison.Ordinal);
         Assert.DoesNotContain("a1.txt", after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task About_AskedAgainAfterTwoFilesSwappedContents_CitesTheFileThatHoldsEachArticle()
+    {
+        File.WriteAllText(Path.Combine(_folder, "a2.txt"), "Bank Joins Test Network\n\nHarbour Bank has joined the Open Test Network, the bank said on Tuesday.\n");
+        using var bot = TestKnowledge.Create(_folder);
+        var first = File.ReadAllText(Path.Combine(_folder, "a1.txt"));
+        File.WriteAllText(Path.Combine(_folder, "a1.txt"), File.ReadAllText(Path.Combine(_folder, "a2.txt")));
+        File.WriteAllText(Path.Combine(_folder, "a2.txt"), first);
+
+        bot.Ingestor.Sync();
+        var harbour = await bot.AskAsync("/about Harbour Bank");
+        var alder = await bot.AskAsync("/about Alder Holdings");
+
+        Assert.Contains("a1.txt", harbour, StringComparison.Ordinal);
+        Assert.DoesNotContain("a2.txt", harbour, StringComparison.Ordinal);
+        Assert.Contains("a2.txt", alder, StringComparison.Ordinal);
+        Assert.DoesNotContain("a1.txt", alder, StringComparison.Ordinal);
+    }
 }
