@@ -52,7 +52,7 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     /// The citation numbers of an answer line's cited articles (already the newest, in the order to number them);
     /// <paramref name="uncited"/> says how many more articles state the same. Once the answer has numbered
     /// <see cref="MaxNumbered"/> sources, a line cites only those of its articles already numbered, or else its newest
-    /// one: every claim keeps a source, and a long answer does not end in hundreds of them.
+    /// one: every claim keeps a source, and a long answer adds at most one new source per further claim.
     /// </summary>
     public IReadOnlyList<int> Cite(AnswerLine line, out int uncited)
     {
