@@ -68,13 +68,13 @@ internal static class ProfileScenario
                 return 0;
             });
             var entities = Stage("resolver.Complete", () => resolver.Complete());
-            var facts = Stage("resolver.MapFacts", () => stored.SelectMany(p => resolver.MapFacts(p.ArticleId, p.Extraction)).ToList());
+            var resolved = Stage("resolver.Map", () => stored.Select(p => resolver.Map(p.ArticleId, p.Extraction)).ToList());
             Stage("store.ReplaceKnowledge", () =>
             {
-                store.ReplaceKnowledge(entities, facts);
+                store.ReplaceKnowledge(entities, resolved);
                 return 0;
             });
-            Console.WriteLine($"{documents.Count} articles, {entities.Count} entities, {facts.Count} facts; peak working set {MemoryFigures.Now().PeakWorkingSetMb:0} MB");
+            Console.WriteLine($"{documents.Count} articles, {entities.Count} entities, {resolved.Sum(a => a.Facts.Count)} facts; peak working set {MemoryFigures.Now().PeakWorkingSetMb:0} MB");
             return 0;
         }
         finally

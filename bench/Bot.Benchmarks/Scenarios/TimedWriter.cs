@@ -37,8 +37,8 @@ internal sealed class TimedWriter(IKnowledgeWriter inner) : IKnowledgeWriter
 
     public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => Time(nameof(ReadExtractions), () => inner.ReadExtractions().ToList());
 
-    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts) =>
-        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, facts.ToList()); return 0; });
+    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles) =>
+        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles.ToList()); return 0; });
 
     public string? GetMeta(string key) => Time(nameof(GetMeta), () => inner.GetMeta(key));
 

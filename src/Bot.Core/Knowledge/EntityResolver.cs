@@ -6,12 +6,12 @@ namespace Bot.Core.Knowledge;
 /// Joins the entities of all articles into one set: the same name (up to case, plurals, hyphens, spelling and word
 /// order) is the same entity; an acronym joins the long forms it is defined for when they are alike ("Blockchain
 /// Ledger Network" / "Open-Ledger Networks", both "OLN"); the operator's alias groups join the rest.
-/// Two passes over the articles: <see cref="Add"/> each, <see cref="Complete"/>, then <see cref="MapFacts"/> each.
+/// Two passes over the articles: <see cref="Add"/> each, <see cref="Complete"/>, then <see cref="Map"/> each.
 /// </summary>
 public sealed class EntityResolver
 {
     /// <summary>Bump when the resolution rules change, so stored knowledge is resolved again at the next start.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
@@ -179,6 +179,36 @@ public sealed class EntityResolver
         }
 
         return entities;
+    }
+
+    /// <summary>Pass two: an article's facts and the entities it names, with global entity ids.</summary>
+    public ResolvedArticle Map(long articleId, StoredExtraction extraction)
+    {
+        var facts = MapFacts(articleId, extraction).ToList();
+        var named = new List<ArticleEntity>();
+        if (_articleNodes.TryGetValue(articleId, out var nodes))
+        {
+            var index = new Dictionary<long, int>();
+            foreach (var entity in extraction.Entities)
+            {
+                if (entity.Id >= nodes.Length || !_entityOfRoot!.TryGetValue(Find(nodes[entity.Id]), out var id))
+                {
+                    continue;
+                }
+
+                if (index.TryGetValue(id, out var at))
+                {
+                    named[at] = named[at] with { Mentions = named[at].Mentions + entity.Mentions };
+                }
+                else
+                {
+                    index[id] = named.Count;
+                    named.Add(new ArticleEntity(id, entity.Mentions));
+                }
+            }
+        }
+
+        return new ResolvedArticle(articleId, facts, named);
     }
 
     /// <summary>Pass two: an article's facts with global entity ids.</summary>

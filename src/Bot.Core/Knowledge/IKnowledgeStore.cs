@@ -78,9 +78,10 @@ public interface IKnowledgeWriter
 
     /// <summary>
     /// Replaces the resolved entities and facts in one transaction, with the answer lines an <see cref="AnswerIndex"/>
-    /// builds from them (facts are numbered 1, 2, 3 … in the order given, which must be article order).
+    /// builds from them (facts are numbered 1, 2, 3 … in the order given, which must be article order), and the
+    /// entities each article names.
     /// </summary>
-    void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts);
+    void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles);
 
     /// <summary>A stored setting, or null.</summary>
     string? GetMeta(string key);

@@ -180,7 +180,7 @@ public sealed partial class KnowledgeIngestor(
         }
 
         var entities = resolver.Complete();
-        store.ReplaceKnowledge(entities, store.ReadExtractions().SelectMany(p => resolver.MapFacts(p.ArticleId, p.Extraction)));
+        store.ReplaceKnowledge(entities, store.ReadExtractions().Select(p => resolver.Map(p.ArticleId, p.Extraction)));
         store.SetMeta(ResolutionKey, ResolutionFingerprint);
     }
 

@@ -65,3 +65,12 @@ public sealed record ResolvedName(string Name, string Key, bool IsAcronym, int U
 
 /// <summary>A fact with global entity ids.</summary>
 public sealed record ResolvedFact(FactKind Kind, long Subject, long? Object, string? Text, string? Detail, long? For, long ArticleId, int Sentence, string Evidence, IReadOnlyList<long> Examples);
+
+/// <summary>One article's resolved knowledge: the facts it states and the entities it names.</summary>
+/// <param name="ArticleId">The article.</param>
+/// <param name="Facts">Its facts, with global entity ids.</param>
+/// <param name="Entities">The entities it names, in the order it first names them.</param>
+public sealed record ResolvedArticle(long ArticleId, IReadOnlyList<ResolvedFact> Facts, IReadOnlyList<ArticleEntity> Entities);
+
+/// <summary>An entity an article names, and how many times it names it.</summary>
+public readonly record struct ArticleEntity(long Entity, int Mentions);

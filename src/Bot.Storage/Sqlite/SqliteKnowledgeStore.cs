@@ -88,6 +88,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
             for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS article_entities(
+            article INTEGER NOT NULL, entity INTEGER NOT NULL, position INTEGER NOT NULL, mentions INTEGER NOT NULL,
+            PRIMARY KEY(article, entity)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS answers(
             entity INTEGER NOT NULL, section INTEGER NOT NULL, lines INTEGER NOT NULL, articles INTEGER NOT NULL, body TEXT NOT NULL,
             PRIMARY KEY(entity, section)) WITHOUT ROWID;
@@ -623,13 +626,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             JsonSerializer.Deserialize(row.Json, StoreJson.Default.StoredExtraction) ?? throw new InvalidDataException($"Article {row.Id} has no extraction."))).ToArray());
 
     /// <inheritdoc />
-    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedFact> facts)
+    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles)
     {
         lock (_writeLock)
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
             var answers = new AnswerIndex(entities);
             using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
             using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
@@ -671,9 +674,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 VALUES ($id, $kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence)
                 """))
             using (var example = Command(connection, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
+            using (var named = Command(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES ($a, $e, $p, $m)"))
             {
                 fact.Transaction = transaction;
                 example.Transaction = transaction;
+                named.Transaction = transaction;
+                var na = named.Parameters.Add("$a", SqliteType.Integer);
+                var ne = named.Parameters.Add("$e", SqliteType.Integer);
+                var np = named.Parameters.Add("$p", SqliteType.Integer);
+                var nm = named.Parameters.Add("$m", SqliteType.Integer);
+                named.Prepare();
                 var p = FactParameters.Select(n => fact.Parameters.Add(n, SqliteType.Text)).ToArray();
                 var factId = fact.Parameters.Add("$id", SqliteType.Integer);
                 var xf = example.Parameters.Add("$f", SqliteType.Integer);
@@ -683,25 +693,37 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
                 // Numbered as SQLite numbers rows it is given none for in an empty table (1, 2, 3 …), without a round trip for each.
                 long id = 0;
-                foreach (var f in facts)
+                foreach (var article in articles)
                 {
-                    p[0].Value = (int)f.Kind;
-                    p[1].Value = f.Subject;
-                    p[2].Value = (object?)f.Object ?? DBNull.Value;
-                    p[3].Value = (object?)f.Text ?? DBNull.Value;
-                    p[4].Value = (object?)f.Detail ?? DBNull.Value;
-                    p[5].Value = (object?)f.For ?? DBNull.Value;
-                    p[6].Value = f.ArticleId;
-                    p[7].Value = f.Sentence;
-                    p[8].Value = f.Evidence;
-                    factId.Value = ++id;
-                    fact.ExecuteNonQuery();
-                    answers.Add(id, f);
-                    foreach (var e in f.Examples)
+                    for (var i = 0; i < article.Entities.Count; i++)
                     {
-                        xf.Value = id;
-                        xe.Value = e;
-                        example.ExecuteNonQuery();
+                        na.Value = article.ArticleId;
+                        ne.Value = article.Entities[i].Entity;
+                        np.Value = i;
+                        nm.Value = article.Entities[i].Mentions;
+                        named.ExecuteNonQuery();
+                    }
+
+                    foreach (var f in article.Facts)
+                    {
+                        p[0].Value = (int)f.Kind;
+                        p[1].Value = f.Subject;
+                        p[2].Value = (object?)f.Object ?? DBNull.Value;
+                        p[3].Value = (object?)f.Text ?? DBNull.Value;
+                        p[4].Value = (object?)f.Detail ?? DBNull.Value;
+                        p[5].Value = (object?)f.For ?? DBNull.Value;
+                        p[6].Value = f.ArticleId;
+                        p[7].Value = f.Sentence;
+                        p[8].Value = f.Evidence;
+                        factId.Value = ++id;
+                        fact.ExecuteNonQuery();
+                        answers.Add(id, f);
+                        foreach (var e in f.Examples)
+                        {
+                            xf.Value = id;
+                            xe.Value = e;
+                            example.ExecuteNonQuery();
+                        }
                     }
                 }
             }

@@ -9,7 +9,7 @@ namespace Bot.Storage.Sqlite;
 
 /// <summary>
 /// The articles digests are made of, read from the knowledge database on connections of its own: the articles first
-/// seen in a window, each with its lead sentence and the knowledge entities it names.
+/// seen in a window, each with its lead sentence and the knowledge entities it names (as resolution mapped them).
 /// </summary>
 /// <remarks>
 /// first_seen is stored as round-trip text with an offset ("2026-01-01T09:00:00.0000000+00:00"), which does not
@@ -57,8 +57,8 @@ public sealed class SqliteNewsFeed : INewsFeed
             return [];
         }
 
-        var names = ResolveNames(connection, rows.SelectMany(r => r.Entities).SelectMany(Keys).Select(k => k.Key).Distinct(StringComparer.Ordinal).ToList());
-        return [.. rows.Select(r => new FeedArticle(r.Article, r.Lead, Entities(r.Entities, names)))];
+        var named = NamedEntities(connection, [.. rows.Select(r => r.Article.Id)]);
+        return [.. rows.Select(r => new FeedArticle(r.Article, r.Lead, named.GetValueOrDefault(r.Article.Id) ?? []))];
     }
 
     /// <summary>The lead of an article: the first sentence of its first paragraph that is not the headline again.</summary>
@@ -108,7 +108,7 @@ public sealed class SqliteNewsFeed : INewsFeed
         // SQLite reads the instant to the millisecond: a window one millisecond wider on each side, then the exact bounds.
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT id, source, title, url, published, publisher, first_seen, paragraphs, extraction FROM articles
+            SELECT id, source, title, url, published, publisher, first_seen, paragraphs FROM articles
             WHERE {SeenMs} > $after AND {SeenMs} <= $upTo
             ORDER BY {SeenMs} DESC, id DESC
             """;
@@ -130,81 +130,36 @@ public sealed class SqliteNewsFeed : INewsFeed
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 seen);
             var paragraphs = JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json) ?? [];
-            var entities = JsonSerializer.Deserialize<EntitiesOnly>(reader.GetString(8), Json)?.Entities ?? [];
-            rows.Add(new Row(article, LeadOf(article.Title, paragraphs), entities));
+            rows.Add(new Row(article, LeadOf(article.Title, paragraphs)));
         }
 
         return rows;
     }
 
-    /// <summary>The lookup keys of an article's entity, best first: its names (as the knowledge keys them), then its acronyms.</summary>
-    private static IEnumerable<(string Key, bool Acronym)> Keys(LocalEntity entity) =>
-        entity.Names.Select(n => (NameKey.OrderFree(n), false)).Concat(entity.Acronyms.Select(a => (NameKey.Of(a), true))).Where(k => k.Item1.Length > 0);
-
-    /// <summary>Every knowledge entity each key names, the likeliest first (a name over an acronym, then the most-cited entity).</summary>
-    private static Dictionary<string, List<Candidate>> ResolveNames(SqliteConnection connection, List<string> keys)
+    /// <summary>The knowledge entities each article names, as resolution mapped them, in the order the article names them.</summary>
+    private static Dictionary<long, List<FeedEntity>> NamedEntities(SqliteConnection connection, List<long> articles)
     {
-        var byKey = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
-        if (keys.Count == 0)
-        {
-            return byKey;
-        }
-
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT a.key, a.acronym, e.id, e.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.key IN (SELECT value FROM json_each($keys))
-            ORDER BY a.key, e.articles DESC, e.id
+            SELECT ae.article, e.id, e.name, e.kind, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity
+            WHERE ae.article IN (SELECT value FROM json_each($ids)) ORDER BY ae.article, ae.position
             """;
-        command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys, Json));
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articles, Json));
+        var byArticle = new Dictionary<long, List<FeedEntity>>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var key = reader.GetString(0);
-            if (!byKey.TryGetValue(key, out var list))
+            var article = reader.GetInt64(0);
+            if (!byArticle.TryGetValue(article, out var list))
             {
-                byKey[key] = list = [];
+                byArticle[article] = list = [];
             }
 
-            list.Add(new Candidate(reader.GetInt64(2), reader.GetString(3), (EntityKind)reader.GetInt32(4), reader.GetInt64(1) != 0));
+            list.Add(new FeedEntity(reader.GetInt64(1), reader.GetString(2), (EntityKind)reader.GetInt32(3), reader.GetInt32(4)));
         }
 
-        return byKey;
+        return byArticle;
     }
 
-    /// <summary>The article's entities as knowledge entities: each by its first key that resolves, one entry an entity, mentions summed.</summary>
-    private static List<FeedEntity> Entities(IReadOnlyList<LocalEntity> local, Dictionary<string, List<Candidate>> names)
-    {
-        var result = new Dictionary<long, FeedEntity>();
-        foreach (var entity in local)
-        {
-            Candidate? match = null;
-            foreach (var (key, acronym) in Keys(entity))
-            {
-                if (names.TryGetValue(key, out var candidates))
-                {
-                    match = candidates.FirstOrDefault(c => c.Acronym == acronym) ?? candidates[0];
-                    break;
-                }
-            }
-
-            if (match is null)
-            {
-                continue;
-            }
-
-            result[match.Id] = result.TryGetValue(match.Id, out var seen)
-                ? seen with { Mentions = seen.Mentions + entity.Mentions }
-                : new FeedEntity(match.Id, match.Name, match.Kind, entity.Mentions);
-        }
-
-        return [.. result.Values];
-    }
-
-    private sealed record Row(ArticleRecord Article, string Lead, IReadOnlyList<LocalEntity> Entities);
-
-    private sealed record Candidate(long Id, string Name, EntityKind Kind, bool Acronym);
-
-    /// <summary>The part of a stored extraction the feed reads (its facts and evidence are skipped).</summary>
-    private sealed record EntitiesOnly(IReadOnlyList<LocalEntity> Entities);
+    private sealed record Row(ArticleRecord Article, string Lead);
 }
