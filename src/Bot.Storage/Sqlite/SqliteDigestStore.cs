@@ -13,8 +13,6 @@ namespace Bot.Storage.Sqlite;
 public sealed class SqliteDigestStore : ISubscriptionStore
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-    private const int BusyTimeoutMs = 5_000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -48,7 +46,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         using var connection = Open();
-        using var command = Command(connection, null, Schema);
+        using var command = Sql.Command(connection, null, Schema);
         command.ExecuteNonQuery();
     }
 
@@ -56,7 +54,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public Subscription? Get(string id)
     {
         using var connection = Open();
-        using var command = Command(connection, null, SubscriptionColumns + " WHERE id = $id", ("$id", id));
+        using var command = Sql.Command(connection, null, SubscriptionColumns + " WHERE id = $id", ("$id", id));
         return ReadSubscriptions(command).FirstOrDefault();
     }
 
@@ -64,7 +62,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public IReadOnlyList<Subscription> List()
     {
         using var connection = Open();
-        using var command = Command(connection, null, SubscriptionColumns + " ORDER BY id");
+        using var command = Sql.Command(connection, null, SubscriptionColumns + " ORDER BY id");
         return ReadSubscriptions(command);
     }
 
@@ -73,7 +71,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         using var connection = Open();
-        using var command = Command(connection, null, """
+        using var command = Sql.Command(connection, null, """
             INSERT INTO subscriptions(id, platform, chat, origin, schedule_text, cron, time_zone, follows, notify_when_empty, created_at, covered_until, paused_reason)
             VALUES ($id, $platform, $chat, $origin, $text, $cron, $zone, $follows, $notify, $created, $covered, $paused)
             ON CONFLICT(id) DO UPDATE SET platform = excluded.platform, chat = excluded.chat, origin = excluded.origin,
@@ -88,7 +86,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
             ("$text", subscription.Schedule.Text),
             ("$cron", subscription.Schedule.Cron),
             ("$zone", subscription.Schedule.TimeZone),
-            ("$follows", JsonSerializer.Serialize(subscription.Follows, Json)),
+            ("$follows", JsonSerializer.Serialize(subscription.Follows, Sql.Json)),
             ("$notify", subscription.NotifyWhenEmpty ? 1 : 0),
             ("$created", Text(subscription.CreatedAt)),
             ("$covered", Text(subscription.CoveredUntil)),
@@ -101,9 +99,9 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var deliveries = Command(connection, transaction, "DELETE FROM deliveries WHERE subscription = $id AND status = $pending", ("$id", id), ("$pending", (int)DeliveryStatus.Pending));
+        using var deliveries = Sql.Command(connection, transaction, "DELETE FROM deliveries WHERE subscription = $id AND status = $pending", ("$id", id), ("$pending", (int)DeliveryStatus.Pending));
         deliveries.ExecuteNonQuery();
-        using var subscription = Command(connection, transaction, "DELETE FROM subscriptions WHERE id = $id", ("$id", id));
+        using var subscription = Sql.Command(connection, transaction, "DELETE FROM subscriptions WHERE id = $id", ("$id", id));
         var deleted = subscription.ExecuteNonQuery() > 0;
         transaction.Commit();
         return deleted;
@@ -114,9 +112,9 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var subscription = Command(connection, transaction, "UPDATE subscriptions SET paused_reason = $reason WHERE id = $id", ("$id", id), ("$reason", reason));
+        using var subscription = Sql.Command(connection, transaction, "UPDATE subscriptions SET paused_reason = $reason WHERE id = $id", ("$id", id), ("$reason", reason));
         subscription.ExecuteNonQuery();
-        using var deliveries = Command(connection, transaction,
+        using var deliveries = Sql.Command(connection, transaction,
             "UPDATE deliveries SET status = $failed, error = $reason, next_attempt_at = NULL WHERE subscription = $id AND status = $pending",
             ("$id", id), ("$reason", reason), ("$failed", (int)DeliveryStatus.Failed), ("$pending", (int)DeliveryStatus.Pending));
         deliveries.ExecuteNonQuery();
@@ -129,7 +127,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
         ArgumentNullException.ThrowIfNull(delivery);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var insert = Command(connection, transaction, """
+        using var insert = Sql.Command(connection, transaction, """
             INSERT INTO deliveries(id, subscription, platform, chat, scheduled_for, digest, status, parts_sent, attempts, error, next_attempt_at, created_at, sent_at)
             VALUES ($id, $subscription, $platform, $chat, $scheduled, $digest, $status, $parts, $attempts, $error, $next, $created, NULL)
             ON CONFLICT(id) DO NOTHING
@@ -139,7 +137,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
             ("$platform", delivery.Platform),
             ("$chat", delivery.ChatId),
             ("$scheduled", Text(delivery.ScheduledFor)),
-            ("$digest", JsonSerializer.Serialize(delivery.Digest, Json)),
+            ("$digest", JsonSerializer.Serialize(delivery.Digest, Sql.Json)),
             ("$status", (int)delivery.Status),
             ("$parts", delivery.PartsSent),
             ("$attempts", delivery.Attempts),
@@ -168,7 +166,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public DigestDelivery? GetDelivery(string id)
     {
         using var connection = Open();
-        using var command = Command(connection, null, DeliveryColumns + " WHERE id = $id", ("$id", id));
+        using var command = Sql.Command(connection, null, DeliveryColumns + " WHERE id = $id", ("$id", id));
         return ReadDeliveries(command).FirstOrDefault();
     }
 
@@ -176,7 +174,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public IReadOnlyList<DigestDelivery> DuePending(DateTimeOffset now, int max)
     {
         using var connection = Open();
-        using var command = Command(connection, null,
+        using var command = Sql.Command(connection, null,
             DeliveryColumns + " WHERE status = $pending AND (next_attempt_at IS NULL OR next_attempt_at <= $now) ORDER BY scheduled_for, id LIMIT $max",
             ("$pending", (int)DeliveryStatus.Pending), ("$now", Text(now)), ("$max", max));
         return ReadDeliveries(command);
@@ -186,7 +184,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public DateTimeOffset? NextPendingDue()
     {
         using var connection = Open();
-        using var command = Command(connection, null,
+        using var command = Sql.Command(connection, null,
             "SELECT MIN(COALESCE(next_attempt_at, scheduled_for)) FROM deliveries WHERE status = $pending", ("$pending", (int)DeliveryStatus.Pending));
         return command.ExecuteScalar() is string due ? Parse(due) : null;
     }
@@ -195,7 +193,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public void MarkPartsSent(string deliveryId, int partsSent)
     {
         using var connection = Open();
-        using var command = Command(connection, null,
+        using var command = Sql.Command(connection, null,
             "UPDATE deliveries SET parts_sent = MAX(parts_sent, $parts) WHERE id = $id AND status = $pending",
             ("$id", deliveryId), ("$parts", partsSent), ("$pending", (int)DeliveryStatus.Pending));
         command.ExecuteNonQuery();
@@ -205,7 +203,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public void MarkSent(string deliveryId, DateTimeOffset sentAt)
     {
         using var connection = Open();
-        using var command = Command(connection, null,
+        using var command = Sql.Command(connection, null,
             "UPDATE deliveries SET status = $sent, sent_at = $at, error = NULL, next_attempt_at = NULL WHERE id = $id AND status = $pending",
             ("$id", deliveryId), ("$at", Text(sentAt)), ("$sent", (int)DeliveryStatus.Sent), ("$pending", (int)DeliveryStatus.Pending));
         command.ExecuteNonQuery();
@@ -215,7 +213,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     public void MarkAttemptFailed(string deliveryId, string error, DateTimeOffset? retryAt)
     {
         using var connection = Open();
-        using var command = Command(connection, null,
+        using var command = Sql.Command(connection, null,
             "UPDATE deliveries SET attempts = attempts + 1, error = $error, next_attempt_at = $retry, status = $status WHERE id = $id AND status = $pending",
             ("$id", deliveryId),
             ("$error", error),
@@ -228,33 +226,13 @@ public sealed class SqliteDigestStore : ISubscriptionStore
     /// <summary>Moves covered_until forward only: a digest of an older fire time never takes it back.</summary>
     private static void MoveCoveredUntil(SqliteConnection connection, SqliteTransaction? transaction, string subscriptionId, DateTimeOffset to)
     {
-        using var command = Command(connection, transaction,
+        using var command = Sql.Command(connection, transaction,
             "UPDATE subscriptions SET covered_until = $to WHERE id = $id AND (covered_until IS NULL OR covered_until < $to)",
             ("$id", subscriptionId), ("$to", Text(to)));
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = Command(connection, null, "PRAGMA busy_timeout = " + BusyTimeoutMs.ToString(CultureInfo.InvariantCulture));
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private SqliteConnection Open() => Sql.Open(_connectionString);
 
     private static List<Subscription> ReadSubscriptions(SqliteCommand command)
     {
@@ -268,7 +246,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
                 reader.GetString(2),
                 Enum.Parse<SubscriptionOrigin>(reader.GetString(3)),
                 new DigestSchedule(reader.GetString(4), reader.GetString(5), reader.GetString(6)),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json) ?? [],
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Sql.Json) ?? [],
                 reader.GetInt64(8) != 0,
                 Parse(reader.GetString(9)),
                 reader.IsDBNull(10) ? null : Parse(reader.GetString(10)),
@@ -284,7 +262,7 @@ public sealed class SqliteDigestStore : ISubscriptionStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var digest = JsonSerializer.Deserialize<Digest>(reader.GetString(5), Json)
+            var digest = JsonSerializer.Deserialize<Digest>(reader.GetString(5), Sql.Json)
                 ?? throw new InvalidDataException($"Delivery {reader.GetString(0)} has no digest.");
             list.Add(new DigestDelivery(
                 reader.GetString(0),

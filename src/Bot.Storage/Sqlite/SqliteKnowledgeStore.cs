@@ -17,7 +17,6 @@ namespace Bot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
     private readonly Lock _writeLock = new();
@@ -114,12 +113,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         DROP INDEX IF EXISTS ix_examples_entity; DROP INDEX IF EXISTS ix_examples_fact;
         """;
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => Sql.Open(_connectionString);
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
@@ -127,18 +121,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         command.CommandText = sql;
         command.Transaction = transaction;
         command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
     }
 
     // ---------------- reading ----------------
@@ -150,7 +132,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public KnowledgeStats GetStats()
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM facts)");
+        using var command = Sql.Command(connection, null, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM facts)");
         using var reader = command.ExecuteReader();
         reader.Read();
         return new KnowledgeStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
@@ -160,7 +142,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<long> FindByKey(string key)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT DISTINCT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.key = $k ORDER BY e.articles DESC, a.entity", ("$k", key));
+        using var command = Sql.Command(connection, null, "SELECT DISTINCT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.key = $k ORDER BY e.articles DESC, a.entity", ("$k", key));
         return ReadLongs(command);
     }
 
@@ -168,7 +150,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<long> FindByWords(string key, int max)
     {
         using var connection = Open();
-        using var command = Command(connection,
+        using var command = Sql.Command(connection, null,
             "SELECT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE (' ' || a.words || ' ') LIKE $k ESCAPE '\\' GROUP BY a.entity ORDER BY MAX(e.articles) DESC, a.entity LIMIT $n",
             ("$k", "% " + EscapeLike(key) + " %"), ("$n", max));
         return ReadLongs(command);
@@ -178,7 +160,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<string> NamesStartingWith(string prefix, int max)
     {
         using var connection = Open();
-        using var command = Command(connection,
+        using var command = Sql.Command(connection, null,
             "SELECT name FROM aliases WHERE name LIKE $p ESCAPE '\\' GROUP BY name ORDER BY SUM(uses) DESC, name LIMIT $n",
             ("$p", EscapeLike(prefix) + "%"), ("$n", max));
         var names = new List<string>();
@@ -200,7 +182,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
 
         using var connection = Open();
-        using var command = Command(connection, "SELECT name, entity FROM aliases");
+        using var command = Sql.Command(connection, null, "SELECT name, entity FROM aliases");
         var names = new List<(string, long)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -216,7 +198,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public EntityRecord? GetEntity(long id)
     {
         using var connection = Open();
-        using var command = Command(connection,
+        using var command = Sql.Command(connection, null,
             "SELECT e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id = $id ORDER BY a.acronym DESC, a.uses DESC, a.name",
             ("$id", id));
         using var reader = command.ExecuteReader();
@@ -243,9 +225,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
 
         using var connection = Open();
-        using var command = Command(connection,
+        using var command = Sql.Command(connection, null,
             "SELECT e.id, e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id IN (SELECT value FROM json_each($ids)) ORDER BY e.id, a.acronym DESC, a.uses DESC, a.name",
-            ("$ids", JsonSerializer.Serialize(ids, Json)));
+            ("$ids", JsonSerializer.Serialize(ids, Sql.Json)));
         var byId = new Dictionary<long, (EntityRecord Entity, List<string> Aliases)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -277,7 +259,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT section, lines, articles, body FROM answers WHERE entity = $e ORDER BY section", ("$e", entityId));
+        using var command = Sql.Command(connection, null, "SELECT section, lines, articles, body FROM answers WHERE entity = $e ORDER BY section", ("$e", entityId));
         using var reader = command.ExecuteReader();
         var lines = new List<AnswerLine>();
         var totals = new Dictionary<AnswerSection, SectionTotal>();
@@ -298,7 +280,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
-        using var command = Command(connection, FactColumns + " ORDER BY f.article, f.sentence, f.id");
+        using var command = Sql.Command(connection, null, FactColumns + " ORDER BY f.article, f.sentence, f.id");
         return ReadFacts(command);
     }
 
@@ -347,7 +329,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
             // Read from the covering index: an article row holds its text before first_seen, so reading the row
             // itself for a citation walks its overflow pages.
-            using var command = Command(connection, ArticleColumns + " INDEXED BY ix_articles_cite WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(missing, Json)));
+            using var command = Sql.Command(connection, null, ArticleColumns + " INDEXED BY ix_articles_cite WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(missing, Sql.Json)));
             foreach (var article in ReadArticles(command))
             {
                 cache.Articles[article.Id] = article;
@@ -382,7 +364,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         // ids, one rowid lookup each in the index and the articles; with a plain JOIN SQLite's planner scans every
         // match of the query again (and reads each matching article row) before filtering on the ranked ids.
         using var connection = Open();
-        using var command = Command(connection, """
+        using var command = Sql.Command(connection, null, """
             WITH top(id, pos) AS (
                 SELECT id, row_number() OVER (ORDER BY rank, id DESC) FROM (
                     SELECT id, rank FROM (
@@ -433,7 +415,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<ArticleRecord> Latest(int count)
     {
         using var connection = Open();
-        using var command = Command(connection, ArticleColumns + " ORDER BY COALESCE(published, substr(first_seen, 1, 10)) DESC, id DESC LIMIT $n", ("$n", count));
+        using var command = Sql.Command(connection, null, ArticleColumns + " ORDER BY COALESCE(published, substr(first_seen, 1, 10)) DESC, id DESC LIMIT $n", ("$n", count));
         return ReadArticles(command);
     }
 
@@ -441,7 +423,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<ArticleRecord> AllArticles()
     {
         using var connection = Open();
-        using var command = Command(connection, ArticleColumns + " ORDER BY id");
+        using var command = Sql.Command(connection, null, ArticleColumns + " ORDER BY id");
         return ReadArticles(command);
     }
 
@@ -449,7 +431,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<string>? GetParagraphs(long articleId)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
+        using var command = Sql.Command(connection, null, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
         return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize(json, StoreJson.Default.ListString) : null;
     }
 
@@ -459,7 +441,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyDictionary<string, StoredFile> GetFiles()
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT source, length, mtime, hash FROM files");
+        using var command = Sql.Command(connection, null, "SELECT source, length, mtime, hash FROM files");
         var files = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -474,7 +456,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public bool HasArticle(string hash, int extractorVersion)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT 1 FROM articles WHERE hash = $h AND extractor = $v", ("$h", hash), ("$v", extractorVersion));
+        using var command = Sql.Command(connection, null, "SELECT 1 FROM articles WHERE hash = $h AND extractor = $v", ("$h", hash), ("$v", extractorVersion));
         return command.ExecuteScalar() is not null;
     }
 
@@ -485,7 +467,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            using var command = Command(connection, """
+            using var command = Sql.Command(connection, null, """
                 INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction)
                 VALUES ($hash, $source, $title, $url, $published, $publisher, $paragraphs, $body, $seen, $extractor, $extraction)
                 ON CONFLICT(hash) DO UPDATE SET source = excluded.source, title = excluded.title, url = excluded.url,
@@ -527,7 +509,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             // Only what changed is written: a start that finds every file as it was writes nothing (it used to delete
             // and insert again every row of files, 100,000 rows for 100,000 articles, on every start).
             var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
-            using (var read = Command(connection, "SELECT source, length, mtime, hash FROM files"))
+            using (var read = Sql.Command(connection, null, "SELECT source, length, mtime, hash FROM files"))
             {
                 read.Transaction = transaction;
                 using var reader = read.ExecuteReader();
@@ -538,7 +520,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             var kept = new HashSet<string>(StringComparer.Ordinal);
-            using (var insert = Command(connection, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES ($s, $l, $m, $h)"))
+            using (var insert = Sql.Command(connection, null, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES ($s, $l, $m, $h)"))
             {
                 insert.Transaction = transaction;
                 var s = insert.Parameters.Add("$s", SqliteType.Text);
@@ -561,7 +543,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
-            using (var delete = Command(connection, "DELETE FROM files WHERE source = $s"))
+            using (var delete = Sql.Command(connection, null, "DELETE FROM files WHERE source = $s"))
             {
                 delete.Transaction = transaction;
                 var s = delete.Parameters.Add("$s", SqliteType.Text);
@@ -593,7 +575,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         // Reading JSON is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows
         // is parsed on another thread while the caller takes the one before, so the two share the cores.
         using var connection = Open();
-        using var command = Command(connection, "SELECT id, extraction FROM articles ORDER BY id");
+        using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
         using var reader = command.ExecuteReader();
         var parsing = ParseLater(ReadChunk(reader));
         while (parsing is not null)
@@ -634,8 +616,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var transaction = connection.BeginTransaction();
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
             var answers = new AnswerIndex(entities);
-            using (var entity = Command(connection, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
-            using (var alias = Command(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
+            using (var entity = Sql.Command(connection, null, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
+            using (var alias = Sql.Command(connection, null, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
             {
                 entity.Transaction = transaction;
                 alias.Transaction = transaction;
@@ -669,12 +651,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
-            using (var fact = Command(connection, """
+            using (var fact = Sql.Command(connection, null, """
                 INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence, evidence)
                 VALUES ($id, $kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence)
                 """))
-            using (var example = Command(connection, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
-            using (var named = Command(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES ($a, $e, $p, $m)"))
+            using (var example = Sql.Command(connection, null, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
+            using (var named = Sql.Command(connection, null, "INSERT INTO article_entities(article, entity, position, mentions) VALUES ($a, $e, $p, $m)"))
             {
                 fact.Transaction = transaction;
                 example.Transaction = transaction;
@@ -739,7 +721,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <summary>One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an answer reads a few rows).</summary>
     private static void WriteAnswers(SqliteConnection connection, SqliteTransaction transaction, AnswerIndex answers)
     {
-        using var insert = Command(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES ($e, $s, $l, $a, $b)");
+        using var insert = Sql.Command(connection, null, "INSERT INTO answers(entity, section, lines, articles, body) VALUES ($e, $s, $l, $a, $b)");
         insert.Transaction = transaction;
         var p = AnswerParameters.Select(n => insert.Parameters.Add(n, SqliteType.Integer)).ToArray();
         p[4].SqliteType = SqliteType.Text;
@@ -759,7 +741,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public string? GetMeta(string key)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT value FROM meta WHERE key = $k", ("$k", key));
+        using var command = Sql.Command(connection, null, "SELECT value FROM meta WHERE key = $k", ("$k", key));
         return command.ExecuteScalar() as string;
     }
 
@@ -769,7 +751,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         lock (_writeLock)
         {
             using var connection = Open();
-            using var command = Command(connection, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+            using var command = Sql.Command(connection, null, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
             command.ExecuteNonQuery();
         }
     }

@@ -20,7 +20,6 @@ namespace Bot.Storage.Sqlite;
 public sealed class SqliteNewsFeed : INewsFeed
 {
     private const string SeenMs = "unixepoch(first_seen, 'subsec')";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly string _path;
     private readonly string _connectionString;
@@ -42,13 +41,7 @@ public sealed class SqliteNewsFeed : INewsFeed
             return [];
         }
 
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout = 5000";
-            pragma.ExecuteNonQuery();
-        }
+        using var connection = Sql.Open(_connectionString);
 
         EnsureIndex(connection);
         var rows = ReadArticles(connection, after, upTo, max);
@@ -129,7 +122,7 @@ public sealed class SqliteNewsFeed : INewsFeed
                 reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 seen);
-            var paragraphs = JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json) ?? [];
+            var paragraphs = JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Sql.Json) ?? [];
             rows.Add(new Row(article, LeadOf(article.Title, paragraphs)));
         }
 
@@ -144,7 +137,7 @@ public sealed class SqliteNewsFeed : INewsFeed
             SELECT ae.article, e.id, e.name, e.kind, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity
             WHERE ae.article IN (SELECT value FROM json_each($ids)) ORDER BY ae.article, ae.position
             """;
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articles, Json));
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articles, Sql.Json));
         var byArticle = new Dictionary<long, List<FeedEntity>>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
