@@ -136,9 +136,13 @@ public sealed class QuartzPersistenceTests : IDisposable
         await WaitUntilAsync(due.AddSeconds(3));
         await using var second = await DigestHost.StartAsync(_state, settings);
 
-        Assert.True(await DigestHost.EventuallyAsync(() => second.Publisher.Messages.Count > 0, 15), "the missed digest was not sent");
+        // The publisher records the message before the job marks the delivery sent and logs it: wait for all three.
+        var id = DigestDelivery.IdOf(Channel, due);
+        Assert.True(await DigestHost.EventuallyAsync(() => second.Publisher.Messages.Count > 0
+            && second.Store.GetDelivery(id)?.Status == DeliveryStatus.Sent && second.Store.Get(Channel)?.CoveredUntil == due && second.Logged(5001).Count > 0, 15),
+            "the missed digest was not sent");
         var message = Assert.Single(second.Publisher.Messages);
-        Assert.Equal(DigestDelivery.IdOf(Channel, due), message.DeliveryId);
+        Assert.Equal(id, message.DeliveryId);
         Assert.Equal("desk-1", message.ChatId);
         Assert.Equal(DeliveryStatus.Sent, second.Store.GetDelivery(message.DeliveryId)!.Status);
         Assert.Equal(due, second.Store.Get(Channel)!.CoveredUntil);
