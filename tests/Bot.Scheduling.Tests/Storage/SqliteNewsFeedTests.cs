@@ -167,4 +167,35 @@ public sealed class SqliteNewsFeedTests(DatasetFeedFixture dataset) : IClassFixt
         Assert.Equal(["000", "001", "002"], naming);
         Assert.Equal(EntityKind.Group, network.Kind);
     }
+
+    [Fact]
+    public void Entities_AnAcronymTwoArticlesDefineDifferently_NamesEachArticlesOwnEntity()
+    {
+        // "PPC" stands for a coalition in one article and a company in the other: each article's digest entry names the
+        // entity its own text defined, as resolution mapped it.
+        var folder = Path.Combine(Path.GetTempPath(), "newsbot-feed-acronym-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "coalition.txt"), "Port Operators Form A New Coalition\n\n"
+                + "Harlow Shipping has joined the Pacific Port Coalition (PPC), an industry alliance. The PPC is made up of 12 members.\n");
+            File.WriteAllText(Path.Combine(folder, "company.txt"), "Utility Opens A Northern Grid Office\n\n"
+                + "Polar Power Company (PPC), a regional utility, opened an office in Tromso. The PPC said the office would employ 40 people.\n");
+            using var knowledge = TestKnowledge.Create(folder);
+            var feed = knowledge.Services.GetRequiredService<INewsFeed>();
+            var articles = knowledge.Reader.AllArticles();
+            var read = feed.SeenBetween(articles.Min(a => a.FirstSeen).AddSeconds(-1), articles.Max(a => a.FirstSeen).AddSeconds(1), 10);
+
+            var coalition = Assert.Single(read, a => a.Article.SourceName == "coalition.txt");
+            var company = Assert.Single(read, a => a.Article.SourceName == "company.txt");
+            Assert.Contains(coalition.Entities, e => e.Name == "Pacific Port Coalition");
+            Assert.DoesNotContain(coalition.Entities, e => e.Name == "Polar Power Company");
+            Assert.Contains(company.Entities, e => e.Name == "Polar Power Company");
+            Assert.DoesNotContain(company.Entities, e => e.Name == "Pacific Port Coalition");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
