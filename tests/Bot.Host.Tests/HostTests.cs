@@ -1,5 +1,5 @@
 using Bot.Host.ConsoleChat;
-using Bot.Testing;
+using Bot.Testing.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Tests;
@@ -18,14 +18,7 @@ public sealed class HostTests : IDisposable
         }
     }
 
-    private string[] Settings(params string[] more) =>
-    [
-        $"--Dataset:Path={RepoPaths.Articles}",
-        $"--Storage:KnowledgePath={Path.Combine(_state, "knowledge.db")}",
-        $"--Storage:DigestsPath={Path.Combine(_state, "digests.db")}",
-        $"--Storage:SchedulesPath={Path.Combine(_state, "schedules.db")}",
-        .. more,
-    ];
+    private string[] Settings(params string[] more) => [.. TestKnowledge.Arguments(TestKnowledge.StoreSettings(_state)), .. more];
 
     [Fact]
     public async Task Ask_MembersBsn_PrintsTheAnswerAndExitsZero()

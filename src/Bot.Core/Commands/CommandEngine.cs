@@ -12,8 +12,7 @@ namespace Bot.Core.Commands;
 /// </summary>
 public sealed partial class CommandEngine : ICommandEngine
 {
-    private readonly FrozenDictionary<string, ICommandHandler> _handlers;
-    private readonly FrozenDictionary<string, IChatCommand> _extra;
+    private readonly FrozenDictionary<string, IChatCommand> _commands;
     private readonly IKnowledgeReader _knowledge;
     private readonly IOptions<CommandOptions> _options;
     private readonly ILogger<CommandEngine> _logger;
@@ -38,11 +37,11 @@ public sealed partial class CommandEngine : ICommandEngine
             new ArticleCommand(knowledge),
             new SourcesCommand(knowledge),
         ];
-        _handlers = handlers.ToFrozenDictionary(h => h.Info.Name, StringComparer.OrdinalIgnoreCase);
-        var extra = (extraCommands ?? []).Where(c => !_handlers.ContainsKey(c.Info.Name)).ToList();
-        _extra = extra.ToFrozenDictionary(c => c.Info.Name, StringComparer.OrdinalIgnoreCase);
-        infos.AddRange(handlers.Select(h => h.Info));
-        infos.AddRange(extra.Select(c => c.Info));
+        // An added command never replaces a built-in one of the same name; two added ones of the same name are an error.
+        var builtIn = handlers.Select(h => h.Info.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        IChatCommand[] commands = [.. handlers, .. (extraCommands ?? []).Where(c => !builtIn.Contains(c.Info.Name))];
+        _commands = commands.ToFrozenDictionary(c => c.Info.Name, StringComparer.OrdinalIgnoreCase);
+        infos.AddRange(commands.Select(c => c.Info));
         Commands = infos;
     }
 
@@ -64,19 +63,12 @@ public sealed partial class CommandEngine : ICommandEngine
             return Reply.Text(ReplyKind.Usage, "Not a command", "Commands start with a slash, like /members followed by a name. Send /help for the list.");
         }
 
-        CommandInfo info;
-        if (_handlers.TryGetValue(command.Name, out var handler))
-        {
-            info = handler.Info;
-        }
-        else if (_extra.TryGetValue(command.Name, out var extra))
-        {
-            info = extra.Info;
-        }
-        else
+        if (!_commands.TryGetValue(command.Name, out var handler))
         {
             return Reply.Text(ReplyKind.Usage, "Unknown command", $"I don't know /{Shorten(command.Name)}. Send /help for the commands I understand.");
         }
+
+        var info = handler.Info;
 
         if (command.Argument.Length > _options.Value.MaxArgumentLength)
         {
@@ -86,9 +78,7 @@ public sealed partial class CommandEngine : ICommandEngine
 
         try
         {
-            return handler is not null
-                ? handler.Handle(command.Argument, request)
-                : await _extra[command.Name].HandleAsync(command.Argument, request, cancellationToken);
+            return await handler.HandleAsync(command.Argument, request, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

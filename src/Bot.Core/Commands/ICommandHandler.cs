@@ -2,12 +2,17 @@ using Bot.Core.Replies;
 
 namespace Bot.Core.Commands;
 
-/// <summary>One command: its description and how it answers. Handlers never throw for bad input.</summary>
-internal interface ICommandHandler
+/// <summary>
+/// One built-in command: its description and how it answers, synchronously (the store is local). Handlers never throw
+/// for bad input. As an <see cref="IChatCommand"/> it answers with an already completed task, so the engine routes
+/// built-in and added commands through one dictionary.
+/// </summary>
+internal interface ICommandHandler : IChatCommand
 {
-    CommandInfo Info { get; }
-
     Reply Handle(string argument, CommandRequest request);
+
+    ValueTask<Reply> IChatCommand.HandleAsync(string argument, CommandRequest request, CancellationToken cancellationToken) =>
+        new(Handle(argument, request));
 }
 
 /// <summary>Replies shared by the handlers: usage, unknown names, ambiguous names.</summary>

@@ -209,7 +209,7 @@ internal sealed class UpdateProcessor(
 
         var batch = composer.Compose(reply, target);
         queue.Enqueue(batch);
-        Log.Answered(logger, FirstWord(text), target.ChatId, reply.Kind.ToString(), batch.Messages.Count);
+        Log.Answered(logger, FirstWord(text), target.ChatId.Id, reply.Kind.ToString(), batch.Messages.Count);
     }
 
     /// <summary>private → Private; group and supergroup → Group; channel → Channel.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Telegram.Sending;
 
-/// <summary>Where a reply goes: the chat, the message it answers and the forum topic, if any.</summary>
-internal sealed record ReplyTarget(long ChatId, long? ReplyToMessageId, int? MessageThreadId);
+/// <summary>Where a reply goes: the chat (a numeric id, or a channel's @username for digests), the message it answers and the forum topic, if any.</summary>
+internal sealed record ReplyTarget(ChatRef ChatId, long? ReplyToMessageId, int? MessageThreadId);
 
 /// <summary>
 /// Turns a rendered reply into the messages to send: the first parts as messages (the first one replying to the
@@ -29,7 +29,7 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
     public OutboundBatch Compose(Reply reply, ReplyTarget target)
     {
         var parts = ReplyRenderer.Render(reply);
-        var keyboard = ChoicesKeyboard(reply.Choices, target.ChatId);
+        var keyboard = ChoicesKeyboard(reply.Choices, target.ChatId.Id);
         return ComposeParts(parts, keyboard, target, disablePreview: !reply.IsAboutOneArticle);
     }
 
@@ -41,20 +41,11 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
     public OutboundBatch ComposeDigest(Reply reply, ChatRef chat, int skip, OutboundCompletion completion)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var parts = ReplyRenderer.Render(reply);
-        var messages = new List<SendMessageRequest>(Math.Max(0, parts.Count - skip));
-        for (var i = Math.Max(0, skip); i < parts.Count; i++)
-        {
-            var keyboard = i == parts.Count - 1 ? ChoicesKeyboard(reply.Choices, chat.Id) : null;
-            messages.Add(new SendMessageRequest(
-                chat,
-                parts[i],
-                "HTML",
-                ReplyMarkup: keyboard is null ? null : new InlineKeyboardMarkup(keyboard),
-                LinkPreviewOptions: new LinkPreviewOptions(!reply.IsAboutOneArticle)));
-        }
+        var parts = ReplyRenderer.Render(reply).Skip(skip).ToList();
 
-        return new OutboundBatch(chat, messages, time.GetTimestamp(), completion);
+        // No keyboard when nothing is left to send: long commands would be stored for buttons nobody sees.
+        var keyboard = parts.Count > 0 ? ChoicesKeyboard(reply.Choices, chat.Id) : null;
+        return ComposeParts(parts, keyboard, new ReplyTarget(chat, null, null), disablePreview: !reply.IsAboutOneArticle, maxMessages: int.MaxValue, completion);
     }
 
     /// <summary>The next page of a reply whose "More" button was pressed; null when the page expired.</summary>
@@ -88,7 +79,11 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
             : null;
     }
 
-    private OutboundBatch ComposeParts(IReadOnlyList<string> parts, IReadOnlyList<IReadOnlyList<InlineKeyboardButton>>? keyboard, ReplyTarget target, bool disablePreview, int? maxMessages = null)
+    /// <summary>
+    /// The first <paramref name="maxMessages"/> parts (the options' limit by default) as messages, the first replying to
+    /// the target's message; the keyboard under the last, or a "More" button that pages through the stored rest.
+    /// </summary>
+    private OutboundBatch ComposeParts(IReadOnlyList<string> parts, IReadOnlyList<IReadOnlyList<InlineKeyboardButton>>? keyboard, ReplyTarget target, bool disablePreview, int? maxMessages = null, OutboundCompletion? completion = null)
     {
         var max = maxMessages ?? options.Value.MaxMessagesPerReply;
         var sendNow = parts.Count <= max ? parts : parts.Take(max).ToList();
@@ -103,7 +98,7 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
                 if (parts.Count > sendNow.Count)
                 {
                     var rest = new StoredPages(parts.Skip(sendNow.Count).ToList(), keyboard, disablePreview);
-                    var key = state.SavePayload(target.ChatId, PagesKind, JsonSerializer.Serialize(rest, BotApiJson.Options));
+                    var key = state.SavePayload(target.ChatId.Id, PagesKind, JsonSerializer.Serialize(rest, BotApiJson.Options));
                     rows.Add([new InlineKeyboardButton($"{MoreLabel} ({parts.Count - sendNow.Count} more)", MorePrefix + key)]);
                 }
                 else if (keyboard is not null)
@@ -124,7 +119,7 @@ internal sealed class ReplyComposer(TelegramStateStore state, IOptions<TelegramO
                 new LinkPreviewOptions(disablePreview)));
         }
 
-        return new OutboundBatch(target.ChatId, messages, time.GetTimestamp());
+        return new OutboundBatch(target.ChatId, messages, time.GetTimestamp(), completion);
     }
 
     /// <remarks><paramref name="chatId"/> keys stored commands for migrations; 0 for a chat named by its username.</remarks>

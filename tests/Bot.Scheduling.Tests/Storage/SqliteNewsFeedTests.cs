@@ -24,8 +24,6 @@ public sealed class DatasetFeedFixture : IDisposable
 
     public IReadOnlyList<ArticleRecord> Articles { get; }
 
-    public string KnowledgePath => Path.Combine(Knowledge.StateFolder, "knowledge.db");
-
     /// <summary>Every article of the dataset, as the feed reads it.</summary>
     public IReadOnlyList<FeedArticle> All() =>
         Feed.SeenBetween(Articles.Min(a => a.FirstSeen).AddSeconds(-1), Articles.Max(a => a.FirstSeen).AddSeconds(1), 1000);

@@ -1,5 +1,6 @@
 using Bot.Core.Digests;
 using Bot.Storage.Sqlite;
+using Bot.Testing.Knowledge;
 using Bot.Testing.Telegram;
 using Microsoft.Data.Sqlite;
 
@@ -51,16 +52,13 @@ public static class DigestFanOut
             "--Telegram:PollTimeoutSeconds=1",
             $"--Telegram:StatePath={Path.Combine(stateFolder, "telegram.db")}",
             "--Discord:Token=",
-            $"--Dataset:Path={RepoPaths.Articles}",
-            $"--Storage:KnowledgePath={Path.Combine(stateFolder, "knowledge.db")}",
-            $"--Storage:DigestsPath={DigestsPath(stateFolder)}",
-            $"--Storage:SchedulesPath={Path.Combine(stateFolder, "schedules.db")}",
+            .. TestKnowledge.Arguments(TestKnowledge.StoreSettings(stateFolder)),
             .. extra,
         ];
     }
 
     /// <summary>The digest store's file in <paramref name="stateFolder"/>.</summary>
-    public static string DigestsPath(string stateFolder) => Path.Combine(stateFolder, "digests.db");
+    public static string DigestsPath(string stateFolder) => TestKnowledge.StoreSettings(stateFolder)["Storage:DigestsPath"]!;
 
     /// <summary>How many digests (first messages, which carry the title) each of <paramref name="chats"/> received.</summary>
     public static IReadOnlyDictionary<long, int> DigestsPerChat(TelegramTestServer server, IEnumerable<long> chats)

@@ -1,5 +1,6 @@
 using Bot.Core.Knowledge;
 using Bot.Testing.Fakes;
+using Bot.Testing.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,8 +40,7 @@ public sealed class ProductHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(compose);
         ArgumentNullException.ThrowIfNull(settings);
         var state = Path.Combine(Path.GetTempPath(), "newsbot-product-" + Guid.NewGuid().ToString("N"));
-        var builder = compose([.. settings(state), $"--Dataset:Path={RepoPaths.Articles}", $"--Storage:KnowledgePath={Path.Combine(state, "knowledge.db")}",
-            $"--Storage:DigestsPath={Path.Combine(state, "digests.db")}", $"--Storage:SchedulesPath={Path.Combine(state, "schedules.db")}"]);
+        var builder = compose([.. settings(state), .. TestKnowledge.Arguments(TestKnowledge.StoreSettings(state))]);
         RecordingCommandEngine.Decorate(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

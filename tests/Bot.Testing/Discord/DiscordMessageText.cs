@@ -22,18 +22,25 @@ public static class DiscordMessageText
 
         foreach (var embed in message["embeds"]?.AsArray() ?? [])
         {
-            Add(parts, embed?["title"]);
-            Add(parts, embed?["description"]);
-            foreach (var field in embed?["fields"]?.AsArray() ?? [])
-            {
-                Add(parts, field?["name"]);
-                Add(parts, field?["value"]);
-            }
-
-            Add(parts, embed?["footer"]?["text"]);
+            parts.AddRange(EmbedTexts(embed).Select(Unmark));
         }
 
         return string.Join("\n", parts);
+    }
+
+    /// <summary>
+    /// The texts of <paramref name="embed"/> in the order a reader sees them (title, description, each field's name and
+    /// value, footer) as sent, markdown kept, empty ones left out: what Discord counts toward a message's 6000 characters.
+    /// </summary>
+    public static IEnumerable<string> EmbedTexts(JsonNode? embed)
+    {
+        var fields = (embed?["fields"]?.AsArray() ?? []).SelectMany(field => new[] { field?["name"], field?["value"] });
+        return new[] { embed?["title"], embed?["description"] }
+            .Concat(fields)
+            .Append(embed?["footer"]?["text"])
+            .Select(node => node?.GetValue<string>())
+            .OfType<string>()
+            .Where(text => text.Length > 0);
     }
 
     /// <summary>Every way <paramref name="message"/> breaks Discord's message and embed limits, or lets a mention ping.</summary>
@@ -60,12 +67,11 @@ public static class DiscordMessageText
             Check("description", Length(embed?["description"]), 4096);
             Check("fields", fields.Count, 25);
             Check("footer", Length(embed?["footer"]?["text"]), 2048);
-            total += Length(embed?["title"]) + Length(embed?["description"]) + Length(embed?["footer"]?["text"]);
+            total += EmbedTexts(embed).Sum(text => text.Length);
             foreach (var field in fields)
             {
                 Check("field name", Length(field?["name"]), 256);
                 Check("field value", Length(field?["value"]), 1024);
-                total += Length(field?["name"]) + Length(field?["value"]);
             }
         }
 
@@ -129,14 +135,6 @@ public static class DiscordMessageText
         }
 
         return null;
-    }
-
-    private static void Add(List<string> parts, JsonNode? node)
-    {
-        if (node?.GetValue<string>() is { Length: > 0 } text)
-        {
-            parts.Add(Unmark(text));
-        }
     }
 
     private static int Length(JsonNode? node) => node is JsonArray array ? array.Count : node?.GetValue<string>().Length ?? 0;

@@ -36,8 +36,8 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 /// <param name="Body">The whole request body.</param>
 public sealed record ChannelMessage(string ChannelId, string MessageId, string? Content, JsonArray? Embeds, string? Nonce, JsonObject? AllowedMentions, JsonObject Body)
 {
-    /// <summary>Title, description, field names and values, and footer of every embed, then the content: the text a reader sees.</summary>
-    public string Text => string.Join("\n", (Embeds ?? []).OfType<JsonObject>().SelectMany(EmbedTexts).Prepend(Content ?? "").Where(t => t.Length > 0));
+    /// <summary>The content, then each embed's texts (<see cref="DiscordMessageText.EmbedTexts"/>), markdown kept: the text a reader sees.</summary>
+    public string Text => string.Join("\n", (Embeds ?? []).OfType<JsonObject>().SelectMany(DiscordMessageText.EmbedTexts).Prepend(Content ?? "").Where(t => t.Length > 0));
 
     /// <summary>True when nothing in it can ping: allowed_mentions is present with an empty parse list and no ids.</summary>
     public bool PingsNobody =>
@@ -45,13 +45,6 @@ public sealed record ChannelMessage(string ChannelId, string MessageId, string? 
         && mentions["parse"] is JsonArray { Count: 0 }
         && mentions["users"] is null or JsonArray { Count: 0 }
         && mentions["roles"] is null or JsonArray { Count: 0 };
-
-    internal static IEnumerable<string> EmbedTexts(JsonObject embed) =>
-        new[] { embed["title"]?.ToString(), embed["description"]?.ToString() }
-            .Concat((embed["fields"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(f => new[] { f["name"]?.ToString(), f["value"]?.ToString() }))
-            .Append(embed["footer"]?["text"]?.ToString())
-            .Where(t => !string.IsNullOrEmpty(t))
-            .Select(t => t!);
 }
 
 /// <summary>Why a channel refuses messages, as Discord answers it.</summary>
@@ -576,7 +569,7 @@ public sealed class DiscordTestServer : IAsyncDisposable
             }
         }
 
-        return embeds.OfType<JsonObject>().SelectMany(ChannelMessage.EmbedTexts).Sum(t => t.Length) > 6000
+        return embeds.OfType<JsonObject>().SelectMany(DiscordMessageText.EmbedTexts).Sum(t => t.Length) > 6000
             ? "embeds: Embed size exceeds maximum size of 6000"
             : null;
     }

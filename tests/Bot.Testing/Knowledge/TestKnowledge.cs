@@ -79,16 +79,30 @@ public sealed class TestKnowledge : IDisposable
     /// The configuration of the core over <paramref name="datasetFolder"/> (the repo's dataset by default) and the repo's
     /// config files, with every store file (knowledge, digests, schedules) in <paramref name="stateFolder"/>.
     /// </summary>
-    public static Dictionary<string, string?> Settings(string stateFolder, string? datasetFolder = null) => new()
+    public static Dictionary<string, string?> Settings(string stateFolder, string? datasetFolder = null)
+    {
+        var settings = StoreSettings(stateFolder, datasetFolder);
+        settings["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml");
+        settings["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml");
+        settings["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml");
+        return settings;
+    }
+
+    /// <summary>
+    /// Only the dataset (the repo's by default) and every store file in <paramref name="stateFolder"/>: for the
+    /// executable's host, which reads its config files (aliases, lexicon, boilerplate) through its own configuration.
+    /// </summary>
+    public static Dictionary<string, string?> StoreSettings(string stateFolder, string? datasetFolder = null) => new()
     {
         ["Dataset:Path"] = datasetFolder ?? RepoPaths.Articles,
-        ["Dataset:BoilerplateFile"] = Path.Combine(RepoPaths.Config, "boilerplate.yaml"),
-        ["Knowledge:AliasFile"] = Path.Combine(RepoPaths.Config, "aliases.yaml"),
-        ["Knowledge:LexiconFile"] = Path.Combine(RepoPaths.Config, "lexicon.yaml"),
         ["Storage:KnowledgePath"] = Path.Combine(stateFolder, "knowledge.db"),
         ["Storage:DigestsPath"] = Path.Combine(stateFolder, "digests.db"),
         ["Storage:SchedulesPath"] = Path.Combine(stateFolder, "schedules.db"),
     };
+
+    /// <summary><paramref name="settings"/> in command-line form ("--Storage:KnowledgePath=…").</summary>
+    public static IEnumerable<string> Arguments(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.Select(s => $"--{s.Key}={s.Value}");
 
     /// <summary>Sends <paramref name="text"/> through the engine as a chat would.</summary>
     public Task<Reply> SendAsync(string text, string? botUsername = null) =>
