@@ -57,10 +57,11 @@ internal static class ProfileScenario
                 return 0;
             });
             var stored = Stage("read extractions (JSON)", () => store.ReadExtractions().ToList());
+            var named = Stage("read entities (JSON)", () => store.ReadEntities().ToList());
             var resolver = new EntityResolver(aliases);
             Stage("resolver.Add", () =>
             {
-                foreach (var (id, e) in stored)
+                foreach (var (id, e) in named)
                 {
                     resolver.Add(id, e);
                 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bot.Core.Articles;
+using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 
 namespace Bot.Benchmarks.Scenarios;
@@ -36,6 +37,8 @@ internal sealed class TimedWriter(IKnowledgeWriter inner) : IKnowledgeWriter
     public void SyncFiles(IReadOnlyCollection<StoredFile> present) => Time(nameof(SyncFiles), () => { inner.SyncFiles(present); return 0; });
 
     public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => Time(nameof(ReadExtractions), () => inner.ReadExtractions().ToList());
+
+    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => Time(nameof(ReadEntities), () => inner.ReadEntities().ToList());
 
     public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles) =>
         Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles.ToList()); return 0; });

@@ -44,10 +44,10 @@ public sealed class EntityResolver
     }
 
     /// <summary>Pass one: reads an article's entities.</summary>
-    public void Add(long articleId, StoredExtraction extraction)
+    public void Add(long articleId, IReadOnlyList<LocalEntity> entities)
     {
-        var nodes = new int[extraction.Entities.Count];
-        foreach (var entity in extraction.Entities)
+        var nodes = new int[entities.Count];
+        foreach (var entity in entities)
         {
             int node;
             if (entity.Names.Count > 0)

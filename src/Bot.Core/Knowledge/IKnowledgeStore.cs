@@ -1,4 +1,5 @@
 using Bot.Core.Articles;
+using Bot.Core.Extraction;
 
 namespace Bot.Core.Knowledge;
 
@@ -75,6 +76,9 @@ public interface IKnowledgeWriter
 
     /// <summary>Streams every stored article's id and extraction.</summary>
     IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions();
+
+    /// <summary>Streams every stored article's id and the entities of its extraction (resolution's first pass needs no facts).</summary>
+    IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities();
 
     /// <summary>
     /// Replaces the resolved entities and facts in one transaction, with the answer lines an <see cref="AnswerIndex"/>

@@ -174,9 +174,9 @@ public sealed partial class KnowledgeIngestor(
     public void Resolve()
     {
         var resolver = new EntityResolver(aliases);
-        foreach (var (id, extraction) in store.ReadExtractions())
+        foreach (var (id, named) in store.ReadEntities())
         {
-            resolver.Add(id, extraction);
+            resolver.Add(id, named);
         }
 
         var entities = resolver.Complete();

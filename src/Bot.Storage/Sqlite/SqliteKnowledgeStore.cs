@@ -570,19 +570,30 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions()
+    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() =>
+        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredExtraction));
+
+    /// <inheritdoc />
+    /// <remarks>The JSON reader skips the facts and evidence without building them: about half the work of a full read.</remarks>
+    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() =>
+        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredEntities)?.Entities);
+
+    /// <summary>Every article's id and its parsed extraction column, in article order.</summary>
+    private IEnumerable<(long ArticleId, T Value)> ReadParsed<T>(Func<byte[], T?> parse)
+        where T : class
     {
         // Reading JSON is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows
-        // is parsed on another thread while the caller takes the one before, so the two share the cores.
+        // is parsed on another thread while the caller takes the one before, so the two share the cores. The JSON is read as
+        // the UTF-8 SQLite keeps, which the parser reads directly (a string would be converted to UTF-16 and back).
         using var connection = Open();
         using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
         using var reader = command.ExecuteReader();
-        var parsing = ParseLater(ReadChunk(reader));
+        var parsing = ParseLater(ReadChunk(reader), parse);
         while (parsing is not null)
         {
             var next = ReadChunk(reader);
             var parsed = parsing.GetAwaiter().GetResult();
-            parsing = next.Count > 0 ? ParseLater(next) : null;
+            parsing = next.Count > 0 ? ParseLater(next, parse) : null;
             foreach (var item in parsed)
             {
                 yield return item;
@@ -592,20 +603,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
     private const int ExtractionChunk = 256;
 
-    private static List<(long Id, string Json)> ReadChunk(SqliteDataReader reader)
+    private static List<(long Id, byte[] Json)> ReadChunk(SqliteDataReader reader)
     {
-        var rows = new List<(long, string)>(ExtractionChunk);
+        var rows = new List<(long, byte[])>(ExtractionChunk);
         while (rows.Count < ExtractionChunk && reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
         }
 
         return rows;
     }
 
-    private static Task<(long ArticleId, StoredExtraction Extraction)[]>? ParseLater(List<(long Id, string Json)> rows) =>
+    private static Task<(long ArticleId, T Value)[]>? ParseLater<T>(List<(long Id, byte[] Json)> rows, Func<byte[], T?> parse)
+        where T : class =>
         rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id,
-            JsonSerializer.Deserialize(row.Json, StoreJson.Default.StoredExtraction) ?? throw new InvalidDataException($"Article {row.Id} has no extraction."))).ToArray());
+            parse(row.Json) ?? throw new InvalidDataException($"Article {row.Id} has no extraction."))).ToArray());
 
     /// <inheritdoc />
     public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles)
@@ -798,6 +810,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
 [JsonSerializable(typeof(StoredExtraction))]
+[JsonSerializable(typeof(StoredEntities))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(List<string>))]
 internal sealed partial class StoreJson : JsonSerializerContext;
+
+/// <summary>The entities of a stored extraction, read without its facts (the other properties are skipped).</summary>
+internal sealed record StoredEntities(IReadOnlyList<LocalEntity> Entities);
