@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Telegram.Tests;
 
+// Start_TokenRejected_StopsApplicationWithNonZeroExitCode reads and resets the process's exit code.
+[Collection(nameof(ProcessExitCodeCollection))]
 public sealed class PollingTests
 {
     [Fact]

@@ -113,6 +113,15 @@ public sealed class SecurityTests
     }
 }
 
+/// <summary>
+/// The tests that assert <see cref="Environment.ExitCode"/>, which is the whole process's: each sets it back to 0 when
+/// done, so two of them in parallel could clear the code the other is about to assert. In one collection they run one
+/// after another (and still in parallel with the rest).
+/// </summary>
+[CollectionDefinition(nameof(ProcessExitCodeCollection))]
+public sealed class ProcessExitCodeCollection;
+
+[Collection(nameof(ProcessExitCodeCollection))]
 public sealed class FatalStartTests
 {
     [Fact]
