@@ -278,12 +278,31 @@ public sealed class DigestPublisherTests
             new FakeCommandEngine(),
             settings: new Dictionary<string, string?> { ["Telegram:GlobalMessagesPerSecond"] = "1", ["Telegram:PrivateChatMessagesPerSecond"] = "1000" });
         var publisher = Publisher(bot);
-        await publisher.PublishAsync(new PartProgress().Message("c0", "9201", SampleDigests.Reply(1)), CancellationToken.None);
 
-        // The overall limit (1/s) is taken: this digest waits for it, and is cancelled meanwhile.
+        // The first digest's request is held by the server until this digest is cancelled: the overall limit (1/s) stays
+        // taken the whole time, however slowly a loaded machine runs (after a first digest that was already answered, the
+        // limit came free a second later, and a slow start of the second digest found it free and sent it).
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.OnSendMessage = async (arrival, _, aborted) =>
+        {
+            if (arrival == 1)
+            {
+                firstArrived.TrySetResult();
+                await releaseFirst.Task.WaitAsync(aborted);
+            }
+        };
+        var first = publisher.PublishAsync(new PartProgress().Message("c0", "9201", SampleDigests.Reply(1)), CancellationToken.None);
+        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The overall limit is taken: this digest waits for it, and is cancelled meanwhile.
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publisher.PublishAsync(new PartProgress().Message("c1", "9202", SampleDigests.Reply(1)), cts.Token));
 
+        releaseFirst.SetResult();
+        Assert.Equal(PublishStatus.Sent, (await first.WaitAsync(TimeSpan.FromSeconds(20))).Status);
+
+        // The limit is free again a second after the first answer: the cancelled digest must not go out then either.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.DoesNotContain(server.Calls, c => c.Method == "sendMessage" && c.Parameters["chat_id"]!.ToString() == "9202");
     }

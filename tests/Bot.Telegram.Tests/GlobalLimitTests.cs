@@ -47,16 +47,22 @@ public sealed class GlobalLimitTests
         (await limit.AcquireAsync(CancellationToken.None)).Dispose();
         var third = limit.AcquireAsync(CancellationToken.None).AsTask();
 
-        // The slow request has been on the wire for 5 s: the server may count it now, so it still holds its permit.
+        // The slow request has been on the wire for 5 s: the server may count it now, so it still holds its permit. The
+        // third stays on the wire too until the fourth is checked: answered, it would give its permit back a window later,
+        // and the fourth would rightly get it (the check passed only while that grant's continuation had not yet run).
         clock.Advance(TimeSpan.FromSeconds(5));
-        (await third.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        var thirdLease = await third.WaitAsync(TimeSpan.FromSeconds(10));
         var fourth = limit.AcquireAsync(CancellationToken.None).AsTask();
         clock.Advance(TimeSpan.FromSeconds(5));
+
+        // A permit wrongly given back would reach the fourth on a continuation: give that a moment to show.
+        await Task.WhenAny(fourth, Task.Delay(200));
         Assert.False(fourth.IsCompleted);
 
         slow.Dispose();
         clock.Advance(TimeSpan.FromSeconds(1) + Margin);
         (await fourth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        thirdLease.Dispose();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Core.Commands;
 using Bot.Testing.Logging;
 using Bot.Testing.Telegram;
@@ -91,6 +92,19 @@ public sealed class TelegramBotHost : IAsyncDisposable
     }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, at most <paramref name="timeout"/> (20 s: the bot's side of an
+    /// HTTP round trip on a loaded machine); the caller asserts the condition afterwards.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds * Stopwatch.Frequency);
+        while (!condition() && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Bot.Discord.Rendering;
 using Bot.Host;
 using Bot.Testing.Acceptance;
 using Bot.Testing.Discord;
@@ -47,6 +48,7 @@ public sealed class DiscordProduct : IAsyncLifetime
         var n = Interlocked.Increment(ref _interactions);
         var id = (1_910_000_000_000_000_000 + n).ToString(CultureInfo.InvariantCulture);
         var token = "seed-interaction-" + n.ToString(CultureInfo.InvariantCulture);
+        var before = Product.Engine.Exchanges.Count;
         var live = await Server.WaitForConnectionAsync(0);
         await live.SendDispatchAsync("INTERACTION_CREATE", DiscordTestServer.SlashCommand(name, option, value, id, token));
         var callback = await Server.WaitForRequestAsync(r => r.Path == $"interactions/{id}/{token}/callback" && r.Succeeded, $"the response to /{name}");
@@ -54,6 +56,18 @@ public sealed class DiscordProduct : IAsyncLifetime
         {
             // Deferred: the answer comes as an edit of the original response.
             await Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal) && r.Succeeded, $"the edit of /{name}");
+        }
+
+        // The bot sends the messages it rendered from the engine's reply one after another: wait until all of them
+        // arrived rather than for a pause between two, which a loaded machine can make longer than any settling time.
+        if (Product.Engine.Exchanges.Skip(before).ToList() is [var exchange])
+        {
+            var expected = EmbedRenderer.Render(exchange.Reply).Count;
+            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+            while (Messages(id, token).Count < expected && TimeProvider.System.GetUtcNow() < deadline)
+            {
+                await Task.Delay(20);
+            }
         }
 
         return await ProductHost.WhenSettledAsync(() => Messages(id, token));

@@ -33,8 +33,11 @@ public sealed class DigestHost : IAsyncDisposable
 
     public ISubscriptionStore Store => Host.Services.GetRequiredService<ISubscriptionStore>();
 
-    /// <summary>Builds (not starts) the host over <paramref name="state"/> with <paramref name="settings"/> ("Digests:MisfireGrace" and the like).</summary>
-    public static DigestHost Build(string state, IDictionary<string, string?> settings)
+    /// <summary>
+    /// Builds (not starts) the host over <paramref name="state"/> with <paramref name="settings"/> ("Digests:MisfireGrace"
+    /// and the like), on <paramref name="time"/> when given (the clock the bot and its Quartz scheduler read), else the system clock.
+    /// </summary>
+    public static DigestHost Build(string state, IDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
         var values = TestKnowledge.Settings(state);
@@ -50,15 +53,21 @@ public sealed class DigestHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         var publisher = new RecordingDigestPublisher();
         builder.Services.AddSingleton<IDigestPublisher>(publisher);
+        if (time is not null)
+        {
+            // Registered first: AddKnowledge and AddDigests only add the system clock when none is there.
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddKnowledge();
         builder.AddDigests();
         return new DigestHost(builder.Build(), publisher, logs);
     }
 
-    /// <summary>Builds and starts the host.</summary>
-    public static async Task<DigestHost> StartAsync(string state, IDictionary<string, string?> settings)
+    /// <summary>Builds and starts the host (on <paramref name="time"/> when given).</summary>
+    public static async Task<DigestHost> StartAsync(string state, IDictionary<string, string?> settings, TimeProvider? time = null)
     {
-        var host = Build(state, settings);
+        var host = Build(state, settings, time);
         await host.Host.StartAsync();
         return host;
     }

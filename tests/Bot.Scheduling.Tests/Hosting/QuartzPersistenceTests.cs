@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Digests;
 using Bot.Scheduling.Schedules;
+using Bot.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -49,6 +50,14 @@ public sealed class QuartzPersistenceTests : IDisposable
         return await scheduler.GetTrigger(QuartzDigestScheduler.TriggerKeyOf(subscription));
     }
 
+    /// <summary>
+    /// The clock of a run that goes down before its digest is due: it stands still at the moment the test begins, so the
+    /// run schedules the channel for its next occurrence after that moment and, to it and its Quartz scheduler, the
+    /// digest never falls due, however long its start and stop take on a loaded machine (on the system clock a slow start
+    /// scheduled the digest for the next day, and a slow stop let the first run send it itself).
+    /// </summary>
+    private static ManualTimeProvider FirstRunClock() => new(TimeProvider.System.GetUtcNow());
+
     private static async Task WaitUntilAsync(DateTimeOffset time)
     {
         var wait = time - TimeProvider.System.GetUtcNow();
@@ -62,8 +71,12 @@ public sealed class QuartzPersistenceTests : IDisposable
     public async Task Triggers_SurviveARestart_WithTheirNextFireTime()
     {
         var settings = Settings(Whole(TimeProvider.System.GetUtcNow()).AddHours(2), TimeSpan.FromMinutes(5));
+
+        // Weekly on the day three days from now in Tokyo: the chat's digest never falls due while the test runs (a fixed
+        // Monday did, for the few seconds of the test that straddled Monday 09:00 in Tokyo).
+        var day = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).AddDays(3).DayOfWeek.ToString()[..3];
         var chat = new Subscription(Subscription.ChatSubscriptionId("console", "reader"), "console", "reader", SubscriptionOrigin.Chat,
-            new DigestSchedule("weekly Mon 09:00", "0 0 9 ? * MON", "Asia/Tokyo"), [], false, TimeProvider.System.GetUtcNow());
+            new DigestSchedule($"weekly {day} 09:00", $"0 0 9 ? * {day.ToUpperInvariant()}", "Asia/Tokyo"), [], false, TimeProvider.System.GetUtcNow());
         DateTimeOffset? channelNext, chatNext;
         await using (var first = await DigestHost.StartAsync(_state, settings))
         {
@@ -125,9 +138,11 @@ public sealed class QuartzPersistenceTests : IDisposable
     [Fact]
     public async Task MissedWithinGrace_IsSentOnceOnStart_ForItsOriginalTime()
     {
-        var due = Whole(TimeProvider.System.GetUtcNow()).AddSeconds(6);
-        var settings = Settings(due, TimeSpan.FromSeconds(20));
-        await using (var first = await DigestHost.StartAsync(_state, settings))
+        var clock = FirstRunClock();
+        var due = Whole(clock.GetUtcNow()).AddSeconds(6);
+        // A minute's grace: the restart below is within it however slowly the runs start on a loaded machine.
+        var settings = Settings(due, TimeSpan.FromMinutes(1));
+        await using (var first = await DigestHost.StartAsync(_state, settings, clock))
         {
             Assert.Equal(due, (await TriggerAsync(first, Channel))?.NextFireTimeUtc);
         }
@@ -158,9 +173,10 @@ public sealed class QuartzPersistenceTests : IDisposable
     [Fact]
     public async Task MissedBeyondGrace_IsSkippedToTheNextOccurrence_AndLogged()
     {
-        var due = Whole(TimeProvider.System.GetUtcNow()).AddSeconds(6);
+        var clock = FirstRunClock();
+        var due = Whole(clock.GetUtcNow()).AddSeconds(6);
         var settings = Settings(due, TimeSpan.FromSeconds(2));
-        await using (var first = await DigestHost.StartAsync(_state, settings))
+        await using (var first = await DigestHost.StartAsync(_state, settings, clock))
         {
             Assert.Equal(due, (await TriggerAsync(first, Channel))?.NextFireTimeUtc);
         }

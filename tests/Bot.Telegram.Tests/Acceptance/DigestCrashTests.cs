@@ -42,12 +42,13 @@ public sealed class DigestCrashTests
 
             if (arrival == KillAt)
             {
-                // The KillAt-th request is held and never answered, like every later one of this process. Requests the
-                // server already answered are given a moment to be recorded by the bot: a message answered in the last
-                // instant before a crash is the one case the Bot API cannot tell us about (no idempotency key).
+                // The KillAt-th request is held and never answered, like every later one of this process. The kill waits
+                // until the requests before it are answered and the bot has recorded each answered part: a message
+                // answered in the last instant before a crash is the one case the Bot API cannot tell us about (no
+                // idempotency key). A fixed pause here raced the bot's writes to its store on a loaded machine.
                 _ = Task.Run(async () =>
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(500));
+                    await AnsweredPartsRecordedAsync(server, state);
                     var before = server.Sent.Count;
                     first!.KillHard();
                     killed.TrySetResult(before);
@@ -99,6 +100,36 @@ public sealed class DigestCrashTests
             {
                 // Left for the OS.
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the server has answered every sendMessage before the KillAt-th (the only ones it answers while holding)
+    /// and the bot has recorded, per chat, at least as many parts sent as the server took. At most a minute: a bot that
+    /// never records them is killed anyway, and the digests it then sends twice fail the test.
+    /// </summary>
+    private static async Task AnsweredPartsRecordedAsync(TelegramTestServer server, string state)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            if (server.Calls.Count(c => c.Method == "sendMessage") >= KillAt - 1)
+            {
+                try
+                {
+                    var recorded = DigestFanOut.RecordedParts(state);
+                    if (server.Sent.GroupBy(s => s.ChatId).All(chat => recorded.GetValueOrDefault(chat.Key) >= chat.Count()))
+                    {
+                        return;
+                    }
+                }
+                catch (SqliteException)
+                {
+                    // The store was busy: read it again.
+                }
+            }
+
+            await Task.Delay(50);
         }
     }
 

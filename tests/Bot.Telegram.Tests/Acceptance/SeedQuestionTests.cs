@@ -1,6 +1,8 @@
 using Bot.Host;
+using Bot.Telegram.Sending;
 using Bot.Testing.Acceptance;
 using Bot.Testing.Telegram;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Telegram.Tests.Acceptance;
 
@@ -107,6 +109,16 @@ public sealed class SeedQuestionTests(TelegramProduct product) : IClassFixture<T
     private async Task<IReadOnlyList<SentMessage>> AllSentToAsync(long chatId)
     {
         await product.Server.WaitForSentAsync(1, s => s.ChatId == chatId, TimeSpan.FromSeconds(30));
+
+        // The reply is one batch in the bot's outbound queue, counted until its last part is answered: wait for that
+        // rather than for a pause between parts, which a loaded machine can make longer than any settling time.
+        var queue = product.Product.Host.Services.GetRequiredService<OutboundQueue>();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (queue.Pending > 0 && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         return await ProductHost.WhenSettledAsync(() => product.Server.Sent.Where(s => s.ChatId == chatId).ToList());
     }
 }

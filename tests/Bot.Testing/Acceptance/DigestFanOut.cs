@@ -60,6 +60,29 @@ public static class DigestFanOut
     /// <summary>The digest store's file in <paramref name="stateFolder"/>.</summary>
     public static string DigestsPath(string stateFolder) => TestKnowledge.StoreSettings(stateFolder)["Storage:DigestsPath"]!;
 
+    /// <summary>
+    /// What the bot has recorded in the digest store in <paramref name="stateFolder"/> (read while it runs): for each chat,
+    /// the parts of its digest marked sent, <see cref="int.MaxValue"/> once the whole delivery is marked sent.
+    /// </summary>
+    public static IReadOnlyDictionary<long, int> RecordedParts(string stateFolder)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = DigestsPath(stateFolder), Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30 }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT chat, MAX(CASE WHEN status = $sent THEN $all ELSE parts_sent END) FROM deliveries GROUP BY chat";
+        command.Parameters.AddWithValue("$sent", (int)DeliveryStatus.Sent);
+        command.Parameters.AddWithValue("$all", int.MaxValue);
+        var parts = new Dictionary<long, int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            parts[long.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(1);
+        }
+
+        return parts;
+    }
+
     /// <summary>How many digests (first messages, which carry the title) each of <paramref name="chats"/> received.</summary>
     public static IReadOnlyDictionary<long, int> DigestsPerChat(TelegramTestServer server, IEnumerable<long> chats)
     {

@@ -659,7 +659,10 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
         long messageId;
         lock (_lock)
         {
+            // The call is recorded with the message, under the same lock: whoever sees the message in Sent also sees its
+            // successful call in Calls (recorded apart, a wait for Sent could wake between the two and count one call short).
             messageId = method == "sendMessage" ? ++_nextMessageId : GetLong(parameters, "message_id") ?? 0;
+            _calls.Add(new ApiCall(method, parameters, 200, Stopwatch.GetTimestamp()));
             _sent.Add(new SentMessage(
                 method,
                 messageId,
@@ -673,9 +676,10 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
                 parameters["link_preview_options"]?["is_disabled"]?.GetValue<bool>(),
                 Stopwatch.GetTimestamp(),
                 username));
+            Signal();
         }
 
-        await WriteOkAsync(context, method, parameters, new JsonObject
+        await WriteOkBodyAsync(context, new JsonObject
         {
             ["message_id"] = messageId,
             ["date"] = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000).ToUnixTimeSeconds(),
@@ -846,6 +850,12 @@ public sealed partial class TelegramTestServer : IAsyncDisposable
     private Task WriteOkAsync(HttpContext context, string method, JsonObject parameters, JsonNode? result)
     {
         Record(method, parameters, 200);
+        return WriteOkBodyAsync(context, result);
+    }
+
+    /// <summary>Answers <c>{ok:true,result}</c> for a call already recorded.</summary>
+    private static Task WriteOkBodyAsync(HttpContext context, JsonNode? result)
+    {
         var body = new JsonObject { ["ok"] = true, ["result"] = result };
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
