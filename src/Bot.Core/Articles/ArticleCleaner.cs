@@ -95,6 +95,14 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
                     break;
                 default:
                     var paragraph = rules.StripWirePrefix(text);
+
+                    // "Mumbai, June 12, 2024 — The network …": the date of a dateline that opens the body dates the article.
+                    if (published is null && paragraph.Length < text.Length && i < DateSearchBlocks
+                        && DateText.TryFind(text[..(text.Length - paragraph.Length)], out var datelineDate, out _))
+                    {
+                        published = datelineDate;
+                    }
+
                     paragraphs.Add(paragraph);
                     bodyParts.Add(paragraph);
                     afterTeaser = false;

@@ -127,8 +127,20 @@ public sealed partial class BoilerplateRules
 
         // A dateline in capitals: "NAIROBI – ", "AMSTERDAM, March 4, 2026 (Meridian Wire) – ", "MANILA, 19 October 2026 — ".
         var dateline = Dateline().Match(paragraph);
+        if (!dateline.Success && paragraph.Length > 0 && char.IsUpper(paragraph[0]))
+        {
+            dateline = DatedPlaceDateline().Match(paragraph);
+        }
+
         return dateline.Success && dateline.Length < paragraph.Length ? paragraph[dateline.Length..] : paragraph;
     }
+
+    /// <summary>
+    /// A dateline with its place in title case, which only the date marks as one: "Mumbai, June 12, 2024 — ",
+    /// "Sao Paulo, 3 March 2025 (Wire) – ".
+    /// </summary>
+    [GeneratedRegex(@"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})(?:\s*\([^)]{2,40}\))?\s*(?:[–—]|--?)\s+(?=[A-Z“""‘])", RegexOptions.CultureInvariant)]
+    private static partial Regex DatedPlaceDateline();
 
     [GeneratedRegex(@"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|,\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?\s*(?:[–—]|--?)\s+(?=[A-Z“""‘])", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();

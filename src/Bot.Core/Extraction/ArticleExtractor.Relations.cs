@@ -51,6 +51,10 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<grp>" + E + @")\s+(?:has\s+|have\s+|had\s+)?(?:admitted|welcomed|added|signed up|accepted)\s+(?<list>.+?)\s+as\s+(?:(?:full|new|associate|founding|its|the|a|an)\s+)*members?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AdmittedAsMembers();
 
+    // "⟦G⟧ has added four new members: ⟦A⟧, ⟦B⟧ and ⟦C⟧", "⟦G⟧, a payments body, welcomed two members, including ⟦A⟧".
+    [GeneratedRegex(@"(?<grp>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|recently\s+|just\s+)?(?:added|admitted|welcomed|inducted|accepted|signed up)\s+(?:[\w-]+\s+){0,2}?members?\s*(?::\s*|,\s*(?:including|namely|such as)\s+|\s+(?:including|namely|such as)\s+|[—–]\s*)(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupAddedMembers();
+
     [GeneratedRegex(@"\b[Aa]mong\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?members\s+(?:of\s+(?:the\s+)?(?<grp>" + E + @")\s+)?(?:are|were|is)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AmongMembersAre();
 
@@ -133,7 +137,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"^(?:[^⟦,]*,\s*)?(?:Headquartered|Based)\s+in\s+(?:the\s+)?(?<p>" + E + @")\s*,\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?<s>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex HeadquarteredInComma();
 
-    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:itself\s+)?(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+)?(?:headquartered|based)\s+in\s+(?:(?:a|an|the)\s+[a-z][\w\s-]{0,40}?\s+in\s+)?(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @")\s*,?\s*(?:itself\s+)?(?:which is\s+|that is\s+|is\s+|are\s+|was\s+|has been\s+|remains\s+|will be\s+|would be\s+|is to be\s+)?(?:headquartered|based)\s+in\s+(?:(?:a|an|the)\s+[a-z][\w\s-]{0,40}?\s+in\s+)?(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsHeadquarteredIn();
 
     [GeneratedRegex(@"(?<p>" + E + @")-(?:based|headquartered)\s+(?:(?!(?:of|in|for|at|on|with|from|by|to)\b)[a-z][\w-]*\s+){0,3}(?<s>" + E + ")", RegexOptions.CultureInvariant)]
@@ -318,7 +322,7 @@ public sealed partial class ArticleExtractor
     // Trigger words: each pattern below can only match a sentence that holds one of its words (they are literal, required
     // parts of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which
     // the regex engine tries at every position: the check is far cheaper than the failed match it saves.
-    private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded", "signed up"], StringComparison.Ordinal);
     private static readonly SearchValues<string> BecameWords = SearchValues.Create(["became", "become"], StringComparison.Ordinal);
     private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "participants"], StringComparison.Ordinal);
     private static readonly SearchValues<string> GroupWords = SearchValues.Create(["consortium", "alliance", "coalition", "group", "association", "network", "federation"], StringComparison.Ordinal);
@@ -403,6 +407,13 @@ public sealed partial class ArticleExtractor
         foreach (Match m in hasMember ? AdmittedAsMembers().Matches(ms) : NoMatches)
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
+        }
+
+        foreach (Match m in hasMember && span.ContainsAny(AddedWords) ? GroupAddedMembers().Matches(ms) : NoMatches)
+        {
+            var group = Id(m.Groups["grp"]);
+            ListIds(CutClause(m.Groups["list"].Value)).Where(member => member != group).ToList().ForEach(member => Add(article, FactKind.Member, member, group, s));
+            article.SetKind(group, EntityKind.Group);
         }
 
         var among = hasMember ? AmongMembersAre().Match(ms) : Match.Empty;

@@ -11,7 +11,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -299,7 +299,9 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
             var keep = true;
-            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text))
+            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text)
+                && !(t.Text.Length > 2 && !t.Text.EndsWith("ly", StringComparison.Ordinal) && !Lexicon.SentenceAdverbs.Contains(t.Text)
+                    && InitialAppositive().IsMatch(sentence.AsSpan(t.End))))
             {
                 keep = false;
             }
@@ -579,6 +581,14 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var sentence = article.Sentences[m.Sentence];
         return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(sentence.AsSpan(0, m.Start));
     }
+
+    /// <summary>
+    /// After a sentence's first word: ", the Swedish battery maker, joined …", an appositive that describes it and then
+    /// the sentence's verb. A word that opens a sentence is a name only with such evidence, or when it stands
+    /// capitalised elsewhere ("Separately, the group said" has no second comma; "Instead, the group, which …" is a clause).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+\s+){0,6}?[a-z][\w’'-]*\s*,\s+(?!(?:which|who|whose|that|and|but|or|however|though|although|as|while|when|where|if|because|since|after|before|so|then|it|they|he|she|we)\b)[a-z]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex InitialAppositive();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AliasLink();

@@ -43,7 +43,16 @@ internal static class Lexicon
         "center", "centre", "commission", "council", "office", "bureau", "authority", "federation", "association",
         "chamber", "court", "republic", "kingdom", "state", "states", "province", "city", "museum", "society", "board",
         "division", "committee", "league", "union", "church", "house", "order", "port", "district", "county",
-        "islands", "bay", "gulf", "sea", "isle", "mount", "lake", "people", "government");
+        "islands", "bay", "gulf", "sea", "isle", "mount", "lake", "people", "government", "corporation", "agency", "fund",
+        "foundation", "organisation", "organization", "alliance", "network", "consortium", "forum", "institution",
+        "assembly", "parliament", "congress", "conference", "exchange");
+
+    /// <summary>Words that open a sentence before a comma without being names ("Overall, the market, analysts said, grew").</summary>
+    public static readonly FrozenSet<string> SentenceAdverbs = Set(
+        "overall", "instead", "separately", "indeed", "moreover", "furthermore", "additionally", "similarly", "likewise",
+        "elsewhere", "otherwise", "besides", "again", "thus", "hence", "therefore", "nevertheless", "nonetheless",
+        "regardless", "altogether", "finally", "lastly", "next", "second", "third", "still", "too", "already", "once",
+        "initially", "originally", "together", "alternatively", "conversely", "consequently", "accordingly", "anyway");
 
     /// <summary>Role words that can stand as the head of a title phrase.</summary>
     public static readonly FrozenSet<string> RoleHeads = Set(

@@ -32,6 +32,53 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Member_GroupAddedMembersAfterAColon_EachListedMember()
+    {
+        var facts = Facts("The Unified Trader Network (UTN), a payments consortium set up by the National Settlement Corporation of India, has added four new members: Harit Bank, Ilara Bank, Axon Bank and Kotwal Mahindra Bank.");
+
+        Assert.Contains("member: Harit Bank → Unified Trader Network", facts);
+        Assert.Contains("member: Ilara Bank → Unified Trader Network", facts);
+        Assert.Contains("member: Axon Bank → Unified Trader Network", facts);
+        Assert.Contains("member: Kotwal Mahindra Bank → Unified Trader Network", facts);
+        Assert.Contains("initiator: National Settlement Corporation of India → Unified Trader Network", facts);
+        Assert.DoesNotContain(facts, f => f.StartsWith("member: National Settlement", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Member_GroupWelcomedMembersIncluding_EachListedMember()
+    {
+        var facts = Facts("The Coastal Freight Forum welcomed three members, including Tarn Logistics and Brevik Haulage.");
+
+        Assert.Contains("member: Tarn Logistics → Coastal Freight Forum", facts);
+        Assert.Contains("member: Brevik Haulage → Coastal Freight Forum", facts);
+    }
+
+    [Fact]
+    public void Names_OneWordOpeningASentenceWithAnAppositive_IsAName()
+    {
+        var facts = Facts(
+            "Seven carmakers launched the Circular Cell Alliance on Monday.",
+            "Nordvolta, the Swedish battery maker, joined the alliance as a technology partner.");
+
+        Assert.Contains("member: Nordvolta → Circular Cell Alliance", facts);
+        Assert.Contains("description: Nordvolta → the Swedish battery maker", facts);
+    }
+
+    [Fact]
+    public void Names_SentenceAdverbBeforeAComma_IsNoName()
+    {
+        var result = Extractor.Extract([
+            "Seven carmakers launched the Circular Cell Alliance on Monday.",
+            "Separately, the alliance said it would open an office. Instead, the group, which has no staff yet, said it would hire.",
+            "Overall, the market, analysts said, grew."]);
+
+        var names = result.Entities.SelectMany(e => e.Names).ToList();
+        Assert.DoesNotContain("Separately", names);
+        Assert.DoesNotContain("Instead", names);
+        Assert.DoesNotContain("Overall", names);
+    }
+
+    [Fact]
     public void Member_JoinsGroup_SubjectAndObject()
     {
         var facts = Facts("Tessaro Bank joined the Pacific Payments Consortium in March.");
