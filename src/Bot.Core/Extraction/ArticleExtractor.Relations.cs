@@ -23,7 +23,7 @@ public sealed partial class ArticleExtractor
 
     // ", the Ontario farm insurer," after a list item: an appositive NP that names nothing of its own.
     private const string Appositives = @"(?:\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+|⟦\d+⟧)(?:\s+(?:[\w’'-]+|⟦\d+⟧)){0,6}?\s+[a-z][\w’'-]*(?=\s*,))*";
-    private const string ListItemEnd = @"⟦\d+⟧(?![-’'\w])(?=\s*(?:,|and\b|&|as well as\b|$|[.;:)]))";
+    private const string ListItemEnd = @"⟦\d+⟧(?![-’'\w])(?=\s*(?:,|and\b|&|as well as\b|$|[.;:)])|\s+in\s+\d{4}\b)";
     private const string ListItem = @"(?:(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)\s+){0,6}?" + ListItemEnd;
 
     // Later items of a list hold descriptors, not clauses: no preposition, no number ("operates 600 chargers in ⟦X⟧" is no item).
@@ -64,7 +64,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?:^|,\s*|\b(?:that|after|as|when|since)\s+)(?<subj>" + EList + @")(?:\s*,[^;]*?,)?(?<gap>(?:\s+[\w’'-]+){0,10}?)\s+(?:join|joins|joined|joining)\s+(?:the\s+)?(?<obj>" + E + @"|\bit\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectJoins();
 
-    [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[A-Za-z-]+)\s+)?(?:(?<n>\d[\d,]*)\s+)?(?:[a-z-]+\s+)?(?:members|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[A-Za-z-]+)\s+)?(?:(?<n>\d[\d,]*)\s+)?(?:[a-z-]+\s+)?(?:[Mm]embers|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MembersInclude();
 
     [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+|itself\s+|already\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
@@ -190,8 +190,31 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^;]*?,)?\s+(?:provides|supplies|will provide|will supply|offers|will offer)\s+(?<x>(?:a|an|the)\s+[a-z][^⟦,;.]*?)\s*(?:[,;.]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ProvidesThing();
 
-    [GeneratedRegex(@"(?<s>" + E + @"(?:[’']s(?:\s+[a-z][\w-]*){1,2})?|\b[Ii]t\b)\s*,?\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + E + @"(?:[’']s(?:\s+[a-z][\w-]*){1,2})?|\b[Ii]t\b)\s*,?\s+(?:also\s+|currently\s+|now\s+)?(?:uses|use|used|will use|runs on|run on|is built on|was built on|is based on|is powered by|relies on|adopts|adopted|leverages|deploys|is running on)\s+(?!by\b)(?:the\s+)?(?:(?!by\b)[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex Uses();
+
+    // "The ⟦X⟧ is based in ⟦P⟧ and runs on the ⟦Y⟧ platform": the sentence's subject uses ⟦Y⟧.
+    [GeneratedRegex(@"^(?:The\s+)?(?<s>" + E + @")\s+(?:is|was|has|had|will|would)\b[^;⟦]*?(?:⟦\d+⟧[^;⟦]*?)?\s+and\s+(?:also\s+|now\s+)?(?:uses|runs on|is built on|is powered by|relies on)\s+(?:the\s+)?(?:(?!by\b)[a-z][\w-]*\s+){0,4}?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex AndUses();
+
+    // "⟦X⟧'s platform is used by ⟦A⟧ and ⟦B⟧": the users come after "by".
+    [GeneratedRegex(@"(?<o>" + E + @")(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+(?:is|are|was|were|has been|have been|will be)\s+(?:also\s+|now\s+|already\s+|widely\s+)?used\s+by\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex UsedBy();
+
+    [GeneratedRegex(@"^[^;]*?,?\s*(?:with|and)\s+(?:participation|support|money|funds)\s+(?:also\s+)?from\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParticipationFrom();
+
+    // "Founded in 2019 by ⟦A⟧ and ⟦B⟧, ⟦X⟧ builds …": the participle clause before the name it describes.
+    [GeneratedRegex(@"^(?:Founded|Co-founded|Set up|Started|Established|Created|Launched|Formed)\s+(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s+)?by\s+(?<list>" + EList + @")\s*(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*)?,\s*(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex FrontedFoundedBy();
+
+    // "⟦P⟧, who is ⟦O⟧'s chief executive", "⟦P⟧ is ⟦O⟧'s founder".
+    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became)\s+(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PersonIsOrgsRole();
+
+    // "Its chief executive is ⟦P⟧": the organisation the sentence's "its" stands for.
+    [GeneratedRegex(@"^(?:Its|Their)\s+" + Roles + @"\s+(?:is|was|will be|has been)\s+(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ItsRoleIsPerson();
 
     [GeneratedRegex(@"(?<s>" + E + @"|\b[Ii]t\b)\s+(?:also\s+)?(?:(?:would|will|plans to|intends to|agreed to|is to)\s+work|is partnering|has partnered|partnered|partners|is teaming up|teamed up|has teamed up|will partner|is collaborating|collaborated|collaborates|has collaborated|will collaborate|works|is working|worked|will work|cooperates|is cooperating|signed (?:a|an) (?:[\w-]+\s+)?(?:agreement|deal|partnership|memorandum)|formed a partnership)\s+with\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex PartnersWith();
@@ -324,7 +347,7 @@ public sealed partial class ArticleExtractor
     // the regex engine tries at every position: the check is far cheaper than the failed match it saves.
     private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded", "signed up"], StringComparison.Ordinal);
     private static readonly SearchValues<string> BecameWords = SearchValues.Create(["became", "become"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "participants"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "Member", "participants"], StringComparison.Ordinal);
     private static readonly SearchValues<string> GroupWords = SearchValues.Create(["consortium", "alliance", "coalition", "group", "association", "network", "federation"], StringComparison.Ordinal);
     private static readonly SearchValues<string> ParticipleWords = SearchValues.Create(
         ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
@@ -468,10 +491,17 @@ public sealed partial class ArticleExtractor
                 group = Pronoun(article, s, include.Index);
             }
 
-            group ??= MainGroup(article);
+            // With no group named, the group the article names most before this sentence, or an entity it names more that
+            // no head word types ("The Open Science Ledger (OSL) was launched … The OSL … Members include …" is the
+            // OSL's, not a council named once); never one of the listed members.
+            var listed = ListIds(CutClause(include.Groups["list"].Value));
+            group ??= article.Salience
+                .Where(p => article.KindOf(p.Key) is EntityKind.Group or EntityKind.Unknown && !listed.Contains(p.Key) && FirstSeenBefore(article, p.Key, s))
+                .OrderByDescending(p => p.Value).ThenBy(p => article.KindOf(p.Key) == EntityKind.Group ? 0 : 1)
+                .Select(p => (int?)p.Key).FirstOrDefault() ?? MainGroup(article);
             if (group is { } g)
             {
-                foreach (var member in ListIds(CutClause(include.Groups["list"].Value)))
+                foreach (var member in listed)
                 {
                     Add(article, FactKind.Member, member, g, s);
                 }
@@ -506,6 +536,20 @@ public sealed partial class ArticleExtractor
     private static int? MainGroup(ArticleState article) => MostNamed(article, EntityKind.Group);
 
     /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
+    /// <summary>True when the article names the entity before sentence <paramref name="s"/>.</summary>
+    private static bool FirstSeenBefore(ArticleState article, int cluster, int s)
+    {
+        for (var i = 0; i < s && i < article.Mentions.Count; i++)
+        {
+            if (article.Mentions[i].Exists(m => m.Cluster == cluster))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int? MostNamed(ArticleState article, params EntityKind[] kinds) =>
         article.Salience.Where(p => kinds.Contains(article.KindOf(p.Key))).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
 
@@ -515,6 +559,13 @@ public sealed partial class ArticleExtractor
 
     private void ReadInitiators(ArticleState article, int s, string ms)
     {
+        var fronted = ms.Length > 0 && char.IsUpper(ms[0]) ? FrontedFoundedBy().Match(ms) : Match.Empty;
+        if (fronted.Success)
+        {
+            var founded = Id(fronted.Groups["o"]);
+            ListIds(fronted.Groups["list"].Value).Where(founder => founder != founded).ToList().ForEach(founder => Add(article, FactKind.Initiator, founder, founded, s));
+        }
+
         if (!ms.AsSpan().ContainsAny(ParticipleWords))
         {
             return; // both patterns need a participle ("founded", "set up", …)
@@ -636,28 +687,38 @@ public sealed partial class ArticleExtractor
         }
 
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), PersonIsOrgsRole()])
         {
             foreach (Match m in pattern.Matches(ms))
             {
-                var person = Id(m.Groups["p"]);
-                var org = Id(m.Groups["o"]);
-                if (!seen.Add((person, org)))
-                {
-                    continue;
-                }
-
-                if (article.KindOf(person) is EntityKind.Organisation or EntityKind.Group or EntityKind.Place or EntityKind.Event
-                    || article.KindOf(org) == EntityKind.Person)
-                {
-                    continue;
-                }
-
-                article.SetKind(person, EntityKind.Person, overrideKnown: true);
-                article.SetKind(org, EntityKind.Organisation);
-                Add(article, FactKind.Role, person, org, s, detail: m.Groups["role"].Value.Trim());
+                AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["role"].Value);
             }
         }
+
+        // "Its chief executive is ⟦P⟧": the organisation "its" stands for.
+        var its = ms.StartsWith("Its ", StringComparison.Ordinal) || ms.StartsWith("Their ", StringComparison.Ordinal) ? ItsRoleIsPerson().Match(ms) : Match.Empty;
+        if (its.Success && Pronoun(article, s, 0) is { } owner)
+        {
+            AddRole(article, s, seen, Id(its.Groups["p"]), owner, its.Groups["role"].Value);
+        }
+    }
+
+    private void AddRole(ArticleState article, int s, HashSet<(int, int)> seen, int person, int org, string role)
+    {
+        if (person == org || !seen.Add((person, org)))
+        {
+            return;
+        }
+
+        if (article.KindOf(person) is EntityKind.Organisation or EntityKind.Group or EntityKind.Place or EntityKind.Event
+            || article.KindOf(org) == EntityKind.Person)
+        {
+            return;
+        }
+
+        article.SetKind(person, EntityKind.Person, overrideKnown: true);
+        article.SetKind(org, EntityKind.Organisation);
+        Add(article, FactKind.Role, person, org, s, detail: role.Trim());
     }
 
     private static readonly HashSet<string> DescriptorStops = new(StringComparer.OrdinalIgnoreCase)
@@ -850,6 +911,13 @@ public sealed partial class ArticleExtractor
         if (ledBy.Success)
         {
             ListIds(CutClause(ledBy.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
+
+            // "… led by ⟦A⟧, with participation from ⟦B⟧ and ⟦C⟧": the other investors of the round.
+            var more = ParticipationFrom().Match(ledBy.Groups["list"].Value);
+            if (more.Success)
+            {
+                ListIds(CutClause(more.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
+            }
         }
 
         var raised = ms.Contains("from", StringComparison.Ordinal) ? RaisedFrom().Match(ms) : Match.Empty;
@@ -876,6 +944,19 @@ public sealed partial class ArticleExtractor
             {
                 Add(article, FactKind.Uses, subj, Id(m.Groups["o"]), s);
             }
+        }
+
+        var andUses = ms.Contains(" and ", StringComparison.Ordinal) && ms.AsSpan().ContainsAny(UseWords) ? AndUses().Match(ms) : Match.Empty;
+        if (andUses.Success && Id(andUses.Groups["s"]) != Id(andUses.Groups["o"]))
+        {
+            Add(article, FactKind.Uses, Id(andUses.Groups["s"]), Id(andUses.Groups["o"]), s);
+        }
+
+        var usedBy = ms.Contains("used by", StringComparison.Ordinal) ? UsedBy().Match(ms) : Match.Empty;
+        if (usedBy.Success)
+        {
+            var used = Id(usedBy.Groups["o"]);
+            ListIds(CutClause(usedBy.Groups["list"].Value)).Where(user => user != used).ToList().ForEach(user => Add(article, FactKind.Uses, user, used, s));
         }
 
         foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)

@@ -11,7 +11,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -290,6 +290,13 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
+            // "a Series B round": the name of a funding round, not of an organisation.
+            if (j == k + 1 && t.Text == "Series" && tokens[j].Text.Length <= 2 && char.IsUpper(tokens[j].Text[0]))
+            {
+                k = j + 1;
+                continue;
+            }
+
             var single = j == k;
             if (single && t.Text.Length == 1)
             {
@@ -508,12 +515,21 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         // People named by one part of their name later on ("Yu said" after "Xuemai Yu").
-        var people = all.Where(m => !m.IsAcronym && m.Text.Split(' ').Length is 2 or 3 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
-            .GroupBy(m => m.Cluster).Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
+        // A full name with no title or "said" of its own ("Founded by Kaisa Lepp and …") still owns the surname that
+        // ends it when the surname alone is plainly a person ("said Lepp").
+        var names = all.Where(m => !m.IsAcronym && m.Text.Split(' ').Length is 2 or 3 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
+            .GroupBy(m => m.Cluster).ToList();
+        var people = names.Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ') && LooksLikePerson(article, m)))
         {
             var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.Split(' ').Contains(m.Text, StringComparer.Ordinal)))
                 .Select(g => g.Key).Distinct().ToList();
+            if (owners.Count == 0)
+            {
+                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(" " + m.Text, StringComparison.Ordinal)))
+                    .Select(g => g.Key).Distinct().ToList();
+            }
+
             if (owners.Count == 1 && all.Count(o => o.Cluster == m.Cluster) <= all.Count(o => o.Cluster == owners[0]))
             {
                 var old = m.Cluster;

@@ -54,6 +54,15 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Uses_PlatformUsedBy_TheUsersUseIt()
+    {
+        var facts = Facts("Grid operators have tested software from Voltrun.", "Voltrun's platform is used by Estgrid, the Estonian grid operator.");
+
+        Assert.Contains("uses: Estgrid → Voltrun", facts);
+        Assert.DoesNotContain("uses: Voltrun → Estgrid", facts);
+    }
+
+    [Fact]
     public void Names_OneWordOpeningASentenceWithAnAppositive_IsAName()
     {
         var facts = Facts(

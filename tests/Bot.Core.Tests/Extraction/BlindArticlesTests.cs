@@ -3,10 +3,12 @@ using Bot.Testing.Knowledge;
 namespace Bot.Core.Tests.Extraction;
 
 /// <summary>
-/// Two articles written after the rules, asked blind first: the bot missed a group that "has added four new members:
+/// Five articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
 /// A, B …", a company named once at the start of a sentence ("Nordvolta, the Swedish battery maker, joined …"), an
-/// initiator named "… Corporation of India", a "will be headquartered in" and a title-case dateline's date. What a
-/// reader now sees of them.
+/// initiator named "… Corporation of India", "will be headquartered in", a title-case dateline's date, "Members include"
+/// opening a sentence, a round "led by A, with participation from B and C" (a "Series B" read as a name broke it),
+/// "Founded in 2019 by A and B, X …", "who is X's chief executive", "Its chief executive is P", "… and runs on Y", an
+/// initiator list ending "in 2020"; and it read "X's platform is used by Y" backwards. What a reader now sees of them.
 /// </summary>
 public sealed class BlindArticlesTests : IDisposable
 {
@@ -79,5 +81,39 @@ public sealed class BlindArticlesTests : IDisposable
     {
         Assert.Contains("No article", await _knowledge.AskAsync("/search digital lending"), StringComparison.Ordinal);
         Assert.Contains("No article", await _knowledge.AskAsync("/search newsletter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_FundedStartup_FoundersChiefExecutiveInvestorsAndUsers()
+    {
+        var text = (await _knowledge.AskAsync("/about Voltrun")).ReplaceLineEndings("\n");
+
+        Assert.Contains("Initiated by:\n  • Kaisa Lepp [1]\n  • Marten Ilves [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("People:\n  • Kaisa Lepp — chief executive [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("Investors:\n  • Northwind Ventures [1]\n  • Baltic Growth Fund [1]\n  • Sora Capital [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("Used by:\n  • Estgrid [1]\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Uses:", text, StringComparison.Ordinal);
+        Assert.Contains("dated 14 Oct 2025", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_MembersIncludeOpeningASentence_BelongToTheArticlesNetworkNotACouncilNamedOnce()
+    {
+        var members = (await _knowledge.AskAsync("/members OSL")).ReplaceLineEndings("\n");
+        var council = await _knowledge.AskAsync("/members Nordic Research Council");
+
+        Assert.Contains("Members named in the articles (4):\n  • University of Tarvik [1]\n  • Uppvik University [1]\n  • Aaltor University [1]\n  • Technical University of Norland [1]\n", members, StringComparison.Ordinal);
+        Assert.Contains("The articles name no members of Nordic Research Council.", council, StringComparison.Ordinal);
+        Assert.Contains("Uses:\n  • Ledgerline Fabric [1]\n", (await _knowledge.AskAsync("/about OSL")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_Consortium_BothInitiatorsAndItsChiefExecutive()
+    {
+        var text = (await _knowledge.AskAsync("/about TradeLink Nordic")).ReplaceLineEndings("\n");
+
+        Assert.Contains("Initiated by:\n  • Maren Line [1]\n  • KTX [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("People:\n  • Peter Krag — chief executive [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("Headquarters:\n  • Copenhagen [1]\n", text, StringComparison.Ordinal);
     }
 }
