@@ -105,7 +105,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<o>" + E + @")(?:[’']s)?\s+" + Roles + @"\s+(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OrgRolePerson();
 
-    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became|,\s*now)\s+(?:the\s+|a\s+|an\s+)?" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became|,\s*now)\s+(?:previously\s+|formerly\s+|currently\s+|also\s+|now\s+)?(?:the\s+|a\s+|an\s+)?" + Roles + @"\s+(?:of|at)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonIsRoleOf();
 
     [GeneratedRegex(@"(?<o>" + E + @")[’']s\s+" + Roles + @"\s*,\s*(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -181,7 +181,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^,;]*,)?\s+(?:will be|is|was|would be|has been|became|will become)\s+(?:the|a|an|its)\s+(?<x>(?:[a-z][\w-]*\s+){1,4}?)provider\s+(?:for|of|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsProviderFor();
 
-    [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<s>" + EList + @")(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?:[a-z][\w’'-]*(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*\s*,\s*(?:the\s+)?)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ProvidesFor();
 
     [GeneratedRegex(@"^(?<x>[A-Za-z][a-z\s-]{2,60}?)\s+(?:will be|is|are|was|were|has been|have been)\s+(?:supplied|provided|delivered|handled)\s+by\s+(?<s>" + E + ")", RegexOptions.CultureInvariant)]
@@ -211,6 +211,10 @@ public sealed partial class ArticleExtractor
     // "⟦P⟧, who is ⟦O⟧'s chief executive", "⟦P⟧ is ⟦O⟧'s founder".
     [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became)\s+(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonIsOrgsRole();
+
+    // "⟦O⟧ has appointed ⟦P⟧ as its new chair", "⟦O⟧ named ⟦P⟧ chief executive".
+    [GeneratedRegex(@"(?<o>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|elected|picked|promoted|tapped)\s+(?<p>" + E + @")\s+(?:as\s+)?(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:new\s+|interim\s+|first\s+|next\s+)?" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AppointedAsRole();
 
     // "Its chief executive is ⟦P⟧": the organisation the sentence's "its" stands for.
     [GeneratedRegex(@"^(?:Its|Their)\s+" + Roles + @"\s+(?:is|was|will be|has been)\s+(?<p>" + E + ")", RegexOptions.CultureInvariant)]
@@ -687,7 +691,7 @@ public sealed partial class ArticleExtractor
         }
 
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), PersonIsOrgsRole()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), PersonIsOrgsRole(), AppointedAsRole()])
         {
             foreach (Match m in pattern.Matches(ms))
             {
@@ -975,7 +979,10 @@ public sealed partial class ArticleExtractor
         {
             foreach (Match m in pattern.Matches(ms))
             {
-                Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
+                foreach (var provider in ListIds(m.Groups["s"].Value))
+                {
+                    Add(article, FactKind.Provider, provider, null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
+                }
             }
         }
 

@@ -11,7 +11,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -66,6 +66,16 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     && !lexicon.Demonyms.ContainsKey(tokens[k].Text))
                 {
                     article.KnownCapitalised.Add(tokens[k].Text);
+                }
+
+                // The last word of a two- or three-word name that has no head word ("Osei" of "Daniel Osei"): a surname,
+                // which stands alone at a sentence's start later ("Osei was previously …").
+                if (k != first && tokens[k].IsCapitalised && !tokens[k].Possessive && k >= 1 && tokens[k - 1].IsCapitalised
+                    && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised) && (k < 2 || !tokens[k - 2].IsCapitalised || k < 3 || !tokens[k - 3].IsCapitalised)
+                    && !HasHead(tokens, k - 1, k) && !Lexicon.FunctionWords.Contains(tokens[k].Text) && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
+                    && !tokens[k].IsAcronym && tokens[k].Text.Length > 2)
+                {
+                    article.KnownSurnames.Add(tokens[k].Text);
                 }
 
                 var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised);
@@ -306,7 +316,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
             var keep = true;
-            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text)
+            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text) && !article.KnownSurnames.Contains(t.Text)
                 && !(t.Text.Length > 2 && !t.Text.EndsWith("ly", StringComparison.Ordinal) && !Lexicon.SentenceAdverbs.Contains(t.Text)
                     && InitialAppositive().IsMatch(sentence.AsSpan(t.End))))
             {
@@ -530,7 +540,9 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     .Select(g => g.Key).Distinct().ToList();
             }
 
-            if (owners.Count == 1 && all.Count(o => o.Cluster == m.Cluster) <= all.Count(o => o.Cluster == owners[0]))
+            // News names a person in full once and by surname after ("Daniel Osei … Osei said … Osei told"): the surname
+            // may well be the more frequent.
+            if (owners.Count == 1)
             {
                 var old = m.Cluster;
                 foreach (var o in all.Where(o => o.Cluster == old))

@@ -51,6 +51,9 @@ internal sealed class ArticleState
 
     public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Last words of two- and three-word names without a head word: surnames, names even at a sentence's start.</summary>
+    public HashSet<string> KnownSurnames { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<int, int> Salience { get; } = [];
 
     public Dictionary<int, HashSet<string>> DescriptionHeads { get; } = [];
@@ -125,6 +128,14 @@ internal sealed class ArticleState
                 .Concat(ExtraNames.GetValueOrDefault(cluster) ?? [])
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
+            // A surname used more often than the full name it ends ("Osei" after "Daniel Osei"): the full name is the best.
+            if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal)
+                && names.Find(n => n.EndsWith(" " + names[0], StringComparison.Ordinal)) is { } full)
+            {
+                names.Remove(full);
+                names.Insert(0, full);
+            }
+
             var acronyms = mentions.Where(m => m.IsAcronym).Select(m => m.Text).Distinct(StringComparer.Ordinal).ToList();
             entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
         }

@@ -3,12 +3,15 @@ using Bot.Testing.Knowledge;
 namespace Bot.Core.Tests.Extraction;
 
 /// <summary>
-/// Five articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
+/// Seven articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
 /// A, B …", a company named once at the start of a sentence ("Nordvolta, the Swedish battery maker, joined …"), an
 /// initiator named "… Corporation of India", "will be headquartered in", a title-case dateline's date, "Members include"
 /// opening a sentence, a round "led by A, with participation from B and C" (a "Series B" read as a name broke it),
 /// "Founded in 2019 by A and B, X …", "who is X's chief executive", "Its chief executive is P", "… and runs on Y", an
-/// initiator list ending "in 2020"; and it read "X's platform is used by Y" backwards. What a reader now sees of them.
+/// initiator list ending "in 2020", "A and B will provide the nodes for the country's new blockchain, the NIC", "the
+/// authority's president, P", "X has appointed P as its new chair", "P was previously chief operating officer at X", a
+/// surname opening a sentence and used more often than the full name; and it read "X's platform is used by Y"
+/// backwards. What a reader now sees of them.
 /// </summary>
 public sealed class BlindArticlesTests : IDisposable
 {
@@ -115,5 +118,25 @@ public sealed class BlindArticlesTests : IDisposable
         Assert.Contains("Initiated by:\n  • Maren Line [1]\n  • KTX [1]\n", text, StringComparison.Ordinal);
         Assert.Contains("People:\n  • Peter Krag — chief executive [1]\n", text, StringComparison.Ordinal);
         Assert.Contains("Headquarters:\n  • Copenhagen [1]\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_Chain_ItsProvidersAndTheAuthoritysPresident()
+    {
+        var chain = (await _knowledge.AskAsync("/about NIC")).ReplaceLineEndings("\n");
+        var authority = (await _knowledge.AskAsync("/about Digital Trust Authority")).ReplaceLineEndings("\n");
+
+        Assert.Contains("Providers:\n  • Korvex Systems — the nodes [1]\n  • Lumora Labs — the nodes [1]\n", chain, StringComparison.Ordinal);
+        Assert.Contains("People:\n  • Sofia Marques — president [1]\n", authority, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_PersonNamedInFullOnceThenBySurname_BothRolesUnderTheFullName()
+    {
+        var text = (await _knowledge.AskAsync("/about Osei")).ReplaceLineEndings("\n");
+
+        Assert.StartsWith("Daniel Osei (person)\nAlso called: Osei.\n", text, StringComparison.Ordinal);
+        Assert.Contains("  • chair of Open Banking Forum [1]\n", text, StringComparison.Ordinal);
+        Assert.Contains("  • chief operating officer of Crestline Bank [1]\n", text, StringComparison.Ordinal);
     }
 }
