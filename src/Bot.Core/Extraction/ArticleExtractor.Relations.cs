@@ -181,7 +181,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,[^,;]*,)?\s+(?:will be|is|was|would be|has been|became|will become)\s+(?:the|a|an|its)\s+(?<x>(?:[a-z][\w-]*\s+){1,4}?)provider\s+(?:for|of|to)\s+(?:the\s+)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex IsProviderFor();
 
-    [GeneratedRegex(@"(?<s>" + EList + @")(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?:[a-z][\w’'-]*(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*\s*,\s*(?:the\s+)?)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
+    // Several providers only as a clause's subject ("… said that ⟦A⟧ and ⟦B⟧ will provide …"), so that "developed at ⟦X⟧,
+    // and ⟦Y⟧ provides …" names ⟦Y⟧ alone; one provider anywhere.
+    [GeneratedRegex(@"(?:(?:^|[,;:]\s*|\b(?:that|while|and|as|when|after|since|but)\s+)(?:the\s+)?(?<s>" + EList + @")|(?<s>" + E + @"))(?:\s*,[^;]*?,|\s*,)?\s+(?:provides|will provide|provided|supplies|will supply|supplied|is providing|has been providing|offers|will offer)\s+(?<x>[a-z][^⟦,;]*?)\s+(?:for|to)\s+(?:the\s+)?(?:[a-z][\w’'-]*(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*\s*,\s*(?:the\s+)?)?(?<f>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ProvidesFor();
 
     [GeneratedRegex(@"^(?<x>[A-Za-z][a-z\s-]{2,60}?)\s+(?:will be|is|are|was|were|has been|have been)\s+(?:supplied|provided|delivered|handled)\s+by\s+(?<s>" + E + ")", RegexOptions.CultureInvariant)]
