@@ -11,7 +11,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -557,6 +557,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var places = lexicon.Places;
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
         {
+            // "Mumbai Retail Association … in Mumbai": the word alone names the city, not the association.
+            if (places.Contains(m.Text) || all.Any(o => o.Cluster == m.Cluster && (o.Hint == EntityKind.Place || PlaceBefore().IsMatch(article.Sentences[o.Sentence].AsSpan(0, o.Start)))))
+            {
+                continue;
+            }
+
             var firstShort = all.Where(o => o.Cluster == m.Cluster).Min(o => o.Sentence);
             var prefix = m.Text + " ";
             var owners = all.Where(o => o.Cluster != m.Cluster && !o.IsAcronym && o.Text.StartsWith(prefix, StringComparison.Ordinal)
@@ -602,6 +608,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:said|says|told|according to|CEO|CTO|CFO|COO|President|Chairman|Chairwoman|Director|Founder|Minister|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|[”""],?)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PersonBefore();
+
+    /// <summary>What stands before a place: "in", "across", "near" … ("invested in", "a stake in" name a company).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:across|near|outside|around|throughout)|(?<!\b(?:invested|invest|invests|investing|investment|investments|stake|stakes|shares|interest|part|role|partner|partners|member|members|position|positions|work|works|worked|job|jobs|round|rounds|funding|financing|deal|deals|investor|investors|bet|bets|money|capital|equity|holding|holdings|ownership|majority|minority|confidence|trust|faith|demand|growth|changes|change|cuts|roles|seat|seats)\s)\bin)\s+(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlaceBefore();
 
     /// <summary>A name that a job title, "said" or a quotation stands next to is a person's.</summary>
     private static bool LooksLikePerson(ArticleState article, Mention m)

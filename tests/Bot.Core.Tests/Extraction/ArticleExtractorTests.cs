@@ -63,6 +63,18 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Names_CityThatOpensAnOrganisationsName_StaysACityWhereItStandsAsOne()
+    {
+        var result = Extractor.Extract([
+            "The Mumbai Retail Association (MRA) said on Wednesday that Mardex Systems had joined the group.",
+            "Demand for retail space in Mumbai rose 12 percent. Officials across Mumbai welcomed the plan."]);
+
+        var association = Assert.Single(result.Entities, e => e.Names.Contains("Mumbai Retail Association"));
+        Assert.DoesNotContain("Mumbai", association.Names);
+        Assert.Contains(result.Entities, e => e.Names.SequenceEqual(["Mumbai"]));
+    }
+
+    [Fact]
     public void Names_OneWordOpeningASentenceWithAnAppositive_IsAName()
     {
         var facts = Facts(
