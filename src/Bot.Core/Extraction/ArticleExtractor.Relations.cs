@@ -51,6 +51,22 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<grp>" + E + @")\s+(?:has\s+|have\s+|had\s+)?(?:admitted|welcomed|added|signed up|accepted)\s+(?<list>.+?)\s+as\s+(?:(?:full|new|associate|founding|its|the|a|an)\s+)*members?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AdmittedAsMembers();
 
+    // "⟦A⟧ is part of the ⟦G⟧", "⟦A⟧ has signed on to the ⟦G⟧" (a group only: "part of ⟦X⟧" is often no membership).
+    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:(?:is|are|was|were|has been|have been|became)\s+(?:now\s+|also\s+|already\s+)?(?:a\s+)?part\s+of|(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed on to|signed onto|signed up to|signed up for))\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfGroup();
+
+    // "⟦O⟧ is chaired by ⟦P⟧", "⟦O⟧ will be led by chief executive ⟦P⟧".
+    [GeneratedRegex(@"(?<o>" + E + @")\s+(?:is|was|will be|has been|would be|is to be)\s+(?<verb>chaired|led|headed|run|managed)\s+by\s+(?:(?:its|the)\s+)?(?:(?<role>" + Role + @")\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex LedByPerson();
+
+    // "It is headquartered in ⟦P⟧": the entity "it" stands for.
+    [GeneratedRegex(@"^It\s+(?:is|was|will be|has been|remains)\s+(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ItIsHeadquarteredIn();
+
+    // "⟦X⟧'s shareholders are ⟦A⟧, ⟦B⟧ and ⟦C⟧".
+    [GeneratedRegex(@"(?<o>" + E + @")[’']s\s+(?:[a-z]+\s+)?(?:shareholders|investors|backers|owners)\s+(?:are|were|include|included)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShareholdersAre();
+
     // "⟦G⟧ has added four new members: ⟦A⟧, ⟦B⟧ and ⟦C⟧", "⟦G⟧, a payments body, welcomed two members, including ⟦A⟧".
     [GeneratedRegex(@"(?<grp>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|recently\s+|just\s+)?(?:added|admitted|welcomed|inducted|accepted|signed up)\s+(?:[\w-]+\s+){0,2}?members?\s*(?::\s*|,\s*(?:including|namely|such as)\s+|\s+(?:including|namely|such as)\s+|[—–]\s*)(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex GroupAddedMembers();
@@ -67,7 +83,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?:^|\W)(?:(?<pre>[A-Za-z-]+)\s+)?(?:(?<n>\d[\d,]*)\s+)?(?:[a-z-]+\s+)?(?:[Mm]embers|member companies|member firms|member banks|member institutions|participants)\s+(?:of\s+(?<grp>" + E + @")\s+)?(?:include|includes|included|including|are|were|such as|comprise)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MembersInclude();
 
-    [GeneratedRegex(@"(?<subj>" + EList + @")\s*(?:,\s*|\s+(?:is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+|itself\s+|already\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<subj>" + EList + @")(?:\s*,[^;⟦]*?(?:⟦\d+⟧[^;⟦]*?)?,(?=\s+(?:is|was|has|have|had|became|remains)\b))?\s*(?:,\s*|\s+(?:has been|have been|had been|is|was|became|becomes|has become|have become|will become|remains|are|were)\s+)(?:also\s+|now\s+|itself\s+|already\s+)?(?:a|an|the|one of the|among the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?(?<obj>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex MemberOf();
 
     [GeneratedRegex(@"(?<grp>" + E + @")\s*,?\s*(?:(?:is|was)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:consortium|alliance|coalition|group|association|network|federation)\s+(?:of|formed by|comprising|made up of|that includes|including|bringing together)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
@@ -369,6 +385,7 @@ public sealed partial class ArticleExtractor
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> HolderWords = SearchValues.Create(["shareholders", "investors", "backers", "owners"], StringComparison.Ordinal);
     private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
     private static readonly SearchValues<string> ProvideWords = SearchValues.Create(["provide", "providing", "suppl", "offer", "deliver", "handled"], StringComparison.Ordinal);
     private static readonly SearchValues<string> UseWords = SearchValues.Create(
@@ -445,6 +462,15 @@ public sealed partial class ArticleExtractor
             article.SetKind(group, EntityKind.Group);
         }
 
+        foreach (Match m in ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal) ? PartOfGroup().Matches(ms) : NoMatches)
+        {
+            var group = Id(m.Groups["obj"]);
+            if (article.KindOf(group) == EntityKind.Group)
+            {
+                ListIds(m.Groups["subj"].Value).Where(member => member != group).ToList().ForEach(member => Add(article, FactKind.Member, member, group, s));
+            }
+        }
+
         var among = hasMember ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
@@ -495,6 +521,12 @@ public sealed partial class ArticleExtractor
             if (group is null && pre is "its" or "their")
             {
                 group = Pronoun(article, s, include.Index);
+            }
+
+            // "⟦X⟧, whose members include …": the name before "whose".
+            if (group is null && pre == "whose" && EntityJustBefore().Match(ms[..include.Index]) is { Success: true } owner)
+            {
+                group = Id(owner.Groups["subj"]);
             }
 
             // With no group named, the group the article names most before this sentence, or an entity it names more that
@@ -701,6 +733,12 @@ public sealed partial class ArticleExtractor
             }
         }
 
+        foreach (Match m in LedByPerson().Matches(ms))
+        {
+            var role = m.Groups["role"].Success ? m.Groups["role"].Value : m.Groups["verb"].Value == "chaired" ? "chair" : "head";
+            AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), role);
+        }
+
         // "Its chief executive is ⟦P⟧": the organisation "its" stands for.
         var its = ms.StartsWith("Its ", StringComparison.Ordinal) || ms.StartsWith("Their ", StringComparison.Ordinal) ? ItsRoleIsPerson().Match(ms) : Match.Empty;
         if (its.Success && Pronoun(article, s, 0) is { } owner)
@@ -832,6 +870,13 @@ public sealed partial class ArticleExtractor
             return; // every pattern needs "headquarter(s/ed)" or "(B/b)ased"
         }
 
+        var it = ms.StartsWith("It ", StringComparison.Ordinal) ? ItIsHeadquarteredIn().Match(ms) : Match.Empty;
+        if (it.Success && Pronoun(article, s, 0) is { } owner && owner != Id(it.Groups["p"]))
+        {
+            article.SetKind(Id(it.Groups["p"]), EntityKind.Place);
+            Add(article, FactKind.Headquarters, owner, Id(it.Groups["p"]), s);
+        }
+
         var coordinated = AndHeadquarteredIn().Match(ms);
         if (coordinated.Success && FirstOrganisation(article, ms[..coordinated.Index]) is { } main)
         {
@@ -898,6 +943,13 @@ public sealed partial class ArticleExtractor
             {
                 Add(article, FactKind.Investor, investor, Id(m.Groups["o"]), s);
             }
+        }
+
+        var holders = ms.AsSpan().ContainsAny(HolderWords) ? ShareholdersAre().Match(ms) : Match.Empty;
+        if (holders.Success)
+        {
+            var company = Id(holders.Groups["o"]);
+            ListIds(CutClause(holders.Groups["list"].Value)).Where(holder => holder != company).ToList().ForEach(holder => Add(article, FactKind.Investor, holder, company, s));
         }
 
         var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;

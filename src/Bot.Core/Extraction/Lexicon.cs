@@ -30,7 +30,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> GroupHeads = Set(
         "alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative",
         "chamber", "union", "forum", "community", "guild", "syndicate", "cooperative", "partnership", "collective", "foundation",
-        "collaborative", "society", "club");
+        "collaborative", "society", "club", "compact", "pact");
 
     /// <summary>Heads of event names: facts about events are not kept as organisation facts.</summary>
     public static readonly FrozenSet<string> EventHeads = Set(

@@ -75,6 +75,17 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Investor_ShareholdersAre_EachListedShareholder()
+    {
+        var facts = Facts("Five banks have formed Sahel Trade Link, a trade finance venture.",
+            "Sahel Trade Link's shareholders are Qatar Harbour Bank, Dunes National Bank and Oasis Commercial Bank.");
+
+        Assert.Contains("investor: Qatar Harbour Bank → Sahel Trade Link", facts);
+        Assert.Contains("investor: Dunes National Bank → Sahel Trade Link", facts);
+        Assert.Contains("investor: Oasis Commercial Bank → Sahel Trade Link", facts);
+    }
+
+    [Fact]
     public void Names_OneWordOpeningASentenceWithAnAppositive_IsAName()
     {
         var facts = Facts(

@@ -2,7 +2,7 @@ using Bot.Testing.Knowledge;
 
 namespace Bot.Core.Tests.Extraction;
 
-/// <summary>The seven blind-written articles of Extraction/Blind, loaded once.</summary>
+/// <summary>The nine blind-written articles of Extraction/Blind, loaded once.</summary>
 public sealed class BlindKnowledge : IDisposable
 {
     public TestKnowledge Knowledge { get; } = TestKnowledge.Create(Path.Combine(AppContext.BaseDirectory, "Extraction", "Blind", "articles"));
@@ -11,15 +11,16 @@ public sealed class BlindKnowledge : IDisposable
 }
 
 /// <summary>
-/// Seven articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
+/// Nine articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
 /// A, B …", a company named once at the start of a sentence ("Nordvolta, the Swedish battery maker, joined …"), an
 /// initiator named "… Corporation of India", "will be headquartered in", a title-case dateline's date, "Members include"
 /// opening a sentence, a round "led by A, with participation from B and C" (a "Series B" read as a name broke it),
 /// "Founded in 2019 by A and B, X …", "who is X's chief executive", "Its chief executive is P", "… and runs on Y", an
 /// initiator list ending "in 2020", "A and B will provide the nodes for the country's new blockchain, the NIC", "the
 /// authority's president, P", "X has appointed P as its new chair", "P was previously chief operating officer at X", a
-/// surname opening a sentence and used more often than the full name; and it read "X's platform is used by Y"
-/// backwards. What a reader now sees of them: each fragment is a line (or lines) of the plain-text reply, so an item
+/// surname opening a sentence and used more often than the full name, "A is part of the B network", "A has signed on to
+/// the compact", "X is chaired by P", "X will be led by chief executive P", "It is headquartered in Oslo"; it read "X's
+/// platform is used by Y" backwards, and gave the members of "X, whose members include …" to another group. What a reader now sees of them: each fragment is a line (or lines) of the plain-text reply, so an item
 /// is checked under its heading.
 /// </summary>
 public sealed class BlindArticlesTests(BlindKnowledge blind) : IClassFixture<BlindKnowledge>
@@ -45,6 +46,12 @@ public sealed class BlindArticlesTests(BlindKnowledge blind) : IClassFixture<Bli
     [InlineData("/about Digital Trust Authority", "People:\n  • Sofia Marques — president [1]\n")]
     [InlineData("/about Osei", "Daniel Osei (person)\nAlso called: Osei.\n", "  • chair of Open Banking Forum [1]\n",
         "  • chief operating officer of Crestline Bank [1]\n")]
+    [InlineData("/members Green Corridor Compact", "Members named in the articles (4):\n  • Harbor Crest Lines [1]\n  • Osprey Maritime [1]\n  • Tidewell Shipping [1]\n  • Polaris Fuels [1]\n")]
+    [InlineData("/about Green Corridor Compact", "Headquarters:\n  • Oslo [1]\n", "People:\n  • Ingrid Solberg — chair [1]\n")]
+    [InlineData("/members Blue Seas Network", "Members named in the articles (1):\n  • Osprey Maritime [1]\n")]
+    [InlineData("/about Ingrid Solberg", "  • co-founder and chief executive of Osprey Maritime [1]\n")]
+    [InlineData("/about Sahel Trade Link", "People:\n  • Omar Haddad — chief executive [1]\n")]
+    [InlineData("/about Khalid Rahman", "  • chairman of Dunes National Bank [1]\n")]
     public async Task Reply_ShowsWhatTheArticleSays(string command, params string[] fragments)
     {
         var text = (await blind.Knowledge.AskAsync(command)).ReplaceLineEndings("\n");
