@@ -127,7 +127,7 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"[‘“""«']\s*(⟦\d+⟧)\s*[’”""»']?", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedRef();
 
-    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber|foundation|forum|society|collaborative|venture|joint venture|authority|agency|commission|ministry|regulator|institute|exchange|compact|pact)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber|foundation|forum|society|collaborative|venture|joint venture|authority|agency|commission|ministry|regulator|institute|exchange|compact|pact|registry)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteGroupPattern();
 
     [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
@@ -215,7 +215,7 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> GroupHeadWords = SearchValues.Create(
         ["alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative", "enterprise",
          "organi", "group", "body", "union", "partnership", "platform", "chamber", "foundation", "forum", "society", "collaborative", "venture",
-         "authority", "agency", "commission", "ministry", "regulator", "institute", "exchange", "compact", "pact"],
+         "authority", "agency", "commission", "ministry", "regulator", "institute", "exchange", "compact", "pact", "registry"],
         StringComparison.Ordinal);
 
     /// <summary><see cref="PossessiveGroupPattern"/> starts with "⟦n⟧’s" or "⟦n⟧'s": without one it has no match.</summary>

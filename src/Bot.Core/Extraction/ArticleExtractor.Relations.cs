@@ -59,6 +59,18 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<o>" + E + @")\s+(?:is|was|will be|has been|would be|is to be)\s+(?<verb>chaired|led|headed|run|managed)\s+by\s+(?:(?:its|the)\s+)?(?:(?<role>" + Role + @")\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex LedByPerson();
 
+    // "⟦P⟧, who heads the ⟦O⟧", "⟦P⟧, who chairs ⟦O⟧".
+    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*who\s+(?:now\s+|also\s+|currently\s+)?(?<verb>heads|chairs|leads|runs)\s+(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonWhoHeads();
+
+    // "Its board is chaired by ⟦P⟧": the organisation "its" stands for.
+    [GeneratedRegex(@"^(?:Its|Their)\s+(?:board|council|committee|supervisory board)\s+(?:is|was|will be|has been)\s+(?:chaired|led|headed)\s+by\s+(?<p>" + E + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex ItsBoardChairedBy();
+
+    // "⟦S⟧, which also provides the ⟦F⟧'s hosting": a provider for the possessor.
+    [GeneratedRegex(@"(?<s>" + E + @")(?:\s*,\s*which)?\s+(?:also\s+|now\s+)?(?:provides|supplies|will provide|will supply|runs|operates)\s+(?:the\s+)?(?<f>" + E + @")[’']s\s+(?<x>[a-z][\w -]{2,40}?)(?=\s*[.,;]|\s+(?:and|for|to|from|with)\b|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvidesPossessed();
+
     // "It is headquartered in ⟦P⟧": the entity "it" stands for.
     [GeneratedRegex(@"^It\s+(?:is|was|will be|has been|remains)\s+(?:headquartered|based)\s+in\s+(?:the\s+)?(?<p>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex ItIsHeadquarteredIn();
@@ -68,7 +80,7 @@ public sealed partial class ArticleExtractor
     private static partial Regex ShareholdersAre();
 
     // "⟦G⟧ has added four new members: ⟦A⟧, ⟦B⟧ and ⟦C⟧", "⟦G⟧, a payments body, welcomed two members, including ⟦A⟧".
-    [GeneratedRegex(@"(?<grp>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|recently\s+|just\s+)?(?:added|admitted|welcomed|inducted|accepted|signed up)\s+(?:[\w-]+\s+){0,2}?members?\s*(?::\s*|,\s*(?:including|namely|such as)\s+|\s+(?:including|namely|such as)\s+|[—–]\s*)(?<list>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<grp>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|recently\s+|just\s+)?(?:added|admitted|welcomed|inducted|accepted|signed up)\s+(?:[\w-]+\s+){0,5}?members?\s*(?::\s*|,\s*(?:including|namely|such as)\s+|\s+(?:including|namely|such as)\s+|[—–]\s*)(?<list>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex GroupAddedMembers();
 
     [GeneratedRegex(@"\b[Aa]mong\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?members\s+(?:of\s+(?:the\s+)?(?<grp>" + E + @")\s+)?(?:are|were|is)\s+(?<list>.+)$", RegexOptions.CultureInvariant)]
@@ -733,6 +745,17 @@ public sealed partial class ArticleExtractor
             }
         }
 
+        foreach (Match m in ms.Contains("who ", StringComparison.Ordinal) ? PersonWhoHeads().Matches(ms) : NoMatches)
+        {
+            AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["verb"].Value == "chairs" ? "chair" : "head");
+        }
+
+        var board = ms.StartsWith("Its ", StringComparison.Ordinal) || ms.StartsWith("Their ", StringComparison.Ordinal) ? ItsBoardChairedBy().Match(ms) : Match.Empty;
+        if (board.Success && Pronoun(article, s, 0) is { } chaired)
+        {
+            AddRole(article, s, seen, Id(board.Groups["p"]), chaired, "chair");
+        }
+
         foreach (Match m in LedByPerson().Matches(ms))
         {
             var role = m.Groups["role"].Success ? m.Groups["role"].Value : m.Groups["verb"].Value == "chaired" ? "chair" : "head";
@@ -1037,6 +1060,14 @@ public sealed partial class ArticleExtractor
                 {
                     Add(article, FactKind.Provider, provider, null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
                 }
+            }
+        }
+
+        foreach (Match m in ProvidesPossessed().Matches(ms))
+        {
+            if (Id(m.Groups["s"]) != Id(m.Groups["f"]))
+            {
+                Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
             }
         }
 

@@ -11,7 +11,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
     {

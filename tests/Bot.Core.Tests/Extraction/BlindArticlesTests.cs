@@ -2,7 +2,7 @@ using Bot.Testing.Knowledge;
 
 namespace Bot.Core.Tests.Extraction;
 
-/// <summary>The nine blind-written articles of Extraction/Blind, loaded once.</summary>
+/// <summary>The eleven blind-written articles of Extraction/Blind, loaded once.</summary>
 public sealed class BlindKnowledge : IDisposable
 {
     public TestKnowledge Knowledge { get; } = TestKnowledge.Create(Path.Combine(AppContext.BaseDirectory, "Extraction", "Blind", "articles"));
@@ -11,7 +11,7 @@ public sealed class BlindKnowledge : IDisposable
 }
 
 /// <summary>
-/// Nine articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
+/// Eleven articles written after the rules, asked blind first. The bot missed a group that "has added four new members:
 /// A, B …", a company named once at the start of a sentence ("Nordvolta, the Swedish battery maker, joined …"), an
 /// initiator named "… Corporation of India", "will be headquartered in", a title-case dateline's date, "Members include"
 /// opening a sentence, a round "led by A, with participation from B and C" (a "Series B" read as a name broke it),
@@ -19,7 +19,9 @@ public sealed class BlindKnowledge : IDisposable
 /// initiator list ending "in 2020", "A and B will provide the nodes for the country's new blockchain, the NIC", "the
 /// authority's president, P", "X has appointed P as its new chair", "P was previously chief operating officer at X", a
 /// surname opening a sentence and used more often than the full name, "A is part of the B network", "A has signed on to
-/// the compact", "X is chaired by P", "X will be led by chief executive P", "It is headquartered in Oslo"; it read "X's
+/// the compact", "X is chaired by P", "X will be led by chief executive P", "It is headquartered in Oslo", "P, who heads
+/// the platform", "Its board is chaired by P", "X has accepted three auditing firms as members: A, B and C", "which also
+/// provides the registry's hosting", a "(Reporting by …; Editing by …)" credit in brackets; it read "X's
 /// platform is used by Y" backwards, and gave the members of "X, whose members include …" to another group. What a reader now sees of them: each fragment is a line (or lines) of the plain-text reply, so an item
 /// is checked under its heading.
 /// </summary>
@@ -52,6 +54,11 @@ public sealed class BlindArticlesTests(BlindKnowledge blind) : IClassFixture<Bli
     [InlineData("/about Ingrid Solberg", "  • co-founder and chief executive of Osprey Maritime [1]\n")]
     [InlineData("/about Sahel Trade Link", "People:\n  • Omar Haddad — chief executive [1]\n")]
     [InlineData("/about Khalid Rahman", "  • chairman of Dunes National Bank [1]\n")]
+    [InlineData("/about Grace Tan", "Roles:\n  • head of ClaimsLink Asia [1]\n")]
+    [InlineData("/members ClaimsLink Asia", "  • Lion Shield Insurance [1]\n  • Straits General [1]\n  • Merlion Mutual [1]\n  • Kestrel Digital — initiator [1]\n")]
+    [InlineData("/members VCR", "Members named in the articles (4):\n  • Terra Assurance [1]\n  • Carbonwise [1]\n  • Nordic Verify [1]\n  • Climate Markets Initiative — initiator [1]\n",
+        "  • 48 members reported [1]\n", "dated 21 Jul 2025")]
+    [InlineData("/about VCR", "People:\n  • Elena Rossi — chair [1]\n", "Providers:\n  • Ledgerline — hosting [1]\n")]
     public async Task Reply_ShowsWhatTheArticleSays(string command, params string[] fragments)
     {
         var text = (await blind.Knowledge.AskAsync(command)).ReplaceLineEndings("\n");
@@ -74,6 +81,8 @@ public sealed class BlindArticlesTests(BlindKnowledge blind) : IClassFixture<Bli
     [InlineData("/about Jane Whitfield")]
     [InlineData("/about Meridian Wire")]
     [InlineData("/about Mumbai")]
+    [InlineData("/about Ken Lim")]
+    [InlineData("/about Sara Ng")]
     public async Task About_BylineWireAndDatelineNames_AreNotKnown(string command)
     {
         Assert.StartsWith("Not found", await blind.Knowledge.AskAsync(command), StringComparison.Ordinal);
