@@ -470,7 +470,7 @@ public sealed partial class ArticleExtractor
         foreach (Match m in hasMember && span.ContainsAny(AddedWords) ? GroupAddedMembers().Matches(ms) : NoMatches)
         {
             var group = Id(m.Groups["grp"]);
-            ListIds(CutClause(m.Groups["list"].Value)).Where(member => member != group).ToList().ForEach(member => Add(article, FactKind.Member, member, group, s));
+            AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].Value)), group, s);
             article.SetKind(group, EntityKind.Group);
         }
 
@@ -479,7 +479,7 @@ public sealed partial class ArticleExtractor
             var group = Id(m.Groups["obj"]);
             if (article.KindOf(group) == EntityKind.Group)
             {
-                ListIds(m.Groups["subj"].Value).Where(member => member != group).ToList().ForEach(member => Add(article, FactKind.Member, member, group, s));
+                AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].Value), group, s);
             }
         }
 
@@ -613,7 +613,7 @@ public sealed partial class ArticleExtractor
         if (fronted.Success)
         {
             var founded = Id(fronted.Groups["o"]);
-            ListIds(fronted.Groups["list"].Value).Where(founder => founder != founded).ToList().ForEach(founder => Add(article, FactKind.Initiator, founder, founded, s));
+            AddEach(article, FactKind.Initiator, ListIds(fronted.Groups["list"].Value), founded, s);
         }
 
         if (!ms.AsSpan().ContainsAny(ParticipleWords))
@@ -767,6 +767,15 @@ public sealed partial class ArticleExtractor
         if (its.Success && Pronoun(article, s, 0) is { } owner)
         {
             AddRole(article, s, seen, Id(its.Groups["p"]), owner, its.Groups["role"].Value);
+        }
+    }
+
+    /// <summary>One fact of <paramref name="kind"/> from each of <paramref name="subjects"/> to <paramref name="target"/> (<see cref="Add"/> skips a link to itself).</summary>
+    private void AddEach(ArticleState article, FactKind kind, IEnumerable<int> subjects, int target, int s)
+    {
+        foreach (var subject in subjects)
+        {
+            Add(article, kind, subject, target, s);
         }
     }
 
@@ -972,7 +981,7 @@ public sealed partial class ArticleExtractor
         if (holders.Success)
         {
             var company = Id(holders.Groups["o"]);
-            ListIds(CutClause(holders.Groups["list"].Value)).Where(holder => holder != company).ToList().ForEach(holder => Add(article, FactKind.Investor, holder, company, s));
+            AddEach(article, FactKind.Investor, ListIds(CutClause(holders.Groups["list"].Value)), company, s);
         }
 
         var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;
@@ -1028,7 +1037,7 @@ public sealed partial class ArticleExtractor
         }
 
         var andUses = ms.Contains(" and ", StringComparison.Ordinal) && ms.AsSpan().ContainsAny(UseWords) ? AndUses().Match(ms) : Match.Empty;
-        if (andUses.Success && Id(andUses.Groups["s"]) != Id(andUses.Groups["o"]))
+        if (andUses.Success)
         {
             Add(article, FactKind.Uses, Id(andUses.Groups["s"]), Id(andUses.Groups["o"]), s);
         }
@@ -1037,7 +1046,7 @@ public sealed partial class ArticleExtractor
         if (usedBy.Success)
         {
             var used = Id(usedBy.Groups["o"]);
-            ListIds(CutClause(usedBy.Groups["list"].Value)).Where(user => user != used).ToList().ForEach(user => Add(article, FactKind.Uses, user, used, s));
+            AddEach(article, FactKind.Uses, ListIds(CutClause(usedBy.Groups["list"].Value)), used, s);
         }
 
         foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)
