@@ -139,7 +139,8 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"(?<o>" + E + @")[’']s\s+" + Roles + @"\s*,\s*(?<p>" + E + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OrgsRolePerson();
 
-    [GeneratedRegex(@"(?<p>" + E + @")\s*,\s*(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "⟦P⟧, the ⟦O⟧'s chair", "⟦P⟧, who is ⟦O⟧'s chief executive", "⟦P⟧ is ⟦O⟧'s founder".
+    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,|,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became)\s+(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonOrgsRole();
 
     // ---- description ----
@@ -237,10 +238,6 @@ public sealed partial class ArticleExtractor
     // "Founded in 2019 by ⟦A⟧ and ⟦B⟧, ⟦X⟧ builds …": the participle clause before the name it describes.
     [GeneratedRegex(@"^(?:Founded|Co-founded|Set up|Started|Established|Created|Launched|Formed)\s+(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s+)?by\s+(?<list>" + EList + @")\s*(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*)?,\s*(?:the\s+)?(?<o>" + E + ")", RegexOptions.CultureInvariant)]
     private static partial Regex FrontedFoundedBy();
-
-    // "⟦P⟧, who is ⟦O⟧'s chief executive", "⟦P⟧ is ⟦O⟧'s founder".
-    [GeneratedRegex(@"(?<p>" + E + @")\s*(?:,\s*who\s+is|,\s*who\s+was|\s+is|\s+was|\s+serves as|\s+became)\s+(?:the\s+)?(?<o>" + E + @")[’']s\s+" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex PersonIsOrgsRole();
 
     // "⟦O⟧ has appointed ⟦P⟧ as its new chair", "⟦O⟧ named ⟦P⟧ chief executive".
     [GeneratedRegex(@"(?<o>" + E + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|elected|picked|promoted|tapped)\s+(?<p>" + E + @")\s+(?:as\s+)?(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:new\s+|interim\s+|first\s+|next\s+)?" + Roles + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -737,7 +734,7 @@ public sealed partial class ArticleExtractor
         }
 
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), PersonIsOrgsRole(), AppointedAsRole()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), AppointedAsRole()])
         {
             foreach (Match m in pattern.Matches(ms))
             {

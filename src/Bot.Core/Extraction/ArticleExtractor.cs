@@ -70,8 +70,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
                 // The last word of a two- or three-word name that has no head word ("Osei" of "Daniel Osei"): a surname,
                 // which stands alone at a sentence's start later ("Osei was previously …").
-                if (k != first && tokens[k].IsCapitalised && !tokens[k].Possessive && k >= 1 && tokens[k - 1].IsCapitalised
-                    && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised) && (k < 2 || !tokens[k - 2].IsCapitalised || k < 3 || !tokens[k - 3].IsCapitalised)
+                if (k != first && tokens[k].IsCapitalised && !tokens[k].Possessive && CapitalisedRunBefore(tokens, k) is 1 or 2
+                    && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised)
                     && !HasHead(tokens, k - 1, k) && !Lexicon.FunctionWords.Contains(tokens[k].Text) && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
                     && !tokens[k].IsAcronym && tokens[k].Text.Length > 2)
                 {
@@ -97,6 +97,18 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
             article.Mentions.Add(found);
         }
+    }
+
+    /// <summary>How many capitalised words stand right before token <paramref name="k"/>.</summary>
+    private static int CapitalisedRunBefore(List<Token> tokens, int k)
+    {
+        var run = 0;
+        while (k - run - 1 >= 0 && tokens[k - run - 1].IsCapitalised)
+        {
+            run++;
+        }
+
+        return run;
     }
 
     private static int FirstWordIndex(List<Token> tokens)
