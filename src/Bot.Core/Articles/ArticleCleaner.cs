@@ -127,7 +127,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     private static bool IsShortLine(SourceBlock block) =>
         block.Kind == BlockKind.Heading
-        || (TextShape.WordCount(block.Text) <= 20 && !TextShape.EndsWithPeriod(block.Text) && !TextShape.EndsWithEllipsis(block.Text));
+        || (TextShape.WordCount(block.Text, 20) <= 20 && !TextShape.EndsWithPeriod(block.Text) && !TextShape.EndsWithEllipsis(block.Text));
 
     private int FindTitle(IReadOnlyList<SourceBlock> blocks, int headerEnd, string? statedTitle)
     {
@@ -146,7 +146,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
         for (var i = 0; i < headerEnd; i++)
         {
-            if (blocks[i].Kind == BlockKind.Heading && TextShape.WordCount(blocks[i].Text) >= 3 && !IsFurniture(blocks[i].Text))
+            if (blocks[i].Kind == BlockKind.Heading && TextShape.WordCount(blocks[i].Text, 3) >= 3 && !IsFurniture(blocks[i].Text))
             {
                 return i;
             }
@@ -170,7 +170,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
                 continue;
             }
 
-            var words = TextShape.WordCount(text);
+            var words = TextShape.WordCount(text, 20);
             return words is >= 4 and <= 20 && TextShape.StartsLikeText(text) && !TextShape.EndsWithSentencePunctuation(text) ? i : -1;
         }
 
@@ -317,7 +317,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     private static bool IsMetaLine(string text, out DateOnly? date)
     {
         date = null;
-        if (TextShape.WordCount(text) > 16 || TextShape.EndsWithPeriod(text))
+        if (TextShape.WordCount(text, 16) > 16 || TextShape.EndsWithPeriod(text))
         {
             return false;
         }
@@ -345,7 +345,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A headline: 4–20 words, mostly capitalised, no terminal period, not a date, label or boilerplate.</summary>
     private bool IsHeadline(string text)
     {
-        if (TextShape.WordCount(text) is < 4 or > 20)
+        if (TextShape.WordCount(text, 20) is < 4 or > 20)
         {
             return false;
         }
@@ -364,9 +364,14 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A subheading inside the body: a short line that starts like text and ends without punctuation.</summary>
     private static bool IsSubheadingShape(string text)
     {
-        var words = TextShape.WordCount(text);
+        // The length first: it rules out a paragraph at once; the words are counted no further than the 15th.
+        if (text.Length > 110)
+        {
+            return false;
+        }
+
+        var words = TextShape.WordCount(text, 14);
         return words is >= 1 and <= 14
-            && text.Length <= 110
             && TextShape.StartsLikeText(text)
             && !TextShape.EndsWithSentencePunctuation(text)
             && !TextShape.EndsWithEllipsis(text);
@@ -375,7 +380,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     /// <summary>A masthead: a short name (1–5 capitalised words, no digits, no punctuation at the end).</summary>
     private static bool IsMasthead(string text)
     {
-        if (TextShape.WordCount(text) is < 1 or > 5)
+        if (TextShape.WordCount(text, 5) is < 1 or > 5)
         {
             return false;
         }
@@ -396,12 +401,12 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     /// <summary>"By Jane Doe", "Written by Jane Doe, Staff Writer": a short line naming the author.</summary>
     private static bool IsByline(string text) =>
-        Byline().IsMatch(text) && TextShape.WordCount(text) <= 10 && !TextShape.EndsWithPeriod(text);
+        Byline().IsMatch(text) && TextShape.WordCount(text, 10) <= 10 && !TextShape.EndsWithPeriod(text);
 
     /// <summary>"Senior Editor", "Jane Doe, Staff Writer": a short line that ends with an author's role.</summary>
     private bool IsRoleLine(string text)
     {
-        if (TextShape.WordCount(text) is < 1 or > 5)
+        if (TextShape.WordCount(text, 5) is < 1 or > 5)
         {
             return false; // most lines: no words array built
         }
@@ -442,7 +447,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
 
     private static bool IsPlaceOrName(string part)
     {
-        if (TextShape.WordCount(part) is < 1 or > 4)
+        if (TextShape.WordCount(part, 4) is < 1 or > 4)
         {
             return false;
         }

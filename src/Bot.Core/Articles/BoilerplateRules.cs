@@ -23,8 +23,8 @@ public sealed partial class BoilerplateRules
     // The patterns run on every line of every article loaded: compiled to IL, which matches several times faster than the
     // interpreter, on first use (a start-up that loads no article does not pay for compiling them). Parse builds them
     // interpreted first, which checks the operator's patterns and reports a bad one at load.
-    private readonly Lazy<Regex[]> _cutMarkers;
-    private readonly Lazy<Regex[]> _dropLines;
+    private readonly Lazy<LineMatcher> _cutMarkers;
+    private readonly Lazy<LineMatcher> _dropLines;
     private readonly Lazy<Regex?> _promo;
     private readonly Lazy<Regex?> _wirePrefix;
 
@@ -36,8 +36,8 @@ public sealed partial class BoilerplateRules
         FrozenSet<string> bylineRoles,
         FrozenSet<string> publisherWords)
     {
-        _cutMarkers = new(() => Array.ConvertAll(cutMarkers, Compiled));
-        _dropLines = new(() => Array.ConvertAll(dropLines, Compiled));
+        _cutMarkers = new(() => new LineMatcher(cutMarkers));
+        _dropLines = new(() => new LineMatcher(dropLines));
         _promo = new(() => promo is null ? null : Compiled(promo));
         _wirePrefix = new(() => wirePrefix is null ? null : Compiled(wirePrefix));
         BylineRoles = bylineRoles;
@@ -95,10 +95,10 @@ public sealed partial class BoilerplateRules
     }
 
     /// <summary>True when the line starts the end-of-article block (related links, comments, "About …").</summary>
-    internal bool IsCutMarker(string line) => AnyMatch(_cutMarkers.Value, line);
+    internal bool IsCutMarker(string line) => _cutMarkers.Value.AnyMatch(line);
 
     /// <summary>True when the line is boilerplate on its own (comment form, share buttons, newsletter prompt).</summary>
-    internal bool IsDropLine(string line) => AnyMatch(_dropLines.Value, line);
+    internal bool IsDropLine(string line) => _dropLines.Value.AnyMatch(line);
 
     /// <summary>True when the line opens with a promotional verb ("Register now…"); the caller checks it is not a sentence.</summary>
     internal bool StartsWithPromoVerb(string line) => _promo.Value is { } promo && promo.IsMatch(line);
@@ -146,26 +146,6 @@ public sealed partial class BoilerplateRules
     private static partial Regex Dateline();
 
     private static Regex Compiled(Regex pattern) => new(pattern.ToString(), pattern.Options | RegexOptions.Compiled, pattern.MatchTimeout);
-
-    private static bool AnyMatch(Regex[] patterns, string line)
-    {
-        foreach (var pattern in patterns)
-        {
-            try
-            {
-                if (pattern.IsMatch(line))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological line never counts as boilerplate: keeping text is the safe side.
-            }
-        }
-
-        return false;
-    }
 
     private static Regex[] Compile(List<string>? patterns, string origin, string key)
     {
@@ -225,6 +205,96 @@ public sealed partial class BoilerplateRules
 
     private static FrozenSet<string> ToSet(List<string>? words) =>
         (words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a line matches any of a list of the operator's patterns, in one or two regex runs instead of one per
+    /// pattern: the patterns that start with '^' joined in one alternation (it is tried at the start of the line only),
+    /// the others in a second one (one scan of the line for all of them). An alternation of patterns, each in its own
+    /// group, matches where one of them matches. A pattern whose meaning could change in an alternation (a numbered
+    /// backreference or a conditional, which count groups, or an inline x option, whose comments run to the end of the
+    /// pattern; a balancing group) keeps a regex of its own, as does every pattern when the joined one does not build. When a joined run
+    /// times out, the patterns are run one by one, each with its own timeout, as before.
+    /// </summary>
+    private sealed partial class LineMatcher
+    {
+        private readonly Lazy<Regex[]> _patterns;
+        private readonly Regex[] _runs;
+
+        public LineMatcher(Regex[] patterns)
+        {
+            _patterns = new(() => Array.ConvertAll(patterns, Compiled));
+            var alone = patterns.Where(p => !CanJoin(p)).Select(Compiled);
+            var anchored = patterns.Where(p => CanJoin(p) && p.ToString().StartsWith('^')).ToList();
+            var floating = patterns.Where(p => CanJoin(p) && !p.ToString().StartsWith('^')).ToList();
+            _runs = [.. Joined(anchored), .. Joined(floating), .. alone];
+        }
+
+        public bool AnyMatch(string line)
+        {
+            try
+            {
+                foreach (var run in _runs)
+                {
+                    if (run.IsMatch(line))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return AnyMatchOneByOne(line);
+            }
+        }
+
+        private bool AnyMatchOneByOne(string line)
+        {
+            foreach (var pattern in _patterns.Value)
+            {
+                try
+                {
+                    if (pattern.IsMatch(line))
+                    {
+                        return true;
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A pathological line never counts as boilerplate: keeping text is the safe side.
+                }
+            }
+
+            return false;
+        }
+
+        private static bool CanJoin(Regex pattern) => !NotJoinable().IsMatch(pattern.ToString());
+
+        /// <summary>The patterns in one compiled alternation; one by one when there is one or the alternation does not build.</summary>
+        private static IEnumerable<Regex> Joined(List<Regex> patterns)
+        {
+            if (patterns.Count <= 1)
+            {
+                return patterns.Select(Compiled);
+            }
+
+            try
+            {
+                var alternation = string.Join('|', patterns.Select(p => "(?:" + p + ")"));
+                // No group is referred to (CanJoin), so none needs capturing: the match only says yes or no, faster without.
+                return [new Regex(alternation, patterns[0].Options | RegexOptions.Compiled | RegexOptions.ExplicitCapture, patterns[0].MatchTimeout)];
+            }
+            catch (ArgumentException)
+            {
+                return patterns.Select(Compiled);
+            }
+        }
+
+        /// <summary>A backreference by number or name, a conditional, a balancing group, or an inline option group that turns on x.</summary>
+        [GeneratedRegex(@"\\[1-9k]|\(\?\(|\(\?[<'][\w]*-|\(\?[imnsx]*x")]
+        private static partial Regex NotJoinable();
+    }
 
     /// <summary>The YAML shape of the rules file.</summary>
     private sealed class RulesFile

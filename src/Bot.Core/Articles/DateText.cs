@@ -9,6 +9,14 @@ internal static partial class DateText
     /// <summary>Finds the first date written in the text.</summary>
     public static bool TryFind(string text, out DateOnly date, out Match match)
     {
+        // Every date has ASCII digits (a day, a year), and only those parse: a line without one has none.
+        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            date = default;
+            match = Match.Empty;
+            return false;
+        }
+
         foreach (Match candidate in DatePattern().Matches(text))
         {
             if (TryRead(candidate, out date))
@@ -42,7 +50,7 @@ internal static partial class DateText
 
         var rest = (line[..match.Index] + " " + line[(match.Index + match.Length)..]).Trim();
         rest = DateFurniture().Replace(rest, " ");
-        return TextShape.WordCount(rest) == 0;
+        return TextShape.WordCount(rest, 0) == 0;
     }
 
     /// <summary>Parses a date value from metadata: ISO dates and timestamps (the date as written, offset ignored) or news-style dates.</summary>

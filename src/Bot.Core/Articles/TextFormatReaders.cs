@@ -9,9 +9,9 @@ internal static class PlainTextReader
     {
         var blocks = new List<SourceBlock>();
         var chunk = new List<string>();
-        foreach (var raw in body.Split('\n'))
+        foreach (var range in body.AsSpan().Split('\n'))
         {
-            var line = TextShape.NormalizeSpaces(raw);
+            var line = TextShape.NormalizeSpaces(body.AsSpan(range));
             if (line.Length > 0)
             {
                 chunk.Add(line);
@@ -27,7 +27,19 @@ internal static class PlainTextReader
 
     private static void Flush(List<SourceBlock> blocks, List<string> chunk)
     {
-        blocks.AddRange(LineJoining.Join(chunk).Select(text => new SourceBlock(text, BlockKind.Text)));
+        if (chunk.Count == 1)
+        {
+            // A line between blank lines is its own block (what LineJoining.Join gives it), without the lists.
+            blocks.Add(new SourceBlock(chunk[0], BlockKind.Text));
+        }
+        else if (chunk.Count > 1)
+        {
+            foreach (var text in LineJoining.Join(chunk))
+            {
+                blocks.Add(new SourceBlock(text, BlockKind.Text));
+            }
+        }
+
         chunk.Clear();
     }
 }
@@ -50,13 +62,52 @@ internal static class LineJoining
             return [.. lines];
         }
 
-        var inner = lines.Take(lines.Count - 1).ToList();
-        var open = inner.Where(line => !TextShape.EndsWithSentencePunctuation(line) && !TextShape.EndsWithEllipsis(line)).ToList();
-        var wrapped = open.Count * 2 > inner.Count
-            && open.Average(line => line.Length) >= WrappedLineLength
-            && !open.Any(line => TextShape.CapitalisedShare(TextShape.Words(line)) >= 0.75)
-            && !lines.Any(line => DateText.IsDateLine(line, out _));
+        // Inner lines are all but the last; open ones end without sentence punctuation or ellipsis.
+        var inner = lines.Count - 1;
+        var open = 0;
+        long openLength = 0;
+        for (var i = 0; i < inner; i++)
+        {
+            if (IsOpen(lines[i]))
+            {
+                open++;
+                openLength += lines[i].Length;
+            }
+        }
+
+        var wrapped = open * 2 > inner
+            && (double)openLength / open >= WrappedLineLength
+            && !AnyOpenHeadline(lines, inner)
+            && !AnyDateLine(lines);
         return wrapped ? [string.Join(' ', lines)] : [.. lines];
+    }
+
+    private static bool IsOpen(string line) => !TextShape.EndsWithSentencePunctuation(line) && !TextShape.EndsWithEllipsis(line);
+
+    private static bool AnyOpenHeadline(IReadOnlyList<string> lines, int inner)
+    {
+        for (var i = 0; i < inner; i++)
+        {
+            if (IsOpen(lines[i]) && TextShape.CapitalisedShare(TextShape.Words(lines[i])) >= 0.75)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyDateLine(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (DateText.IsDateLine(line, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

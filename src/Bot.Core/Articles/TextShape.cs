@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,25 +8,54 @@ namespace Bot.Core.Articles;
 /// <summary>What a line of text looks like: words, capitals, punctuation. Pure helpers for the cleaner.</summary>
 internal static partial class TextShape
 {
-    private static readonly string[] SmallWords =
-    [
+    private static readonly FrozenSet<string> SmallWords = new[]
+    {
         "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "by", "with", "up",
         "as", "vs", "vs.", "from", "into", "onto", "over", "via", "per", "is", "are", "be", "its", "than", "off", "out",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SmallWordLookup = SmallWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The longest of <see cref="SmallWords"/>.</summary>
+    private const int SmallWordMaxLength = 4;
+
+    /// <summary>What <see cref="CapitalisedShare"/> trims off a word.</summary>
+    private static readonly SearchValues<char> WordTrim = SearchValues.Create("\"“”‘’'()[],:;!?.");
+
+    /// <summary>
+    /// The characters <see cref="NormalizeSpaces(string)"/> changes besides the plain space: zero-width marks (dropped),
+    /// other white space and control characters (a space). A line without them, without a double space and not starting
+    /// or ending with a space is already normalised: most lines are.
+    /// </summary>
+    private static readonly SearchValues<char> NotPlainText = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (IsInvisible(c) || IsSpaceLike(c)))]);
 
     /// <summary>Collapses whitespace runs (including non-breaking and zero-width spaces) to single spaces and trims.</summary>
-    public static string NormalizeSpaces(string text)
+    public static string NormalizeSpaces(string text) => IsNormalized(text) ? text : Normalize(text);
+
+    /// <summary><see cref="NormalizeSpaces(string)"/> of a slice of text (a line), as a new string.</summary>
+    public static string NormalizeSpaces(ReadOnlySpan<char> text) => IsNormalized(text) ? text.ToString() : Normalize(text);
+
+    private static bool IsNormalized(ReadOnlySpan<char> text) =>
+        text.IsEmpty
+        || (text[0] != ' ' && text[^1] != ' ' && !text.ContainsAny(NotPlainText) && !text.Contains("  ", StringComparison.Ordinal));
+
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    private static bool IsSpaceLike(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+
+    private static string Normalize(ReadOnlySpan<char> text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            if (IsInvisible(c))
             {
                 continue;
             }
 
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (IsSpaceLike(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -49,7 +80,13 @@ internal static partial class TextShape
             .ToArray();
 
     /// <summary><c>Words(line).Length</c> without building the words: the cleaner asks it of every paragraph, several times.</summary>
-    public static int WordCount(string line)
+    public static int WordCount(string line) => WordCount(line, int.MaxValue);
+
+    /// <summary>
+    /// <c>Words(line).Length</c>, counting no further than one past <paramref name="max"/>: a caller that asks whether a line
+    /// has at most N words reads only as far as the N+1st word of a long paragraph.
+    /// </summary>
+    public static int WordCount(ReadOnlySpan<char> line, int max)
     {
         var count = 0;
         var inWord = false;
@@ -58,9 +95,9 @@ internal static partial class TextShape
         {
             if (c == ' ')
             {
-                if (inWord && hasLetterOrDigit)
+                if (inWord && hasLetterOrDigit && ++count > max)
                 {
-                    count++;
+                    return count;
                 }
 
                 inWord = false;
@@ -69,7 +106,7 @@ internal static partial class TextShape
             }
 
             inWord = true;
-            hasLetterOrDigit |= char.IsLetterOrDigit(c);
+            hasLetterOrDigit = hasLetterOrDigit || (char.IsAsciiLetterOrDigit(c) || (c >= 0x80 && char.IsLetterOrDigit(c)));
         }
 
         return inWord && hasLetterOrDigit ? count + 1 : count;
@@ -95,15 +132,16 @@ internal static partial class TextShape
     {
         var counted = 0;
         var capitalised = 0;
+        Span<char> lower = stackalloc char[SmallWordMaxLength];
         foreach (var word in words)
         {
-            var core = word.Trim('"', '“', '”', '‘', '’', '\'', '(', ')', '[', ']', ',', ':', ';', '!', '?', '.');
+            var core = Trim(word, WordTrim);
             if (core.Length == 0)
             {
                 continue;
             }
 
-            if (SmallWords.Contains(core.ToLowerInvariant()))
+            if (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)]))
             {
                 continue;
             }
@@ -116,6 +154,12 @@ internal static partial class TextShape
         }
 
         return counted == 0 ? 0 : (double)capitalised / counted;
+    }
+
+    private static ReadOnlySpan<char> Trim(string text, SearchValues<char> chars)
+    {
+        var start = text.AsSpan().IndexOfAnyExcept(chars);
+        return start < 0 ? [] : text.AsSpan(start, text.AsSpan().LastIndexOfAnyExcept(chars) - start + 1);
     }
 
     /// <summary>True when every word of the line starts with a capital letter (a name: "Jane Q. Doe").</summary>

@@ -55,4 +55,33 @@ public sealed class BoilerplateRulesTests
         Assert.Equal("Lakeside Mill Reopens After Flood Repairs", document.Title);
         Assert.Equal(["The mill reopened on Friday after a year of repairs funded by the county."], document.Paragraphs);
     }
+
+    [Theory]
+    [InlineData("hello hello", true)] // a backreference by number: its pattern keeps a regex of its own
+    [InlineData("hello world", false)]
+    [InlineData("foo", true)] // an inline x option with a comment
+    [InlineData("foo bar", false)]
+    [InlineData("bar fly", true)] // anchored, joined
+    [InlineData("a bar", false)]
+    [InlineData("sign up today", true)] // floating, joined
+    [InlineData("then sign up", true)]
+    [InlineData("Sign Upward", false)]
+    [InlineData("quiet", true)] // two top-level alternatives: the second is not anchored
+    [InlineData("a quiet b", true)]
+    [InlineData("baz", false)]
+    public void IsDropLine_PatternsJoinedOrAlone_MatchAsEachAlone(string line, bool expected)
+    {
+        const string Yaml = """
+            dropLines:
+              - '^(\w+) \1$'
+              - '(?x) ^ foo $ # a comment'
+              - '^bar\b'
+              - '\bsign up\b'
+              - '^nothing|quiet'
+              - 'never matches^'
+            """;
+        var rules = BoilerplateRules.Parse(Yaml);
+
+        Assert.Equal(expected, rules.IsDropLine(line));
+    }
 }
