@@ -475,6 +475,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 """);
             command.Transaction = transaction;
             var p = ArticleParameters.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+            p[10].SqliteType = SqliteType.Blob;
             command.Prepare();
             for (var i = 0; i < articles.Count; i++)
             {
@@ -489,7 +490,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 p[7].Value = doc.Body;
                 p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
                 p[9].Value = extractorVersion;
-                p[10].Value = JsonSerializer.Serialize(extraction, StoreJson.Default.StoredExtraction);
+                p[10].Value = ExtractionCodec.Write(extraction);
                 ids[i] = (long)command.ExecuteScalar()!;
             }
 
@@ -580,21 +581,19 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() =>
-        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredExtraction));
+    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => ReadParsed(ExtractionCodec.Read);
 
     /// <inheritdoc />
-    /// <remarks>The JSON reader skips the facts and evidence without building them: about half the work of a full read.</remarks>
-    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() =>
-        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredEntities)?.Entities);
+    /// <remarks>The reader stops after the entities (the JSON of older stores skips the facts and evidence without building them).</remarks>
+    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => ReadParsed(ExtractionCodec.ReadEntities);
 
     /// <summary>Every article's id and its parsed extraction column, in article order.</summary>
     private IEnumerable<(long ArticleId, T Value)> ReadParsed<T>(Func<byte[], T?> parse)
         where T : class
     {
-        // Reading JSON is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows
-        // is parsed on another thread while the caller takes the one before, so the two share the cores. The JSON is read as
-        // the UTF-8 SQLite keeps, which the parser reads directly (a string would be converted to UTF-16 and back).
+        // Parsing is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows is
+        // parsed on another thread while the caller takes the one before, so the two share the cores. The column is read
+        // as the bytes SQLite keeps (the binary form, or an older store's UTF-8 JSON, which the parser reads directly).
         using var connection = Open();
         using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
         using var reader = command.ExecuteReader();
