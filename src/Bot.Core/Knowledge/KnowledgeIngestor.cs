@@ -208,8 +208,11 @@ public sealed partial class KnowledgeIngestor(
         store.SetMeta(ResolutionKey, ResolutionFingerprint);
     }
 
-    /// <summary>Articles mapped per chunk a little ahead of the store's one writer, on another thread.</summary>
-    private const int MapChunk = 256;
+    /// <summary>Articles mapped per chunk a little ahead of the store's one writer, on another thread (at most <see cref="MapChunksAhead"/> chunks wait).</summary>
+    private const int MapChunk = 128;
+
+    /// <summary>Mapped chunks waiting for the writer: enough to keep it busy, few enough to hold little memory (resolution is when ingestion peaks).</summary>
+    private const int MapChunksAhead = 2;
 
     /// <summary>
     /// Maps the stored extractions to global ids on another thread while the caller (the store's single writer) takes
@@ -217,7 +220,7 @@ public sealed partial class KnowledgeIngestor(
     /// </summary>
     private static IEnumerable<ResolvedArticle> MapAhead(EntityResolver resolver, IEnumerable<(long ArticleId, StoredExtraction Extraction)> extractions)
     {
-        using var queue = new BlockingCollection<ResolvedArticle[]>(boundedCapacity: 4);
+        using var queue = new BlockingCollection<ResolvedArticle[]>(boundedCapacity: MapChunksAhead);
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(
             () =>
