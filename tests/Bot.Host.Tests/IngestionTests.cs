@@ -49,6 +49,43 @@ public sealed class IngestionTests : IDisposable
     }
 
     [Fact]
+    public void Sync_FirstStart_SameKnowledgeAsResolvingFromTheStore()
+    {
+        using var bot = TestKnowledge.Create(_dataset, stateFolder: _state, ingest: false);
+        var report = bot.Ingestor.Sync();
+        var fed = Knowledge(bot);
+
+        bot.Ingestor.Resolve();
+
+        Assert.True(report.Resolved);
+        Assert.NotEmpty(bot.Reader.AllFacts());
+        Assert.Equal(fed, Knowledge(bot));
+    }
+
+    [Fact]
+    public void Sync_FirstStartWithTwoFilesOfOneContent_SameKnowledgeAsResolvingFromTheStore()
+    {
+        var file = Directory.GetFiles(_dataset)[0];
+        File.Copy(file, Path.Combine(_dataset, "copy-" + Path.GetFileName(file)));
+        using var bot = TestKnowledge.Create(_dataset, stateFolder: _state, ingest: false);
+        bot.Ingestor.Sync();
+        var synced = Knowledge(bot);
+
+        bot.Ingestor.Resolve();
+
+        Assert.Equal(5, bot.Reader.GetStats().Articles);
+        Assert.Equal(synced, Knowledge(bot));
+    }
+
+    /// <summary>Every fact and entity name as text, in order.</summary>
+    private static List<string> Knowledge(TestKnowledge bot) =>
+    [
+        .. bot.Reader.AllFacts().Select(f => $"{f.Id}|{f.Kind}|{f.SubjectId}|{f.SubjectName}|{f.ObjectId}|{f.Text}|{f.Detail}|{f.ForId}|{f.ArticleId}|{f.Evidence}|{string.Join(",", f.Examples)}"),
+        .. bot.Reader.AllNames().Select(n => $"{n.Name}|{n.Entity}").Order(StringComparer.Ordinal),
+        bot.Reader.GetStats().ToString(),
+    ];
+
+    [Fact]
     public void Sync_SameContentUnderNewTime_IsNotExtractedAgain()
     {
         using var bot = TestKnowledge.Create(_dataset, stateFolder: _state);

@@ -56,8 +56,8 @@ internal static class ProfileScenario
                 store.SyncFiles([.. files.Zip(documents).Select(p => new StoredFile(p.First.SourceName, p.First.Length, p.First.LastWriteUtc.UtcTicks, p.Second.ContentHash))]);
                 return 0;
             });
-            var stored = Stage("read extractions (JSON)", () => store.ReadExtractions().ToList());
-            var named = Stage("read entities (JSON)", () => store.ReadEntities().ToList());
+            var stored = Stage("read extractions", () => store.ReadExtractions().ToList());
+            var named = Stage("read entities", () => store.ReadEntities().ToList());
             var resolver = new EntityResolver(aliases);
             Stage("resolver.Add", () =>
             {

@@ -68,11 +68,14 @@ public interface IKnowledgeWriter
     /// <summary>True when an article with this content hash is stored and was extracted by <paramref name="extractorVersion"/>.</summary>
     bool HasArticle(string hash, int extractorVersion);
 
-    /// <summary>Stores (or updates by content hash) articles and their extractions.</summary>
-    void SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt);
+    /// <summary>Stores (or updates by content hash) articles and their extractions; returns each one's article number, in the order given.</summary>
+    IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt);
 
     /// <summary>Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are removed.</summary>
     void SyncFiles(IReadOnlyCollection<StoredFile> present);
+
+    /// <summary>Every stored article's number, in ascending order.</summary>
+    IReadOnlyList<long> ArticleIds();
 
     /// <summary>Streams every stored article's id and extraction.</summary>
     IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions();

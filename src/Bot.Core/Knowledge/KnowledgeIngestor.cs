@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bot.Core.Articles;
 using Bot.Core.Extraction;
@@ -39,6 +40,9 @@ public sealed partial class KnowledgeIngestor(
     /// <summary>The batch being stored while the next one is read and extracted (one writer: batches are stored in order).</summary>
     private Task _saving = Task.CompletedTask;
 
+    /// <summary>Resolution's first pass fed as each batch is stored, in a sync that starts with no files known (null otherwise).</summary>
+    private ResolverFeed? _feed;
+
     /// <summary>The fingerprint of what resolution depends on: the extractor's rules and the operator's aliases.</summary>
     private string ResolutionFingerprint => ArticleExtractor.Version + "|" + EntityResolver.Version + "|" + aliases.Fingerprint;
 
@@ -64,6 +68,7 @@ public sealed partial class KnowledgeIngestor(
                 }
 
                 _saving = Task.CompletedTask;
+                _feed = null;
             }
         }
     }
@@ -72,12 +77,42 @@ public sealed partial class KnowledgeIngestor(
     {
         var watch = Stopwatch.StartNew();
         folder ??= DatasetPaths.Resolve(options.Value.Path);
+
+        // Resolution runs after the files are in line and their lists (100,000 entries for 100,000 files) are let go:
+        // it is when ingestion holds the most memory.
+        var (files, skipped, extracted, unchanged, resolve) = BringInLine(folder, cancellationToken);
+        if (resolve)
+        {
+            if (_feed is { } feed && feed.Matches(store.ArticleIds()))
+            {
+                Resolve(feed.Resolver);
+            }
+            else
+            {
+                Resolve();
+            }
+        }
+
+        var report = new IngestionReport(files, skipped, extracted, unchanged, resolve, watch.Elapsed);
+        LogSynced(logger, folder, files, extracted, unchanged, skipped, watch.ElapsedMilliseconds);
+        return report;
+    }
+
+    /// <summary>Stores the new and changed articles and forgets the files gone; true when the knowledge must be resolved again.</summary>
+    private (int Files, int Skipped, int Extracted, int Unchanged, bool Resolve) BringInLine(string folder, CancellationToken cancellationToken)
+    {
         var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var known = store.GetFiles();
         var present = new List<StoredFile>();
         var pending = new List<ArticleDocument>();
         var toLoad = new List<ArticleFileInfo>();
         int files = 0, skipped = 0, unchanged = 0, extracted = 0, loaded = 0;
+
+        // Into a store that knows no files (a first start), every article is new: resolution's first pass reads each
+        // batch's entities as it is stored, on the writer's thread while the next batch is extracted, instead of reading
+        // every extraction back afterwards. It is used only if the store ends up holding exactly the articles fed, in
+        // the same order (no article stored twice, none removed), so the result is the same as reading them back.
+        _feed = known.Count == 0 ? new ResolverFeed(new EntityResolver(aliases)) : null;
 
         // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
         // files is loaded on every core, then taken in file order.
@@ -151,14 +186,7 @@ public sealed partial class KnowledgeIngestor(
 
         var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
             || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
-        if (resolve)
-        {
-            Resolve();
-        }
-
-        var report = new IngestionReport(files, skipped, extracted, unchanged, resolve, watch.Elapsed);
-        LogSynced(logger, folder, files, extracted, unchanged, skipped, watch.ElapsedMilliseconds);
-        return report;
+        return (files, skipped, extracted, unchanged, resolve);
     }
 
     /// <summary>
@@ -179,9 +207,72 @@ public sealed partial class KnowledgeIngestor(
             resolver.Add(id, named);
         }
 
+        Resolve(resolver);
+    }
+
+    /// <summary>Resolution's second pass, from a resolver that has read every stored article's entities in article order.</summary>
+    private void Resolve(EntityResolver resolver)
+    {
         var entities = resolver.Complete();
-        store.ReplaceKnowledge(entities, store.ReadExtractions().Select(p => resolver.Map(p.ArticleId, p.Extraction)));
+        store.ReplaceKnowledge(entities, MapAhead(resolver, store.ReadExtractions()));
         store.SetMeta(ResolutionKey, ResolutionFingerprint);
+    }
+
+    /// <summary>Articles mapped per chunk a little ahead of the store's one writer, on another thread (at most <see cref="MapChunksAhead"/> chunks wait).</summary>
+    private const int MapChunk = 128;
+
+    /// <summary>Mapped chunks waiting for the writer: enough to keep it busy, few enough to hold little memory (resolution is when ingestion peaks).</summary>
+    private const int MapChunksAhead = 2;
+
+    /// <summary>
+    /// Maps the stored extractions to global ids on another thread while the caller (the store's single writer) takes
+    /// the articles mapped before, so reading, mapping and writing share the cores. At most a few chunks are ahead.
+    /// </summary>
+    private static IEnumerable<ResolvedArticle> MapAhead(EntityResolver resolver, IEnumerable<(long ArticleId, StoredExtraction Extraction)> extractions)
+    {
+        using var queue = new BlockingCollection<ResolvedArticle[]>(boundedCapacity: MapChunksAhead);
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    foreach (var chunk in extractions.Select(p => resolver.Map(p.ArticleId, p.Extraction)).Chunk(MapChunk))
+                    {
+                        queue.Add(chunk, stop.Token);
+                    }
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable(CancellationToken.None))
+            {
+                foreach (var article in chunk)
+                {
+                    yield return article;
+                }
+            }
+
+            // A failure of the reading or mapping ends the queue early: it is the caller's failure too.
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // The caller stopped early (or failed): the producer stops at its next chunk.
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
     }
 
     private int ExtractAndSave(List<ArticleDocument> documents, CancellationToken cancellationToken)
@@ -201,7 +292,14 @@ public sealed partial class KnowledgeIngestor(
         // their order (and their numbers).
         _saving.GetAwaiter().GetResult();
         var seenAt = time.GetUtcNow();
-        _saving = Task.Run(() => store.SaveArticles(results, ArticleExtractor.Version, seenAt), CancellationToken.None);
+        var feed = _feed;
+        _saving = Task.Run(
+            () =>
+            {
+                var ids = store.SaveArticles(results, ArticleExtractor.Version, seenAt);
+                feed?.Add(ids, results);
+            },
+            CancellationToken.None);
         var count = documents.Count;
         documents.Clear();
         return count;
@@ -219,6 +317,35 @@ public sealed partial class KnowledgeIngestor(
             LogExtractionFailed(logger, e, document.SourceName);
             return new StoredExtraction([], [], new Dictionary<int, string>());
         }
+    }
+
+    /// <summary>A resolver fed each batch's entities as it is stored, and the article numbers it was fed, in order.</summary>
+    private sealed class ResolverFeed(EntityResolver resolver)
+    {
+        private readonly List<long> _ids = [];
+        private bool _outOfOrder;
+
+        public EntityResolver Resolver => resolver;
+
+        public void Add(IReadOnlyList<long> ids, List<(ArticleDocument Document, StoredExtraction Extraction)> saved)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                // An article stored again (the same content twice in one batch or across batches) keeps its number: the
+                // resolver would read it twice, so the feed is not used.
+                if (_outOfOrder || (_ids.Count > 0 && ids[i] <= _ids[^1]))
+                {
+                    _outOfOrder = true;
+                    return;
+                }
+
+                _ids.Add(ids[i]);
+                resolver.Add(ids[i], saved[i].Extraction.Entities);
+            }
+        }
+
+        /// <summary>True when the store holds exactly the articles fed (<paramref name="stored"/> in ascending order).</summary>
+        public bool Matches(IReadOnlyList<long> stored) => !_outOfOrder && stored.SequenceEqual(_ids);
     }
 
     [LoggerMessage(EventId = 1053, Level = LogLevel.Error, Message = "Extracting facts from {File} failed; the article is kept for search without facts")]

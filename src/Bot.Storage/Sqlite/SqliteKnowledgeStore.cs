@@ -60,9 +60,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     private static readonly string[] ArticleParameters = ["$hash", "$source", "$title", "$url", "$published", "$publisher", "$paragraphs", "$body", "$seen", "$extractor", "$extraction"];
-    private static readonly string[] FactParameters = ["$kind", "$subject", "$object", "$text", "$detail", "$for", "$article", "$sentence", "$evidence"];
-
-    private static readonly string[] AnswerParameters = ["$e", "$s", "$l", "$a", "$b"];
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -461,8 +458,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public void SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt)
+    public IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt)
     {
+        var ids = new long[articles.Count];
         lock (_writeLock)
         {
             using var connection = Open();
@@ -473,12 +471,15 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 ON CONFLICT(hash) DO UPDATE SET source = excluded.source, title = excluded.title, url = excluded.url,
                     published = excluded.published, publisher = excluded.publisher, paragraphs = excluded.paragraphs,
                     body = excluded.body, extractor = excluded.extractor, extraction = excluded.extraction
+                RETURNING id
                 """);
             command.Transaction = transaction;
             var p = ArticleParameters.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+            p[10].SqliteType = SqliteType.Blob;
             command.Prepare();
-            foreach (var (doc, extraction) in articles)
+            for (var i = 0; i < articles.Count; i++)
             {
+                var (doc, extraction) = articles[i];
                 p[0].Value = doc.ContentHash;
                 p[1].Value = doc.SourceName;
                 p[2].Value = doc.Title;
@@ -489,13 +490,23 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 p[7].Value = doc.Body;
                 p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
                 p[9].Value = extractorVersion;
-                p[10].Value = JsonSerializer.Serialize(extraction, StoreJson.Default.StoredExtraction);
-                command.ExecuteNonQuery();
+                p[10].Value = ExtractionCodec.Write(extraction);
+                ids[i] = (long)command.ExecuteScalar()!;
             }
 
             transaction.Commit();
             Interlocked.Increment(ref _version);
         }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> ArticleIds()
+    {
+        using var connection = Open();
+        using var command = Sql.Command(connection, null, "SELECT id FROM articles ORDER BY id");
+        return ReadLongs(command);
     }
 
     /// <inheritdoc />
@@ -570,21 +581,19 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() =>
-        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredExtraction));
+    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => ReadParsed(ExtractionCodec.Read);
 
     /// <inheritdoc />
-    /// <remarks>The JSON reader skips the facts and evidence without building them: about half the work of a full read.</remarks>
-    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() =>
-        ReadParsed(utf8 => JsonSerializer.Deserialize(utf8, StoreJson.Default.StoredEntities)?.Entities);
+    /// <remarks>The reader stops after the entities (the JSON of older stores skips the facts and evidence without building them).</remarks>
+    public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => ReadParsed(ExtractionCodec.ReadEntities);
 
     /// <summary>Every article's id and its parsed extraction column, in article order.</summary>
     private IEnumerable<(long ArticleId, T Value)> ReadParsed<T>(Func<byte[], T?> parse)
         where T : class
     {
-        // Reading JSON is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows
-        // is parsed on another thread while the caller takes the one before, so the two share the cores. The JSON is read as
-        // the UTF-8 SQLite keeps, which the parser reads directly (a string would be converted to UTF-16 and back).
+        // Parsing is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows is
+        // parsed on another thread while the caller takes the one before, so the two share the cores. The column is read
+        // as the bytes SQLite keeps (the binary form, or an older store's UTF-8 JSON, which the parser reads directly).
         using var connection = Open();
         using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
         using var reader = command.ExecuteReader();
@@ -628,101 +637,49 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var transaction = connection.BeginTransaction();
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
             var answers = new AnswerIndex(entities);
-            using (var entity = Sql.Command(connection, null, "INSERT INTO entities(id, name, kind, articles) VALUES ($id, $name, $kind, $articles)"))
-            using (var alias = Sql.Command(connection, null, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES ($e, $name, $key, $words, $acr, $uses)"))
+            using (var entity = new BulkInsert(connection, "INSERT INTO entities(id, name, kind, articles) VALUES (?1, ?2, ?3, ?4)"))
+            using (var alias = new BulkInsert(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
             {
-                entity.Transaction = transaction;
-                alias.Transaction = transaction;
-                var eId = entity.Parameters.Add("$id", SqliteType.Integer);
-                var eName = entity.Parameters.Add("$name", SqliteType.Text);
-                var eKind = entity.Parameters.Add("$kind", SqliteType.Integer);
-                var eArticles = entity.Parameters.Add("$articles", SqliteType.Integer);
-                var aEntity = alias.Parameters.Add("$e", SqliteType.Integer);
-                var aName = alias.Parameters.Add("$name", SqliteType.Text);
-                var aKey = alias.Parameters.Add("$key", SqliteType.Text);
-                var aWords = alias.Parameters.Add("$words", SqliteType.Text);
-                var aAcr = alias.Parameters.Add("$acr", SqliteType.Integer);
-                var aUses = alias.Parameters.Add("$uses", SqliteType.Integer);
                 foreach (var e in entities)
                 {
-                    eId.Value = e.Id;
-                    eName.Value = e.Name;
-                    eKind.Value = (int)e.Kind;
-                    eArticles.Value = e.ArticleCount;
-                    entity.ExecuteNonQuery();
+                    entity.Set(1, e.Id).Set(2, e.Name).Set(3, (int)e.Kind).Set(4, e.ArticleCount).Run();
                     foreach (var n in e.Names)
                     {
-                        aEntity.Value = e.Id;
-                        aName.Value = n.Name;
-                        aKey.Value = n.Key;
-                        aWords.Value = NameKey.Of(n.Name);
-                        aAcr.Value = n.IsAcronym ? 1 : 0;
-                        aUses.Value = n.Uses;
-                        alias.ExecuteNonQuery();
+                        alias.Set(1, e.Id).Set(2, n.Name).Set(3, n.Key).Set(4, NameKey.Of(n.Name)).Set(5, n.IsAcronym ? 1 : 0).Set(6, n.Uses).Run();
                     }
                 }
             }
 
-            using (var fact = Sql.Command(connection, null, """
+            using (var fact = new BulkInsert(connection, """
                 INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence, evidence)
-                VALUES ($id, $kind, $subject, $object, $text, $detail, $for, $article, $sentence, $evidence)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """))
-            using (var example = Sql.Command(connection, null, "INSERT INTO fact_examples(fact, entity) VALUES ($f, $e)"))
-            using (var named = Sql.Command(connection, null, "INSERT INTO article_entities(article, entity, position, mentions) VALUES ($a, $e, $p, $m)"))
+            using (var example = new BulkInsert(connection, "INSERT INTO fact_examples(fact, entity) VALUES (?1, ?2)"))
+            using (var named = new BulkInsert(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES (?1, ?2, ?3, ?4)"))
             {
-                fact.Transaction = transaction;
-                example.Transaction = transaction;
-                named.Transaction = transaction;
-                var na = named.Parameters.Add("$a", SqliteType.Integer);
-                var ne = named.Parameters.Add("$e", SqliteType.Integer);
-                var np = named.Parameters.Add("$p", SqliteType.Integer);
-                var nm = named.Parameters.Add("$m", SqliteType.Integer);
-                named.Prepare();
-                var p = FactParameters.Select(n => fact.Parameters.Add(n, SqliteType.Text)).ToArray();
-                var factId = fact.Parameters.Add("$id", SqliteType.Integer);
-                var xf = example.Parameters.Add("$f", SqliteType.Integer);
-                var xe = example.Parameters.Add("$e", SqliteType.Integer);
-                fact.Prepare();
-                example.Prepare();
-
                 // Numbered as SQLite numbers rows it is given none for in an empty table (1, 2, 3 …), without a round trip for each.
                 long id = 0;
                 foreach (var article in articles)
                 {
                     for (var i = 0; i < article.Entities.Count; i++)
                     {
-                        na.Value = article.ArticleId;
-                        ne.Value = article.Entities[i].Entity;
-                        np.Value = i;
-                        nm.Value = article.Entities[i].Mentions;
-                        named.ExecuteNonQuery();
+                        named.Set(1, article.ArticleId).Set(2, article.Entities[i].Entity).Set(3, i).Set(4, article.Entities[i].Mentions).Run();
                     }
 
                     foreach (var f in article.Facts)
                     {
-                        p[0].Value = (int)f.Kind;
-                        p[1].Value = f.Subject;
-                        p[2].Value = (object?)f.Object ?? DBNull.Value;
-                        p[3].Value = (object?)f.Text ?? DBNull.Value;
-                        p[4].Value = (object?)f.Detail ?? DBNull.Value;
-                        p[5].Value = (object?)f.For ?? DBNull.Value;
-                        p[6].Value = f.ArticleId;
-                        p[7].Value = f.Sentence;
-                        p[8].Value = f.Evidence;
-                        factId.Value = ++id;
-                        fact.ExecuteNonQuery();
+                        fact.Set(1, ++id).Set(2, (int)f.Kind).Set(3, f.Subject).Set(4, f.Object).Set(5, f.Text).Set(6, f.Detail)
+                            .Set(7, f.For).Set(8, f.ArticleId).Set(9, f.Sentence).Set(10, f.Evidence).Run();
                         answers.Add(id, f);
                         foreach (var e in f.Examples)
                         {
-                            xf.Value = id;
-                            xe.Value = e;
-                            example.ExecuteNonQuery();
+                            example.Set(1, id).Set(2, e).Run();
                         }
                     }
                 }
             }
 
-            WriteAnswers(connection, transaction, answers);
+            WriteAnswers(connection, answers);
             Execute(connection, KnowledgeIndexes, transaction);
             transaction.Commit();
             _allNames = null;
@@ -731,21 +688,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <summary>One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an answer reads a few rows).</summary>
-    private static void WriteAnswers(SqliteConnection connection, SqliteTransaction transaction, AnswerIndex answers)
+    private static void WriteAnswers(SqliteConnection connection, AnswerIndex answers)
     {
-        using var insert = Sql.Command(connection, null, "INSERT INTO answers(entity, section, lines, articles, body) VALUES ($e, $s, $l, $a, $b)");
-        insert.Transaction = transaction;
-        var p = AnswerParameters.Select(n => insert.Parameters.Add(n, SqliteType.Integer)).ToArray();
-        p[4].SqliteType = SqliteType.Text;
-        insert.Prepare();
+        using var insert = new BulkInsert(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES (?1, ?2, ?3, ?4, ?5)");
         foreach (var section in answers.Sections())
         {
-            p[0].Value = section.Entity;
-            p[1].Value = (int)section.Section;
-            p[2].Value = section.Total.Lines;
-            p[3].Value = section.Total.Articles;
-            p[4].Value = AnswerRows.Write(section.Lines);
-            insert.ExecuteNonQuery();
+            insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles)
+                .Set(5, AnswerRows.Write(section.Lines)).Run();
         }
     }
 

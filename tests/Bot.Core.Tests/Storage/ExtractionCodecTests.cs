@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Bot.Core.Articles;
+using Bot.Core.Extraction;
+using Bot.Core.Knowledge;
+using Bot.Storage.Sqlite;
+using Bot.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Tests.Storage;
+
+/// <summary>The stored extraction is a compact binary record; stores written before it hold JSON and still read the same.</summary>
+public sealed class ExtractionCodecTests
+{
+    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+
+    private static readonly string[][] Bodies =
+    [
+        ["Harlow Shipping has joined the Pacific Port Coalition (PPC), an industry alliance founded by Brisa Foods.",
+         "\"We are glad,\" said Maria Ostrova, chief executive of Harlow Shipping. The coalition is made up of 14 members, including Harlow Shipping and Brisa Foods."],
+        ["Markets were calm on Monday."],
+    ];
+
+    [Fact]
+    public void Write_EveryProperty_ReadsBackAsTheSameJson()
+    {
+        var extractions = Bodies.Select(b => StoredExtraction.From(Extractor.Extract(b))).Append(new StoredExtraction(
+            [new LocalEntity(0, EntityKind.Group, ["Ünïcode Alliance", "Acme’s Alliance"], ["UA"], 3), new LocalEntity(1, EntityKind.Person, [], [], 0)],
+            [new LocalFact(FactKind.Role, 1, 0, null, "chief executive", null, 2), new LocalFact(FactKind.Count, 0, null, "14 members", null, 1, 4, [0, 1]), new LocalFact(FactKind.Member, 0, 1, "", null, null, 0, [])],
+            new Dictionary<int, string> { [4] = "Fourteen.", [2] = "", [0] = "Zero \u001f\n" })).ToList();
+        Assert.Contains(extractions, e => e.Facts.Count > 0);
+
+        foreach (var extraction in extractions)
+        {
+            var read = ExtractionCodec.Read(ExtractionCodec.Write(extraction));
+            Assert.Equal(Json(extraction), Json(read!));
+            Assert.Equal(JsonSerializer.Serialize(extraction.Entities), JsonSerializer.Serialize(ExtractionCodec.ReadEntities(ExtractionCodec.Write(extraction))));
+        }
+    }
+
+    [Fact]
+    public void ReadExtractions_StoreWithJsonExtractions_ReadsThemAsBefore()
+    {
+        using var store = new SqliteKnowledgeStore(":memory:");
+        var saved = Bodies.Select((paragraphs, i) => (
+            new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, string.Join("\n\n", paragraphs)),
+            StoredExtraction.From(Extractor.Extract(paragraphs)))).ToList();
+        var ids = store.SaveArticles(saved, ArticleExtractor.Version, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var binary = store.ReadExtractions().ToList();
+
+        // An older store: the same articles with their extraction as JSON text.
+        var path = Path.Combine(Path.GetTempPath(), "codec-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            using (var old = new SqliteKnowledgeStore(path))
+            {
+                old.SaveArticles(saved, ArticleExtractor.Version, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+            }
+
+            using (var connection = new SqliteConnection("Data Source=" + path))
+            {
+                connection.Open();
+                foreach (var (id, (_, extraction)) in ids.Zip(saved))
+                {
+                    using var update = connection.CreateCommand();
+                    update.CommandText = "UPDATE articles SET extraction = $x WHERE id = $id";
+                    update.Parameters.AddWithValue("$x", JsonSerializer.Serialize(extraction));
+                    update.Parameters.AddWithValue("$id", id);
+                    update.ExecuteNonQuery();
+                }
+            }
+
+            using var reopened = new SqliteKnowledgeStore(path);
+            var fromJson = reopened.ReadExtractions().ToList();
+            Assert.Equal(binary.Select(b => (b.ArticleId, Json(b.Extraction))), fromJson.Select(j => (j.ArticleId, Json(j.Extraction))));
+            Assert.Equal(binary.Select(b => JsonSerializer.Serialize(b.Extraction.Entities)), reopened.ReadEntities().Select(e => JsonSerializer.Serialize(e.Entities)));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static string Json(StoredExtraction extraction) => JsonSerializer.Serialize(extraction);
+}
