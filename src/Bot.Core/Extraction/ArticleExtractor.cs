@@ -166,7 +166,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     capitalised++;
                 }
-                else if (t.Lower is not ("of" or "and" or "the" or "for" or "de" or "in" or "on"))
+                else if (!(t.LowerIs("of") || t.LowerIs("and") || t.LowerIs("the") || t.LowerIs("for") || t.LowerIs("de") || t.LowerIs("in") || t.LowerIs("on")))
                 {
                     ok = false;
                 }
@@ -266,10 +266,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "of" && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
+                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("of") && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
                 {
                     var m = j + 2;
-                    if (tokens[m].Lower == "the" && m + 1 < tokens.Count)
+                    if (tokens[m].LowerIs("the") && m + 1 < tokens.Count)
                     {
                         m++;
                     }
@@ -287,7 +287,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "and" && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
+                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("and") && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
                     && !article.KnownCapitalised.Contains(tokens[j].Text))
                 {
                     var r = j + 2;
@@ -397,7 +397,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     {
         for (var k = 0; k + 3 < tokens.Count; k++)
         {
-            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || tokens[k + 2].Lower != "of")
+            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || !tokens[k + 2].LowerIs("of"))
             {
                 continue;
             }
@@ -409,7 +409,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
-            var start = k > 0 && tokens[k - 1].Lower == "the" ? tokens[k - 1].Start : tokens[k].Start;
+            var start = k > 0 && tokens[k - 1].LowerIs("the") ? tokens[k - 1].Start : tokens[k].Start;
             found.Remove(owner);
             found.Add(new Mention(s, start, owner.End, owner.Text + " " + place) { Synthetic = true });
         }
