@@ -360,8 +360,32 @@ public sealed partial class ArticleExtractor
 
     private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
-    /// <summary>No matches: what a pattern finds in a sentence without its trigger words.</summary>
-    private static MatchCollection NoMatches => EntityRef().Matches(string.Empty);
+    /// <summary>The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds (a pattern's trigger words are there), else none.</summary>
+    private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input);
+
+    private static MatchSequence AllMatches(Regex pattern, string input) => new(pattern, input);
+
+    /// <summary>
+    /// The matches of a pattern one after another (Match, then NextMatch: what a MatchCollection does) for foreach,
+    /// without the collection and its boxed enumerator that Matches allocates even when nothing matches; none without a pattern.
+    /// </summary>
+    private readonly struct MatchSequence(Regex? pattern, string input)
+    {
+        public Enumerator GetEnumerator() => new(pattern, input);
+
+        public struct Enumerator(Regex? pattern, string input)
+        {
+            private Match? _current;
+
+            public readonly Match Current => _current!;
+
+            public bool MoveNext()
+            {
+                _current = _current is null ? pattern?.Match(input) ?? Match.Empty : _current.NextMatch();
+                return _current.Success;
+            }
+        }
+    }
 
     private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
     {
@@ -430,7 +454,7 @@ public sealed partial class ArticleExtractor
         var span = ms.AsSpan();
         var hasMember = span.Contains("member", StringComparison.Ordinal);
         var hasJoin = span.Contains("join", StringComparison.Ordinal);
-        foreach (Match m in span.ContainsAny(AddedWords) ? AddedTo().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(span.ContainsAny(AddedWords), AddedTo(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
@@ -440,7 +464,7 @@ public sealed partial class ArticleExtractor
             article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(BecameWords) ? BecameItsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(BecameWords), BecameItsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
@@ -450,7 +474,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(SignedUpWords) ? SignedUpAsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(SignedUpWords), SignedUpAsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -459,19 +483,19 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember ? AdmittedAsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember, AdmittedAsMembers(), ms))
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(AddedWords) ? GroupAddedMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(AddedWords), GroupAddedMembers(), ms))
         {
             var group = Id(m.Groups["grp"]);
             AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].Value)), group, s);
             article.SetKind(group, EntityKind.Group);
         }
 
-        foreach (Match m in ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal) ? PartOfGroup().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal), PartOfGroup(), ms))
         {
             var group = Id(m.Groups["obj"]);
             if (article.KindOf(group) == EntityKind.Group)
@@ -507,7 +531,7 @@ public sealed partial class ArticleExtractor
         }
         else
         {
-            foreach (Match m in hasJoin ? SubjectJoins().Matches(ms) : NoMatches)
+            foreach (var m in MatchesIf(hasJoin, SubjectJoins(), ms))
             {
                 if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
                 {
@@ -561,7 +585,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember && MembersOfEntity().IsMatch(ms) ? MemberOf().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && MembersOfEntity().IsMatch(ms), MemberOf(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -667,7 +691,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in HasActiveVerbBeforeName(ms) ? ActiveInitiated().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(HasActiveVerbBeforeName(ms), ActiveInitiated(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -736,13 +760,13 @@ public sealed partial class ArticleExtractor
         var seen = new HashSet<(int, int)>();
         foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), AppointedAsRole()])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in AllMatches(pattern, ms))
             {
                 AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["role"].Value);
             }
         }
 
-        foreach (Match m in ms.Contains("who ", StringComparison.Ordinal) ? PersonWhoHeads().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("who ", StringComparison.Ordinal), PersonWhoHeads(), ms))
         {
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["verb"].Value == "chairs" ? "chair" : "head");
         }
@@ -753,7 +777,7 @@ public sealed partial class ArticleExtractor
             AddRole(article, s, seen, Id(board.Groups["p"]), chaired, "chair");
         }
 
-        foreach (Match m in LedByPerson().Matches(ms))
+        foreach (var m in AllMatches(LedByPerson(), ms))
         {
             var role = m.Groups["role"].Success ? m.Groups["role"].Value : m.Groups["verb"].Value == "chaired" ? "chair" : "head";
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), role);
@@ -803,17 +827,17 @@ public sealed partial class ArticleExtractor
 
     private void ReadDescriptions(ArticleState article, int s, string ms)
     {
-        foreach (Match m in WhichIs().Matches(ms))
+        foreach (var m in AllMatches(WhichIs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (Match m in WhichVerbs().Matches(ms))
+        foreach (var m in AllMatches(WhichVerbs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (Match m in FoundedInYear().Matches(ms))
+        foreach (var m in AllMatches(FoundedInYear(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
         }
@@ -830,7 +854,7 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
         }
 
-        foreach (Match m in ClassifierBeforeSomeName(ms) ? ClassifierBefore().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ClassifierBeforeSomeName(ms), ClassifierBefore(), ms))
         {
             // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
             var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
@@ -915,7 +939,7 @@ public sealed partial class ArticleExtractor
 
         foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased(), AppositivePlaceBased(), AppositiveHeadquarteredIn()])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in AllMatches(pattern, ms))
             {
                 var place = Id(m.Groups["p"]);
                 article.SetKind(place, EntityKind.Place);
@@ -966,7 +990,7 @@ public sealed partial class ArticleExtractor
         }
 
         var hasRound = ms.AsSpan().ContainsAny(RoundWords);
-        foreach (Match m in hasRound ? LedRound().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasRound, LedRound(), ms))
         {
             foreach (var investor in ListIds(m.Groups["s"].Value))
             {
@@ -1024,7 +1048,7 @@ public sealed partial class ArticleExtractor
             ReadProviders(article, s, ms);
         }
 
-        foreach (Match m in ms.AsSpan().ContainsAny(UseWords) ? Uses().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(UseWords), Uses(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
             if (subject is { } subj)
@@ -1046,7 +1070,7 @@ public sealed partial class ArticleExtractor
             AddEach(article, FactKind.Uses, ListIds(CutClause(usedBy.Groups["list"].Value)), used, s);
         }
 
-        foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("with", StringComparison.Ordinal), PartnersWith(), ms))
         {
             if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
             {
@@ -1060,7 +1084,7 @@ public sealed partial class ArticleExtractor
     {
         foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in AllMatches(pattern, ms))
             {
                 foreach (var provider in ListIds(m.Groups["s"].Value))
                 {
@@ -1069,7 +1093,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in ProvidesPossessed().Matches(ms))
+        foreach (var m in AllMatches(ProvidesPossessed(), ms))
         {
             if (Id(m.Groups["s"]) != Id(m.Groups["f"]))
             {
@@ -1085,7 +1109,7 @@ public sealed partial class ArticleExtractor
 
         if (!IsProviderFor().IsMatch(ms) && !ProvidesFor().IsMatch(ms))
         {
-            foreach (Match m in ProvidesThing().Matches(ms))
+            foreach (var m in AllMatches(ProvidesThing(), ms))
             {
                 Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
             }
@@ -1123,34 +1147,36 @@ public sealed partial class ArticleExtractor
         // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
         var hasNumber = HasNumberAfterSpace(ms);
         var hasMembers = ms.Contains("members", StringComparison.Ordinal);
-        var grown = hasNumber && ms.AsSpan().ContainsAny(GrownToNouns) ? GrownTo().Matches(ms) : NoMatches;
-        var body = hasNumber ? BodyOfCount().Matches(ms) : NoMatches;
-        foreach (var m in grown.Concat(body))
+        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && ms.AsSpan().ContainsAny(GrownToNouns), GrownTo()), (hasNumber, BodyOfCount())])
         {
-            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
+            foreach (var m in MatchesIf(condition, pattern, ms))
             {
-                continue;
-            }
+                if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
+                {
+                    continue;
+                }
 
-            article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
-            if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
-            {
-                ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+                article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
+                {
+                    ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+                }
             }
         }
 
-        var takes = hasNumber && hasMembers ? TakesTo().Matches(ms) : NoMatches;
-        var its = hasMembers ? ItsCount().Matches(ms) : NoMatches;
-        foreach (var m in takes.Concat(its))
+        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && hasMembers, TakesTo()), (hasMembers, ItsCount())])
         {
-            int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
-            if (subject is { } subj)
+            foreach (var m in MatchesIf(condition, pattern, ms))
             {
-                article.Facts.Add(new LocalFact(FactKind.Count, subj, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
+                if (subject is { } subj)
+                {
+                    article.Facts.Add(new LocalFact(FactKind.Count, subj, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                }
             }
         }
 
-        foreach (Match m in CountTailPattern().IsMatch(ms) ? CountOf().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(CountTailPattern().IsMatch(ms), CountOf(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
