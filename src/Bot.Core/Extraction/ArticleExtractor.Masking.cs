@@ -9,10 +9,11 @@ public sealed partial class ArticleExtractor
     /// <summary>Builds each sentence's masked form: every mention replaced by ⟦cluster⟧; acronym and descriptive parentheses read and removed; "Acme's CloudBank" read as CloudBank.</summary>
     private static void Mask(ArticleState article)
     {
+        var sb = new StringBuilder();
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
-            var sb = new StringBuilder(sentence.Length);
+            sb.Clear();
             var surfaces = new Dictionary<int, string>();
             var pos = 0;
             var list = article.Mentions[s];

@@ -125,6 +125,11 @@ public static class SentenceSplitter
     /// <summary>Normalises typographic variants that matter for matching (curly apostrophes) and folds white space.</summary>
     public static string Normalize(string text)
     {
+        if (IsNormal(text))
+        {
+            return text; // most sentences: nothing to fold, no copy
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -145,5 +150,19 @@ public static class SentenceSplitter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Normalize"/> would return the text as it is: no white space but single spaces between words.</summary>
+    private static bool IsNormal(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
