@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Bot.Core.Extraction;
@@ -415,27 +416,64 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
     }
 
+    /// <summary>
+    /// True when the letters of <paramref name="acronym"/> are initials of the words of <paramref name="name"/> in order, the
+    /// first letter the first word's: words split at spaces, hyphens and apostrophes, those that start with a letter, a
+    /// lone "s" left out; at least two letters and two words.
+    /// </summary>
     private static bool IsAcronymOf(string acronym, string name)
     {
-        var letters = acronym.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
-        var words = name.Split([' ', '-', '’', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => char.IsLetter(w[0]) && !(w.Length == 1 && w is "s"))
-            .ToArray();
-        if (letters.Length < 2 || words.Length < 2 || char.ToLowerInvariant(words[0][0]) != letters[0])
+        var letterCount = 0;
+        var letters = acronym.Length <= 64 ? stackalloc char[acronym.Length] : new char[acronym.Length];
+        foreach (var c in acronym)
         {
-            return false;
+            if (char.IsLetter(c))
+            {
+                letters[letterCount++] = char.ToLowerInvariant(c);
+            }
         }
 
+        letters = letters[..letterCount];
+        var words = 0;
+        var firstInitial = '\0';
         var li = 0;
-        foreach (var w in words)
+        var text = name.AsSpan();
+        foreach (var range in text.SplitAny(" -’'"))
         {
-            if (li < letters.Length && char.ToLowerInvariant(w[0]) == letters[li])
+            var w = text[range];
+            if (w.IsEmpty || !char.IsLetter(w[0]) || w is "s")
+            {
+                continue;
+            }
+
+            var initial = char.ToLowerInvariant(w[0]);
+            if (words++ == 0)
+            {
+                firstInitial = initial;
+            }
+
+            if (li < letters.Length && initial == letters[li])
             {
                 li++;
             }
         }
 
-        return li == letters.Length;
+        return letters.Length >= 2 && words >= 2 && firstInitial == letters[0] && li == letters.Length;
+    }
+
+    /// <summary>True when <paramref name="word"/> is one of the parts of <paramref name="text"/> split at single spaces.</summary>
+    private static bool HasWord(string text, string word)
+    {
+        var span = text.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            if (span[range].SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Cluster(ArticleState article)
@@ -453,9 +491,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             {
                 var a = list[i];
                 var b = list[i + 1];
-                var between = sentence[a.End..b.Start].Trim().Trim('’', '”', '"', '\'', '»').Trim();
-                var after = b.End < sentence.Length ? sentence[b.End..].TrimStart() : string.Empty;
-                if (between is "(" or "( " && after.StartsWith(')'))
+                var between = sentence.AsSpan(a.End, b.Start - a.End).Trim().Trim("’”\"'»").Trim();
+                if (between is "(" && sentence.AsSpan(b.End).TrimStart().StartsWith(')'))
                 {
                     if (IsAcronymToken(b.Text) && IsAcronymOf(b.Text, a.Text))
                     {
@@ -497,8 +534,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         {
             for (var i = 0; i + 1 < list.Count; i++)
             {
-                var between = article.Sentences[s][list[i].End..list[i + 1].Start];
-                if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster && AliasLink().IsMatch(between))
+                if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster
+                    && AliasLink().IsMatch(article.Sentences[s].AsSpan(list[i].End, list[i + 1].Start - list[i].End)))
                 {
                     var (keep, drop) = (list[i].Cluster, list[i + 1].Cluster);
                     foreach (var o in all.Where(o => o.Cluster == drop))
@@ -539,16 +576,17 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         // People named by one part of their name later on ("Yu said" after "Xuemai Yu").
         // A full name with no title or "said" of its own ("Founded by Kaisa Lepp and …") still owns the surname that
         // ends it when the surname alone is plainly a person ("said Lepp").
-        var names = all.Where(m => !m.IsAcronym && m.Text.Split(' ').Length is 2 or 3 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
+        var names = all.Where(m => !m.IsAcronym && m.Text.AsSpan().Count(' ') is 1 or 2 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
             .GroupBy(m => m.Cluster).ToList();
         var people = names.Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ') && LooksLikePerson(article, m)))
         {
-            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.Split(' ').Contains(m.Text, StringComparer.Ordinal)))
+            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => HasWord(p.Text, m.Text)))
                 .Select(g => g.Key).Distinct().ToList();
             if (owners.Count == 0)
             {
-                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(" " + m.Text, StringComparison.Ordinal)))
+                var ending = " " + m.Text;
+                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(ending, StringComparison.Ordinal)))
                     .Select(g => g.Key).Distinct().ToList();
             }
 
@@ -647,11 +685,17 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         text.Length is >= 2 and <= 10 && char.IsUpper(text[0]) && char.IsUpper(text[^1]) && text.Count(char.IsUpper) >= 2
         && text.All(char.IsLetterOrDigit) && text.Count(char.IsLower) <= 2;
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = Lexicon.EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool HasHeadWord(string name)
     {
-        foreach (var w in name.Split(' '))
+        var text = name.AsSpan();
+        foreach (var range in text.Split(' '))
         {
-            if (Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w) || Lexicon.EventHeads.Contains(w))
+            var w = text[range];
+            if (OrganisationHeadLookup.Contains(w) || GroupHeadLookup.Contains(w) || EventHeadLookup.Contains(w))
             {
                 return true;
             }
@@ -662,20 +706,31 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private static EntityKind KindOfName(string name)
     {
-        var last = name.Split(' ', '-')[^1];
-        if (Lexicon.EventHeads.Contains(last))
+        var text = name.AsSpan();
+        var last = text[(text.LastIndexOfAny(' ', '-') + 1)..];
+        if (EventHeadLookup.Contains(last))
         {
             return EntityKind.Event;
         }
 
-        if (Lexicon.GroupHeads.Contains(last))
+        if (GroupHeadLookup.Contains(last))
         {
             return EntityKind.Group;
         }
 
-        return Lexicon.OrganisationHeads.Contains(last) || name.Split(' ').Any(Lexicon.OrganisationHeads.Contains)
-            ? EntityKind.Organisation
-            : EntityKind.Unknown;
+        if (OrganisationHeadLookup.Contains(last))
+        {
+            return EntityKind.Organisation;
+        }
+
+        foreach (var range in text.Split(' '))
+        {
+            if (OrganisationHeadLookup.Contains(text[range]))
+            {
+                return EntityKind.Organisation;
+            }
+        }
+
+        return EntityKind.Unknown;
     }
 }
-
