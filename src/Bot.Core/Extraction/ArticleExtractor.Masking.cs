@@ -174,8 +174,8 @@ public sealed partial class ArticleExtractor
         }
 
         // The words of each entity's names, folded, for ResolveGroup: mentions keep their clusters while references are
-        // resolved, so they are read once, not once per reference and entity.
-        var nameWords = NameWords(article);
+        // resolved, so they are read once, not once per reference and entity, and only when a reference is found.
+        Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>? nameWords = null;
 
         for (var s = 0; s < article.Masked.Count; s++)
         {
@@ -183,7 +183,7 @@ public sealed partial class ArticleExtractor
             var surfaces = article.Surfaces[s];
             var masked = !MayHavePossessiveGroup(article.Masked[s]) ? article.Masked[s] : PossessiveGroupPattern().Replace(article.Masked[s], m =>
             {
-                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
+                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -195,7 +195,7 @@ public sealed partial class ArticleExtractor
             });
             masked = !masked.AsSpan().ContainsAny(GroupHeadWords) ? masked : DefiniteGroupPattern().Replace(masked, m =>
             {
-                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: -1);
+                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: -1);
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -227,9 +227,10 @@ public sealed partial class ArticleExtractor
     private static Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> NameWords(ArticleState article)
     {
         var words = new Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>();
+        var read = new HashSet<(int, string)>(); // names recur: the words of each entity's spelling are added once
         foreach (var m in article.Mentions.SelectMany(x => x))
         {
-            if (m.IsAcronym)
+            if (m.IsAcronym || !read.Add((m.Cluster, m.Text)))
             {
                 continue;
             }

@@ -1012,7 +1012,7 @@ public sealed partial class ArticleExtractor
         }
 
         var alsoTaking = hasRound ? AlsoTakingPart().Match(ms) : Match.Empty;
-        var round = hasRound ? LedRound().Match(ms) : Match.Empty;
+        var round = alsoTaking.Success ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
@@ -1082,10 +1082,12 @@ public sealed partial class ArticleExtractor
     /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideWords"/>.</summary>
     private void ReadProviders(ArticleState article, int s, string ms)
     {
+        var providerFor = false; // a match of IsProviderFor or ProvidesFor: then ProvidesThing is not read
         foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
         {
             foreach (var m in AllMatches(pattern, ms))
             {
+                providerFor = true;
                 foreach (var provider in ListIds(m.Groups["s"].Value))
                 {
                     Add(article, FactKind.Provider, provider, null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
@@ -1107,7 +1109,7 @@ public sealed partial class ArticleExtractor
             Add(article, FactKind.Provider, Id(provided.Groups["s"]), null, s, text: provided.Groups["x"].Value.Trim());
         }
 
-        if (!IsProviderFor().IsMatch(ms) && !ProvidesFor().IsMatch(ms))
+        if (!providerFor)
         {
             foreach (var m in AllMatches(ProvidesThing(), ms))
             {
@@ -1123,6 +1125,10 @@ public sealed partial class ArticleExtractor
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
     /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
+    /// <summary>The numbers in words of <see cref="CountTail"/>: without one, it needs a number in digits after white space.</summary>
+    private static readonly SearchValues<string> CountWords = SearchValues.Create(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"], StringComparison.Ordinal);
+
     private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
 
     /// <summary>
@@ -1176,7 +1182,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesIf(CountTailPattern().IsMatch(ms), CountOf(), ms))
+        foreach (var m in MatchesIf((hasNumber || ms.AsSpan().ContainsAny(CountWords)) && CountTailPattern().IsMatch(ms), CountOf(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))

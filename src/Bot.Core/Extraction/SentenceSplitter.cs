@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bot.Core.Extraction;
@@ -152,17 +153,12 @@ public static class SentenceSplitter
         return sb.ToString();
     }
 
-    /// <summary>True when <see cref="Normalize"/> would return the text as it is: no white space but single spaces between words.</summary>
-    private static bool IsNormal(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' '))
-            {
-                return false;
-            }
-        }
+    /// <summary>The white space of char.IsWhiteSpace but the plain space.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-        return true;
-    }
+    /// <summary>True when <see cref="Normalize"/> would return the text as it is: no white space but single spaces between words.</summary>
+    private static bool IsNormal(string text) =>
+        text.Length == 0
+        || (text[0] != ' ' && text[^1] != ' ' && !text.AsSpan().ContainsAny(OtherWhiteSpace) && !text.Contains("  ", StringComparison.Ordinal));
 }

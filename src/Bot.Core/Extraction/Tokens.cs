@@ -108,7 +108,7 @@ internal static class Tokenizer
 
     /// <summary>The regex class [\p{L}\p{N}]: a letter or any number (digits, Roman numerals, fractions).</summary>
     private static bool IsLetterOrNumber(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
             or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 }
