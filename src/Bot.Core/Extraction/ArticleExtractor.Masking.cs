@@ -228,6 +228,7 @@ public sealed partial class ArticleExtractor
     {
         var words = new Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>();
         var read = new HashSet<(int, string)>(); // names recur: the words of each entity's spelling are added once
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal); // and words recur across names
         foreach (var m in article.Mentions.SelectMany(x => x))
         {
             if (m.IsAcronym || !read.Add((m.Cluster, m.Text)))
@@ -241,14 +242,25 @@ public sealed partial class ArticleExtractor
             }
 
             var parts = m.Text.Split(' ', '-');
-            sets.Last.Add(NameKey.Fold(parts[^1].ToLowerInvariant()));
+            sets.Last.Add(FoldedWord(folded, parts[^1]));
             foreach (var w in parts)
             {
-                sets.Any.Add(NameKey.Fold(w.ToLowerInvariant()));
+                sets.Any.Add(FoldedWord(folded, w));
             }
         }
 
         return words;
+    }
+
+    /// <summary>A word of a name lowercased and folded, each word once per article.</summary>
+    private static string FoldedWord(Dictionary<string, string> folded, string word)
+    {
+        if (!folded.TryGetValue(word, out var key))
+        {
+            folded[word] = key = NameKey.Fold(word.ToLowerInvariant());
+        }
+
+        return key;
     }
 
     private static int? ResolveGroup(ArticleState article, Dictionary<int, int> firstSeen, Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> nameWords, string head, int sentence, int exclude)

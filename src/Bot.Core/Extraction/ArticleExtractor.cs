@@ -14,13 +14,6 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
     public const int Version = 8;
 
-    private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ceo", "cto", "cfo", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "director", "founder", "co-founder",
-        "minister", "governor", "secretary", "spokesperson", "spokesman", "spokeswoman", "mayor", "premier", "chancellor",
-        "vice-president", "prof", "professor", "dr", "mr", "mrs", "ms",
-    };
-
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
     {
@@ -191,9 +184,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
     }
 
-    private bool IsNameWord(Token t) =>
-        t.IsCapitalised && !Lexicon.CalendarWords.Contains(t.Text) && !ChunkBreakers.Contains(t.Text)
-        && (t.IsAcronym || !Lexicon.FunctionWords.Contains(t.Text));
+    private static bool IsNameWord(Token t) => t.IsNameWord;
 
     private void FindChunks(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
     {

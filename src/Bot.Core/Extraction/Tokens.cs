@@ -20,6 +20,13 @@ internal readonly record struct Token(string Text, int Start, int End, bool IsWo
     /// <summary>True for acronyms of two or more capitals, lowercase letters allowed between ("OLN", "DfT").</summary>
     public bool IsAcronym { get; } = IsWord && IsAcronymShape(Text);
 
+    /// <summary>
+    /// True for a capitalised word that can be part of a name: no calendar word or title, no function word unless an
+    /// acronym ("IT" may be one).
+    /// </summary>
+    public bool IsNameWord { get; } = IsWord && char.IsUpper(Text[0]) && !Lexicon.CalendarWords.Contains(Text) && !Lexicon.ChunkBreakers.Contains(Text)
+        && (IsAcronymShape(Text) || !Lexicon.FunctionWords.Contains(Text));
+
     /// <summary>True when <see cref="Text"/> in lowercase (invariant culture) is <paramref name="word"/>, a lowercase ASCII word; allocates nothing for ASCII text.</summary>
     public bool LowerIs(string word) =>
         Text.Length == word.Length
