@@ -417,6 +417,43 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> RoleWords = SearchValues.Create(
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> AppointingVerbs = SearchValues.Create(
+        ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a ⟦name⟧ is followed by a comma after optional white space, and with <paramref name="thenName"/> by another ⟦name⟧ after it.</summary>
+    private static bool HasNameThenComma(string ms, bool thenName)
+    {
+        for (var i = ms.IndexOf('⟧', StringComparison.Ordinal); i >= 0; i = ms.IndexOf('⟧', i + 1))
+        {
+            var comma = SkipWhiteSpace(ms, i + 1);
+            if (comma < ms.Length && ms[comma] == ',')
+            {
+                var next = SkipWhiteSpace(ms, comma + 1);
+                if (!thenName || (next < ms.Length && ms[next] == '⟦'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a comma is followed by a ⟦name⟧ after optional white space.</summary>
+    private static bool HasCommaThenName(string ms)
+    {
+        for (var i = ms.IndexOf(',', StringComparison.Ordinal); i >= 0; i = ms.IndexOf(',', i + 1))
+        {
+            var next = SkipWhiteSpace(ms, i + 1);
+            if (next < ms.Length && ms[next] == '⟦')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HolderWords = SearchValues.Create(["shareholders", "investors", "backers", "owners"], StringComparison.Ordinal);
     private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
@@ -757,10 +794,21 @@ public sealed partial class ArticleExtractor
             return; // no title, no role
         }
 
+        // What each pattern needs besides a title: a name and a comma after it ("⟦P⟧, chief executive of …"), a name, a
+        // comma and a name ("… of ⟦O⟧, ⟦P⟧"), a possessive name ("⟦O⟧'s chair"), an appointing verb. The letters of the
+        // patterns that ignore case are ASCII: a sentence with a letter that case-folds to one runs them all.
+        var folds = ms.AsSpan().ContainsAny(CaseFoldedToAscii);
+        var nameComma = HasNameThenComma(ms, thenName: false);
+        var nameCommaName = nameComma && HasNameThenComma(ms, thenName: true);
+        var possessive = folds || ms.Contains("⟧’s", StringComparison.OrdinalIgnoreCase) || ms.Contains("⟧'s", StringComparison.OrdinalIgnoreCase);
+        var commaName = HasCommaThenName(ms);
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), AppointedAsRole()])
+        foreach (var (pattern, needs) in (ReadOnlySpan<(Regex, bool)>)[
+            (PersonRoleOfFieldAt(), nameComma), (PersonCommaRoleOf(), nameComma), (RoleOfOrgPerson(), nameCommaName), (OrgRolePerson(), true),
+            (PersonIsRoleOf(), true), (PersonOrgsRole(), possessive), (OrgsRolePerson(), possessive && commaName),
+            (AppointedAsRole(), folds || ms.AsSpan().ContainsAny(AppointingVerbs))])
         {
-            foreach (var m in AllMatches(pattern, ms))
+            foreach (var m in MatchesIf(needs, pattern, ms))
             {
                 AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["role"].Value);
             }
