@@ -143,7 +143,7 @@ public sealed partial class ArticleExtractor
         // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            foreach (var m in AllMatches(AppositivePattern(), article.Masked[s]))
+            foreach (var m in MatchesIf(HasNameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
             {
                 if (ListTail().IsMatch(m.Groups["d"].Value))
                 {

@@ -417,6 +417,28 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> RoleWords = SearchValues.Create(
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> FoundedWords = SearchValues.Create(
+        ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"], StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="word"/> stands in <paramref name="ms"/> with white space before and after it (what "\s+word\s+" needs).</summary>
+    private static bool HasSpacedWord(string ms, string word)
+    {
+        for (var i = ms.IndexOf(word, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            if (i > 0 && char.IsWhiteSpace(ms[i - 1]) && i + word.Length < ms.Length && char.IsWhiteSpace(ms[i + word.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The verbs of <see cref="MembersInclude"/>, between white space: "members include", "participants are", "members such as".</summary>
+    private static bool HasIncludeVerb(string ms) =>
+        HasSpacedWord(ms, "include") || HasSpacedWord(ms, "includes") || HasSpacedWord(ms, "included") || HasSpacedWord(ms, "including")
+        || HasSpacedWord(ms, "are") || HasSpacedWord(ms, "were") || HasSpacedWord(ms, "comprise") || ms.Contains("such as", StringComparison.Ordinal);
+
     private static readonly SearchValues<string> AppointingVerbs = SearchValues.Create(
         ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
 
@@ -491,7 +513,7 @@ public sealed partial class ArticleExtractor
         var span = ms.AsSpan();
         var hasMember = span.Contains("member", StringComparison.Ordinal);
         var hasJoin = span.Contains("join", StringComparison.Ordinal);
-        foreach (var m in MatchesIf(span.ContainsAny(AddedWords), AddedTo(), ms))
+        foreach (var m in MatchesIf(span.ContainsAny(AddedWords) && (HasSpacedWord(ms, "to") || HasSpacedWord(ms, "into") || HasSpacedWord(ms, "as")), AddedTo(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
@@ -511,7 +533,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesIf(hasMember && span.ContainsAny(SignedUpWords), SignedUpAsMembers(), ms))
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(SignedUpWords) && HasSpacedWord(ms, "as"), SignedUpAsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -583,7 +605,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = span.ContainsAny(MemberWords) ? MembersInclude().Match(ms) : Match.Empty;
+        var include = span.ContainsAny(MemberWords) && HasIncludeVerb(ms) ? MembersInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
@@ -875,22 +897,24 @@ public sealed partial class ArticleExtractor
 
     private void ReadDescriptions(ArticleState article, int s, string ms)
     {
-        foreach (var m in AllMatches(WhichIs(), ms))
+        // WhichIs, WhichVerbs: "⟦X⟧, which …"; FoundedInYear: one of its participles; AndItWas: ", and it was".
+        var nameComma = HasNameThenComma(ms, thenName: false);
+        foreach (var m in MatchesIf(nameComma && (ms.Contains("which", StringComparison.Ordinal) || ms.Contains("that", StringComparison.Ordinal) || ms.Contains("who", StringComparison.Ordinal)), WhichIs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in AllMatches(WhichVerbs(), ms))
+        foreach (var m in MatchesIf(nameComma && ms.Contains("which", StringComparison.Ordinal), WhichVerbs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in AllMatches(FoundedInYear(), ms))
+        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(FoundedWords), FoundedInYear(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
         }
 
-        var andIt = AndItWas().Match(ms);
+        var andIt = ms.Contains("and", StringComparison.Ordinal) && ms.Contains("it", StringComparison.Ordinal) ? AndItWas().Match(ms) : Match.Empty;
         if (andIt.Success && Pronoun(article, s, andIt.Index) is { } it)
         {
             article.AddDescription(it, Unmask(article, s, andIt.Groups["d"].Value), s);
@@ -1038,7 +1062,7 @@ public sealed partial class ArticleExtractor
         }
 
         var hasRound = ms.AsSpan().ContainsAny(RoundWords);
-        foreach (var m in MatchesIf(hasRound, LedRound(), ms))
+        foreach (var m in MatchesIf(hasRound && (HasSpacedWord(ms, "led") || HasSpacedWord(ms, "co-led") || HasSpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
         {
             foreach (var investor in ListIds(m.Groups["s"].Value))
             {
