@@ -354,7 +354,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     /// <summary>"Estonian", "Chilean", "Japanese", "Danish": an adjective of a place, not a name, when a lowercase noun follows.</summary>
     internal static bool LooksLikeDemonym(string word) =>
-        word.Length > 4 && !word.Skip(1).Any(char.IsUpper)
+        word.Length > 4 && !HasUpper(word.AsSpan(1))
         && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
             || word.EndsWith("ish", StringComparison.Ordinal));
 
@@ -672,9 +672,41 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AliasLink();
 
-    internal static bool IsAcronymToken(string text) =>
-        text.Length is >= 2 and <= 10 && char.IsUpper(text[0]) && char.IsUpper(text[^1]) && text.Count(char.IsUpper) >= 2
-        && text.All(char.IsLetterOrDigit) && text.Count(char.IsLower) <= 2;
+    internal static bool IsAcronymToken(string text)
+    {
+        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]))
+        {
+            return false;
+        }
+
+        var upper = 0;
+        var lower = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+
+            upper += char.IsUpper(c) ? 1 : 0;
+            lower += char.IsLower(c) ? 1 : 0;
+        }
+
+        return upper >= 2 && lower <= 2;
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
