@@ -72,6 +72,13 @@ internal readonly record struct Token(string Text, int Start, int End, bool IsWo
 /// </summary>
 internal static class Tokenizer
 {
+    /// <summary>Words seen on this thread: most words recur ("the", "of", the names of an article), so each is made into a string once.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? _words;
+
+    /// <summary>Bounds the words kept per thread (a few MB): the set starts again when it is full.</summary>
+    private const int MaxWords = 1 << 16;
+
     public static List<Token> Tokenize(string sentence)
     {
         var tokens = new List<Token>((sentence.Length / 4) + 4); // short words and punctuation: room enough for most sentences without a resize
@@ -103,14 +110,33 @@ internal static class Tokenizer
             var isWord = char.IsLetterOrDigit(text[0]);
             if (isWord && text.Length > 2 && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
             {
-                tokens.Add(new Token(text[..^2].ToString(), start, i, true, true));
+                tokens.Add(new Token(Word(text[..^2]), start, i, true, true));
                 continue;
             }
 
-            tokens.Add(new Token(text.ToString(), start, i, isWord, false));
+            tokens.Add(new Token(Word(text), start, i, isWord, false));
         }
 
         return tokens;
+    }
+
+    private static string Word(ReadOnlySpan<char> text)
+    {
+        var words = _words ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var word))
+        {
+            return word;
+        }
+
+        if (words.Count >= MaxWords)
+        {
+            words.Clear();
+        }
+
+        word = text.ToString();
+        words.Add(word, word);
+        return word;
     }
 
     /// <summary>The regex class [\p{L}\p{N}]: a letter or any number (digits, Roman numerals, fractions).</summary>
