@@ -167,7 +167,7 @@ public static class NameKey
 
         for (var i = token.IndexOf("isation"); i >= 0; i = token[(i + 7)..].IndexOf("isation") is var next and >= 0 ? i + 7 + next : -1)
         {
-            token[i + 2] = 'z';
+            token[i + 1] = 'z'; // "isation" → "ization"
         }
 
         var length = token.Length;
