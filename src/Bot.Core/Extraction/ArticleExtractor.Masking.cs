@@ -9,10 +9,11 @@ public sealed partial class ArticleExtractor
     /// <summary>Builds each sentence's masked form: every mention replaced by ⟦cluster⟧; acronym and descriptive parentheses read and removed; "Acme's CloudBank" read as CloudBank.</summary>
     private static void Mask(ArticleState article)
     {
+        var sb = new StringBuilder();
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
-            var sb = new StringBuilder(sentence.Length);
+            sb.Clear();
             var surfaces = new Dictionary<int, string>();
             var pos = 0;
             var list = article.Mentions[s];
@@ -142,7 +143,7 @@ public sealed partial class ArticleExtractor
         // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            foreach (Match m in AppositivePattern().Matches(article.Masked[s]))
+            foreach (var m in MatchesIf(HasNameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
             {
                 if (ListTail().IsMatch(m.Groups["d"].Value))
                 {
@@ -173,8 +174,8 @@ public sealed partial class ArticleExtractor
         }
 
         // The words of each entity's names, folded, for ResolveGroup: mentions keep their clusters while references are
-        // resolved, so they are read once, not once per reference and entity.
-        var nameWords = NameWords(article);
+        // resolved, so they are read once, not once per reference and entity, and only when a reference is found.
+        Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>? nameWords = null;
 
         for (var s = 0; s < article.Masked.Count; s++)
         {
@@ -182,7 +183,7 @@ public sealed partial class ArticleExtractor
             var surfaces = article.Surfaces[s];
             var masked = !MayHavePossessiveGroup(article.Masked[s]) ? article.Masked[s] : PossessiveGroupPattern().Replace(article.Masked[s], m =>
             {
-                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
+                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -194,7 +195,7 @@ public sealed partial class ArticleExtractor
             });
             masked = !masked.AsSpan().ContainsAny(GroupHeadWords) ? masked : DefiniteGroupPattern().Replace(masked, m =>
             {
-                var target = ResolveGroup(article, firstSeen, nameWords, m.Groups["head"].Value, sentence, exclude: -1);
+                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: -1);
                 if (target is not { } t)
                 {
                     return m.Value;
@@ -226,9 +227,11 @@ public sealed partial class ArticleExtractor
     private static Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> NameWords(ArticleState article)
     {
         var words = new Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>();
+        var read = new HashSet<(int, string)>(); // names recur: the words of each entity's spelling are added once
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal); // and words recur across names
         foreach (var m in article.Mentions.SelectMany(x => x))
         {
-            if (m.IsAcronym)
+            if (m.IsAcronym || !read.Add((m.Cluster, m.Text)))
             {
                 continue;
             }
@@ -239,14 +242,25 @@ public sealed partial class ArticleExtractor
             }
 
             var parts = m.Text.Split(' ', '-');
-            sets.Last.Add(NameKey.Fold(parts[^1].ToLowerInvariant()));
+            sets.Last.Add(FoldedWord(folded, parts[^1]));
             foreach (var w in parts)
             {
-                sets.Any.Add(NameKey.Fold(w.ToLowerInvariant()));
+                sets.Any.Add(FoldedWord(folded, w));
             }
         }
 
         return words;
+    }
+
+    /// <summary>A word of a name lowercased and folded, each word once per article.</summary>
+    private static string FoldedWord(Dictionary<string, string> folded, string word)
+    {
+        if (!folded.TryGetValue(word, out var key))
+        {
+            folded[word] = key = NameKey.Fold(word.ToLowerInvariant());
+        }
+
+        return key;
     }
 
     private static int? ResolveGroup(ArticleState article, Dictionary<int, int> firstSeen, Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> nameWords, string head, int sentence, int exclude)

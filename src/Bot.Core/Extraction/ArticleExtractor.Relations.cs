@@ -360,8 +360,32 @@ public sealed partial class ArticleExtractor
 
     private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
-    /// <summary>No matches: what a pattern finds in a sentence without its trigger words.</summary>
-    private static MatchCollection NoMatches => EntityRef().Matches(string.Empty);
+    /// <summary>The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds (a pattern's trigger words are there), else none.</summary>
+    private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input);
+
+    private static MatchSequence AllMatches(Regex pattern, string input) => new(pattern, input);
+
+    /// <summary>
+    /// The matches of a pattern one after another (Match, then NextMatch: what a MatchCollection does) for foreach,
+    /// without the collection and its boxed enumerator that Matches allocates even when nothing matches; none without a pattern.
+    /// </summary>
+    private readonly struct MatchSequence(Regex? pattern, string input)
+    {
+        public Enumerator GetEnumerator() => new(pattern, input);
+
+        public struct Enumerator(Regex? pattern, string input)
+        {
+            private Match? _current;
+
+            public readonly Match Current => _current!;
+
+            public bool MoveNext()
+            {
+                _current = _current is null ? pattern?.Match(input) ?? Match.Empty : _current.NextMatch();
+                return _current.Success;
+            }
+        }
+    }
 
     private void Add(ArticleState article, FactKind kind, int subject, int? obj, int s, string? text = null, string? detail = null, int? forId = null)
     {
@@ -393,6 +417,65 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> RoleWords = SearchValues.Create(
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> FoundedWords = SearchValues.Create(
+        ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"], StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="word"/> stands in <paramref name="ms"/> with white space before and after it (what "\s+word\s+" needs).</summary>
+    private static bool HasSpacedWord(string ms, string word)
+    {
+        for (var i = ms.IndexOf(word, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            if (i > 0 && char.IsWhiteSpace(ms[i - 1]) && i + word.Length < ms.Length && char.IsWhiteSpace(ms[i + word.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The verbs of <see cref="MembersInclude"/>, between white space: "members include", "participants are", "members such as".</summary>
+    private static bool HasIncludeVerb(string ms) =>
+        HasSpacedWord(ms, "include") || HasSpacedWord(ms, "includes") || HasSpacedWord(ms, "included") || HasSpacedWord(ms, "including")
+        || HasSpacedWord(ms, "are") || HasSpacedWord(ms, "were") || HasSpacedWord(ms, "comprise") || ms.Contains("such as", StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> AppointingVerbs = SearchValues.Create(
+        ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a ⟦name⟧ is followed by a comma after optional white space, and with <paramref name="thenName"/> by another ⟦name⟧ after it.</summary>
+    private static bool HasNameThenComma(string ms, bool thenName)
+    {
+        for (var i = ms.IndexOf('⟧', StringComparison.Ordinal); i >= 0; i = ms.IndexOf('⟧', i + 1))
+        {
+            var comma = SkipWhiteSpace(ms, i + 1);
+            if (comma < ms.Length && ms[comma] == ',')
+            {
+                var next = SkipWhiteSpace(ms, comma + 1);
+                if (!thenName || (next < ms.Length && ms[next] == '⟦'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a comma is followed by a ⟦name⟧ after optional white space.</summary>
+    private static bool HasCommaThenName(string ms)
+    {
+        for (var i = ms.IndexOf(',', StringComparison.Ordinal); i >= 0; i = ms.IndexOf(',', i + 1))
+        {
+            var next = SkipWhiteSpace(ms, i + 1);
+            if (next < ms.Length && ms[next] == '⟦')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HolderWords = SearchValues.Create(["shareholders", "investors", "backers", "owners"], StringComparison.Ordinal);
     private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
@@ -430,7 +513,7 @@ public sealed partial class ArticleExtractor
         var span = ms.AsSpan();
         var hasMember = span.Contains("member", StringComparison.Ordinal);
         var hasJoin = span.Contains("join", StringComparison.Ordinal);
-        foreach (Match m in span.ContainsAny(AddedWords) ? AddedTo().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(span.ContainsAny(AddedWords) && (HasSpacedWord(ms, "to") || HasSpacedWord(ms, "into") || HasSpacedWord(ms, "as")), AddedTo(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
             {
@@ -440,7 +523,7 @@ public sealed partial class ArticleExtractor
             article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(BecameWords) ? BecameItsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(BecameWords), BecameItsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
@@ -450,7 +533,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(SignedUpWords) ? SignedUpAsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(SignedUpWords) && HasSpacedWord(ms, "as"), SignedUpAsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].Value);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -459,19 +542,19 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember ? AdmittedAsMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember, AdmittedAsMembers(), ms))
         {
             ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
         }
 
-        foreach (Match m in hasMember && span.ContainsAny(AddedWords) ? GroupAddedMembers().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && span.ContainsAny(AddedWords), GroupAddedMembers(), ms))
         {
             var group = Id(m.Groups["grp"]);
             AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].Value)), group, s);
             article.SetKind(group, EntityKind.Group);
         }
 
-        foreach (Match m in ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal) ? PartOfGroup().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal), PartOfGroup(), ms))
         {
             var group = Id(m.Groups["obj"]);
             if (article.KindOf(group) == EntityKind.Group)
@@ -507,7 +590,7 @@ public sealed partial class ArticleExtractor
         }
         else
         {
-            foreach (Match m in hasJoin ? SubjectJoins().Matches(ms) : NoMatches)
+            foreach (var m in MatchesIf(hasJoin, SubjectJoins(), ms))
             {
                 if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
                 {
@@ -522,7 +605,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = span.ContainsAny(MemberWords) ? MembersInclude().Match(ms) : Match.Empty;
+        var include = span.ContainsAny(MemberWords) && HasIncludeVerb(ms) ? MembersInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
@@ -561,7 +644,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in hasMember && MembersOfEntity().IsMatch(ms) ? MemberOf().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasMember && MembersOfEntity().IsMatch(ms), MemberOf(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -667,7 +750,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in HasActiveVerbBeforeName(ms) ? ActiveInitiated().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(HasActiveVerbBeforeName(ms), ActiveInitiated(), ms))
         {
             foreach (var subj in ListIds(m.Groups["subj"].Value))
             {
@@ -733,16 +816,27 @@ public sealed partial class ArticleExtractor
             return; // no title, no role
         }
 
+        // What each pattern needs besides a title: a name and a comma after it ("⟦P⟧, chief executive of …"), a name, a
+        // comma and a name ("… of ⟦O⟧, ⟦P⟧"), a possessive name ("⟦O⟧'s chair"), an appointing verb. The letters of the
+        // patterns that ignore case are ASCII: a sentence with a letter that case-folds to one runs them all.
+        var folds = ms.AsSpan().ContainsAny(CaseFoldedToAscii);
+        var nameComma = HasNameThenComma(ms, thenName: false);
+        var nameCommaName = nameComma && HasNameThenComma(ms, thenName: true);
+        var possessive = folds || ms.Contains("⟧’s", StringComparison.OrdinalIgnoreCase) || ms.Contains("⟧'s", StringComparison.OrdinalIgnoreCase);
+        var commaName = HasCommaThenName(ms);
         var seen = new HashSet<(int, int)>();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[PersonRoleOfFieldAt(), PersonCommaRoleOf(), RoleOfOrgPerson(), OrgRolePerson(), PersonIsRoleOf(), PersonOrgsRole(), OrgsRolePerson(), AppointedAsRole()])
+        foreach (var (pattern, needs) in (ReadOnlySpan<(Regex, bool)>)[
+            (PersonRoleOfFieldAt(), nameComma), (PersonCommaRoleOf(), nameComma), (RoleOfOrgPerson(), nameCommaName), (OrgRolePerson(), true),
+            (PersonIsRoleOf(), true), (PersonOrgsRole(), possessive), (OrgsRolePerson(), possessive && commaName),
+            (AppointedAsRole(), folds || ms.AsSpan().ContainsAny(AppointingVerbs))])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in MatchesIf(needs, pattern, ms))
             {
                 AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["role"].Value);
             }
         }
 
-        foreach (Match m in ms.Contains("who ", StringComparison.Ordinal) ? PersonWhoHeads().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("who ", StringComparison.Ordinal), PersonWhoHeads(), ms))
         {
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["verb"].Value == "chairs" ? "chair" : "head");
         }
@@ -753,7 +847,7 @@ public sealed partial class ArticleExtractor
             AddRole(article, s, seen, Id(board.Groups["p"]), chaired, "chair");
         }
 
-        foreach (Match m in LedByPerson().Matches(ms))
+        foreach (var m in AllMatches(LedByPerson(), ms))
         {
             var role = m.Groups["role"].Success ? m.Groups["role"].Value : m.Groups["verb"].Value == "chaired" ? "chair" : "head";
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), role);
@@ -803,22 +897,24 @@ public sealed partial class ArticleExtractor
 
     private void ReadDescriptions(ArticleState article, int s, string ms)
     {
-        foreach (Match m in WhichIs().Matches(ms))
+        // WhichIs, WhichVerbs: "⟦X⟧, which …"; FoundedInYear: one of its participles; AndItWas: ", and it was".
+        var nameComma = HasNameThenComma(ms, thenName: false);
+        foreach (var m in MatchesIf(nameComma && (ms.Contains("which", StringComparison.Ordinal) || ms.Contains("that", StringComparison.Ordinal) || ms.Contains("who", StringComparison.Ordinal)), WhichIs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (Match m in WhichVerbs().Matches(ms))
+        foreach (var m in MatchesIf(nameComma && ms.Contains("which", StringComparison.Ordinal), WhichVerbs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (Match m in FoundedInYear().Matches(ms))
+        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(FoundedWords), FoundedInYear(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
         }
 
-        var andIt = AndItWas().Match(ms);
+        var andIt = ms.Contains("and", StringComparison.Ordinal) && ms.Contains("it", StringComparison.Ordinal) ? AndItWas().Match(ms) : Match.Empty;
         if (andIt.Success && Pronoun(article, s, andIt.Index) is { } it)
         {
             article.AddDescription(it, Unmask(article, s, andIt.Groups["d"].Value), s);
@@ -830,7 +926,7 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
         }
 
-        foreach (Match m in ClassifierBeforeSomeName(ms) ? ClassifierBefore().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ClassifierBeforeSomeName(ms), ClassifierBefore(), ms))
         {
             // Most words before a name classify nothing: the last word decides (it ends the description or there is none).
             var d = m.Groups["d"].ValueSpan.TrimEnd(' ');
@@ -915,7 +1011,7 @@ public sealed partial class ArticleExtractor
 
         foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased(), AppositivePlaceBased(), AppositiveHeadquarteredIn()])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in AllMatches(pattern, ms))
             {
                 var place = Id(m.Groups["p"]);
                 article.SetKind(place, EntityKind.Place);
@@ -966,7 +1062,7 @@ public sealed partial class ArticleExtractor
         }
 
         var hasRound = ms.AsSpan().ContainsAny(RoundWords);
-        foreach (Match m in hasRound ? LedRound().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(hasRound && (HasSpacedWord(ms, "led") || HasSpacedWord(ms, "co-led") || HasSpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
         {
             foreach (var investor in ListIds(m.Groups["s"].Value))
             {
@@ -988,7 +1084,7 @@ public sealed partial class ArticleExtractor
         }
 
         var alsoTaking = hasRound ? AlsoTakingPart().Match(ms) : Match.Empty;
-        var round = hasRound ? LedRound().Match(ms) : Match.Empty;
+        var round = alsoTaking.Success ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
             ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
@@ -1024,7 +1120,7 @@ public sealed partial class ArticleExtractor
             ReadProviders(article, s, ms);
         }
 
-        foreach (Match m in ms.AsSpan().ContainsAny(UseWords) ? Uses().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(UseWords), Uses(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
             if (subject is { } subj)
@@ -1046,7 +1142,7 @@ public sealed partial class ArticleExtractor
             AddEach(article, FactKind.Uses, ListIds(CutClause(usedBy.Groups["list"].Value)), used, s);
         }
 
-        foreach (Match m in ms.Contains("with", StringComparison.Ordinal) ? PartnersWith().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf(ms.Contains("with", StringComparison.Ordinal), PartnersWith(), ms))
         {
             if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
             {
@@ -1058,10 +1154,12 @@ public sealed partial class ArticleExtractor
     /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideWords"/>.</summary>
     private void ReadProviders(ArticleState article, int s, string ms)
     {
+        var providerFor = false; // a match of IsProviderFor or ProvidesFor: then ProvidesThing is not read
         foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
         {
-            foreach (Match m in pattern.Matches(ms))
+            foreach (var m in AllMatches(pattern, ms))
             {
+                providerFor = true;
                 foreach (var provider in ListIds(m.Groups["s"].Value))
                 {
                     Add(article, FactKind.Provider, provider, null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
@@ -1069,7 +1167,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (Match m in ProvidesPossessed().Matches(ms))
+        foreach (var m in AllMatches(ProvidesPossessed(), ms))
         {
             if (Id(m.Groups["s"]) != Id(m.Groups["f"]))
             {
@@ -1083,9 +1181,9 @@ public sealed partial class ArticleExtractor
             Add(article, FactKind.Provider, Id(provided.Groups["s"]), null, s, text: provided.Groups["x"].Value.Trim());
         }
 
-        if (!IsProviderFor().IsMatch(ms) && !ProvidesFor().IsMatch(ms))
+        if (!providerFor)
         {
-            foreach (Match m in ProvidesThing().Matches(ms))
+            foreach (var m in AllMatches(ProvidesThing(), ms))
             {
                 Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
             }
@@ -1099,6 +1197,10 @@ public sealed partial class ArticleExtractor
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
     /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
+    /// <summary>The numbers in words of <see cref="CountTail"/>: without one, it needs a number in digits after white space.</summary>
+    private static readonly SearchValues<string> CountWords = SearchValues.Create(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"], StringComparison.Ordinal);
+
     private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
 
     /// <summary>
@@ -1123,34 +1225,36 @@ public sealed partial class ArticleExtractor
         // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
         var hasNumber = HasNumberAfterSpace(ms);
         var hasMembers = ms.Contains("members", StringComparison.Ordinal);
-        var grown = hasNumber && ms.AsSpan().ContainsAny(GrownToNouns) ? GrownTo().Matches(ms) : NoMatches;
-        var body = hasNumber ? BodyOfCount().Matches(ms) : NoMatches;
-        foreach (var m in grown.Concat(body))
+        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && ms.AsSpan().ContainsAny(GrownToNouns), GrownTo()), (hasNumber, BodyOfCount())])
         {
-            if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
+            foreach (var m in MatchesIf(condition, pattern, ms))
             {
-                continue;
-            }
+                if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
+                {
+                    continue;
+                }
 
-            article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
-            if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
-            {
-                ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+                article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
+                {
+                    ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+                }
             }
         }
 
-        var takes = hasNumber && hasMembers ? TakesTo().Matches(ms) : NoMatches;
-        var its = hasMembers ? ItsCount().Matches(ms) : NoMatches;
-        foreach (var m in takes.Concat(its))
+        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && hasMembers, TakesTo()), (hasMembers, ItsCount())])
         {
-            int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
-            if (subject is { } subj)
+            foreach (var m in MatchesIf(condition, pattern, ms))
             {
-                article.Facts.Add(new LocalFact(FactKind.Count, subj, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
+                if (subject is { } subj)
+                {
+                    article.Facts.Add(new LocalFact(FactKind.Count, subj, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
+                }
             }
         }
 
-        foreach (Match m in CountTailPattern().IsMatch(ms) ? CountOf().Matches(ms) : NoMatches)
+        foreach (var m in MatchesIf((hasNumber || ms.AsSpan().ContainsAny(CountWords)) && CountTailPattern().IsMatch(ms), CountOf(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Bot.Core.Extraction;
@@ -12,13 +13,6 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
     public const int Version = 8;
-
-    private static readonly HashSet<string> ChunkBreakers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ceo", "cto", "cfo", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "director", "founder", "co-founder",
-        "minister", "governor", "secretary", "spokesperson", "spokesman", "spokeswoman", "mayor", "premier", "chancellor",
-        "vice-president", "prof", "professor", "dr", "mr", "mrs", "ms",
-    };
 
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
@@ -166,7 +160,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     capitalised++;
                 }
-                else if (t.Lower is not ("of" or "and" or "the" or "for" or "de" or "in" or "on"))
+                else if (!(t.LowerIs("of") || t.LowerIs("and") || t.LowerIs("the") || t.LowerIs("for") || t.LowerIs("de") || t.LowerIs("in") || t.LowerIs("on")))
                 {
                     ok = false;
                 }
@@ -190,9 +184,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
     }
 
-    private bool IsNameWord(Token t) =>
-        t.IsCapitalised && !Lexicon.CalendarWords.Contains(t.Text) && !ChunkBreakers.Contains(t.Text)
-        && (t.IsAcronym || !Lexicon.FunctionWords.Contains(t.Text));
+    private static bool IsNameWord(Token t) => t.IsNameWord;
 
     private void FindChunks(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
     {
@@ -266,10 +258,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "of" && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
+                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("of") && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
                 {
                     var m = j + 2;
-                    if (tokens[m].Lower == "the" && m + 1 < tokens.Count)
+                    if (tokens[m].LowerIs("the") && m + 1 < tokens.Count)
                     {
                         m++;
                     }
@@ -287,7 +279,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Lower == "and" && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
+                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("and") && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
                     && !article.KnownCapitalised.Contains(tokens[j].Text))
                 {
                     var r = j + 2;
@@ -362,7 +354,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     /// <summary>"Estonian", "Chilean", "Japanese", "Danish": an adjective of a place, not a name, when a lowercase noun follows.</summary>
     internal static bool LooksLikeDemonym(string word) =>
-        word.Length > 4 && !word.Skip(1).Any(char.IsUpper)
+        word.Length > 4 && !HasUpper(word.AsSpan(1))
         && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
             || word.EndsWith("ish", StringComparison.Ordinal));
 
@@ -397,7 +389,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     {
         for (var k = 0; k + 3 < tokens.Count; k++)
         {
-            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || tokens[k + 2].Lower != "of")
+            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || !tokens[k + 2].LowerIs("of"))
             {
                 continue;
             }
@@ -409,33 +401,70 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
-            var start = k > 0 && tokens[k - 1].Lower == "the" ? tokens[k - 1].Start : tokens[k].Start;
+            var start = k > 0 && tokens[k - 1].LowerIs("the") ? tokens[k - 1].Start : tokens[k].Start;
             found.Remove(owner);
             found.Add(new Mention(s, start, owner.End, owner.Text + " " + place) { Synthetic = true });
         }
     }
 
+    /// <summary>
+    /// True when the letters of <paramref name="acronym"/> are initials of the words of <paramref name="name"/> in order, the
+    /// first letter the first word's: words split at spaces, hyphens and apostrophes, those that start with a letter, a
+    /// lone "s" left out; at least two letters and two words.
+    /// </summary>
     private static bool IsAcronymOf(string acronym, string name)
     {
-        var letters = acronym.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray();
-        var words = name.Split([' ', '-', '’', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => char.IsLetter(w[0]) && !(w.Length == 1 && w is "s"))
-            .ToArray();
-        if (letters.Length < 2 || words.Length < 2 || char.ToLowerInvariant(words[0][0]) != letters[0])
+        var letterCount = 0;
+        var letters = acronym.Length <= 64 ? stackalloc char[acronym.Length] : new char[acronym.Length];
+        foreach (var c in acronym)
         {
-            return false;
+            if (char.IsLetter(c))
+            {
+                letters[letterCount++] = char.ToLowerInvariant(c);
+            }
         }
 
+        letters = letters[..letterCount];
+        var words = 0;
+        var firstInitial = '\0';
         var li = 0;
-        foreach (var w in words)
+        var text = name.AsSpan();
+        foreach (var range in text.SplitAny(" -’'"))
         {
-            if (li < letters.Length && char.ToLowerInvariant(w[0]) == letters[li])
+            var w = text[range];
+            if (w.IsEmpty || !char.IsLetter(w[0]) || w is "s")
+            {
+                continue;
+            }
+
+            var initial = char.ToLowerInvariant(w[0]);
+            if (words++ == 0)
+            {
+                firstInitial = initial;
+            }
+
+            if (li < letters.Length && initial == letters[li])
             {
                 li++;
             }
         }
 
-        return li == letters.Length;
+        return letters.Length >= 2 && words >= 2 && firstInitial == letters[0] && li == letters.Length;
+    }
+
+    /// <summary>True when <paramref name="word"/> is one of the parts of <paramref name="text"/> split at single spaces.</summary>
+    private static bool HasWord(string text, string word)
+    {
+        var span = text.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            if (span[range].SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Cluster(ArticleState article)
@@ -453,9 +482,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             {
                 var a = list[i];
                 var b = list[i + 1];
-                var between = sentence[a.End..b.Start].Trim().Trim('’', '”', '"', '\'', '»').Trim();
-                var after = b.End < sentence.Length ? sentence[b.End..].TrimStart() : string.Empty;
-                if (between is "(" or "( " && after.StartsWith(')'))
+                var between = sentence.AsSpan(a.End, b.Start - a.End).Trim().Trim("’”\"'»").Trim();
+                if (between is "(" && sentence.AsSpan(b.End).TrimStart().StartsWith(')'))
                 {
                     if (IsAcronymToken(b.Text) && IsAcronymOf(b.Text, a.Text))
                     {
@@ -497,8 +525,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         {
             for (var i = 0; i + 1 < list.Count; i++)
             {
-                var between = article.Sentences[s][list[i].End..list[i + 1].Start];
-                if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster && AliasLink().IsMatch(between))
+                if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster
+                    && AliasLink().IsMatch(article.Sentences[s].AsSpan(list[i].End, list[i + 1].Start - list[i].End)))
                 {
                     var (keep, drop) = (list[i].Cluster, list[i + 1].Cluster);
                     foreach (var o in all.Where(o => o.Cluster == drop))
@@ -539,16 +567,17 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         // People named by one part of their name later on ("Yu said" after "Xuemai Yu").
         // A full name with no title or "said" of its own ("Founded by Kaisa Lepp and …") still owns the surname that
         // ends it when the surname alone is plainly a person ("said Lepp").
-        var names = all.Where(m => !m.IsAcronym && m.Text.Split(' ').Length is 2 or 3 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
+        var names = all.Where(m => !m.IsAcronym && m.Text.AsSpan().Count(' ') is 1 or 2 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
             .GroupBy(m => m.Cluster).ToList();
         var people = names.Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ') && LooksLikePerson(article, m)))
         {
-            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.Split(' ').Contains(m.Text, StringComparer.Ordinal)))
+            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => HasWord(p.Text, m.Text)))
                 .Select(g => g.Key).Distinct().ToList();
             if (owners.Count == 0)
             {
-                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(" " + m.Text, StringComparison.Ordinal)))
+                var ending = " " + m.Text;
+                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(ending, StringComparison.Ordinal)))
                     .Select(g => g.Key).Distinct().ToList();
             }
 
@@ -643,15 +672,53 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AliasLink();
 
-    internal static bool IsAcronymToken(string text) =>
-        text.Length is >= 2 and <= 10 && char.IsUpper(text[0]) && char.IsUpper(text[^1]) && text.Count(char.IsUpper) >= 2
-        && text.All(char.IsLetterOrDigit) && text.Count(char.IsLower) <= 2;
+    internal static bool IsAcronymToken(string text)
+    {
+        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]))
+        {
+            return false;
+        }
+
+        var upper = 0;
+        var lower = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+
+            upper += char.IsUpper(c) ? 1 : 0;
+            lower += char.IsLower(c) ? 1 : 0;
+        }
+
+        return upper >= 2 && lower <= 2;
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = Lexicon.EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool HasHeadWord(string name)
     {
-        foreach (var w in name.Split(' '))
+        var text = name.AsSpan();
+        foreach (var range in text.Split(' '))
         {
-            if (Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w) || Lexicon.EventHeads.Contains(w))
+            var w = text[range];
+            if (OrganisationHeadLookup.Contains(w) || GroupHeadLookup.Contains(w) || EventHeadLookup.Contains(w))
             {
                 return true;
             }
@@ -662,20 +729,31 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private static EntityKind KindOfName(string name)
     {
-        var last = name.Split(' ', '-')[^1];
-        if (Lexicon.EventHeads.Contains(last))
+        var text = name.AsSpan();
+        var last = text[(text.LastIndexOfAny(' ', '-') + 1)..];
+        if (EventHeadLookup.Contains(last))
         {
             return EntityKind.Event;
         }
 
-        if (Lexicon.GroupHeads.Contains(last))
+        if (GroupHeadLookup.Contains(last))
         {
             return EntityKind.Group;
         }
 
-        return Lexicon.OrganisationHeads.Contains(last) || name.Split(' ').Any(Lexicon.OrganisationHeads.Contains)
-            ? EntityKind.Organisation
-            : EntityKind.Unknown;
+        if (OrganisationHeadLookup.Contains(last))
+        {
+            return EntityKind.Organisation;
+        }
+
+        foreach (var range in text.Split(' '))
+        {
+            if (OrganisationHeadLookup.Contains(text[range]))
+            {
+                return EntityKind.Organisation;
+            }
+        }
+
+        return EntityKind.Unknown;
     }
 }
-

@@ -121,13 +121,15 @@ internal sealed class ArticleState
         foreach (var cluster in used)
         {
             var mentions = byCluster[cluster];
-            var names = mentions.Where(m => !m.IsAcronym)
-                .GroupBy(m => m.Text, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Sentence)
-                .Select(g => g.Key)
-                .Concat(ExtraNames.GetValueOrDefault(cluster) ?? [])
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            var names = NamesByUse(mentions);
+            foreach (var extra in ExtraNames.GetValueOrDefault(cluster) ?? [])
+            {
+                if (!names.Contains(extra))
+                {
+                    names.Add(extra);
+                }
+            }
+
             // A surname used more often than the full name it ends ("Osei" after "Daniel Osei"): the full name is the best.
             if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal)
                 && names.Find(n => n.EndsWith(" " + names[0], StringComparison.Ordinal)) is { } full)
@@ -136,12 +138,20 @@ internal sealed class ArticleState
                 names.Insert(0, full);
             }
 
-            var acronyms = mentions.Where(m => m.IsAcronym).Select(m => m.Text).Distinct(StringComparer.Ordinal).ToList();
+            var acronyms = new List<string>();
+            foreach (var m in mentions)
+            {
+                if (m.IsAcronym && !acronyms.Contains(m.Text))
+                {
+                    acronyms.Add(m.Text);
+                }
+            }
+
             entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
         }
 
         var facts = new List<LocalFact>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(FactKind, int, int?, string, string?)>();
         foreach (var f in Facts)
         {
             if (!remap.ContainsKey(f.Subject) || (f.Object is { } o && (!remap.ContainsKey(o) || o == f.Subject))
@@ -155,8 +165,7 @@ internal sealed class ArticleState
                 continue;
             }
 
-            var key = $"{f.Kind}|{f.Subject}|{f.Object}|{NameKey.Of(f.Text ?? string.Empty)}|{f.Detail}";
-            if (!seen.Add(key))
+            if (!seen.Add((f.Kind, f.Subject, f.Object, NameKey.Of(f.Text ?? string.Empty), f.Detail)))
             {
                 continue;
             }
@@ -171,5 +180,48 @@ internal sealed class ArticleState
         }
 
         return new ArticleExtraction(Sentences, entities, facts);
+    }
+
+    /// <summary>
+    /// The spellings of an entity's mentions (acronyms left out), the most used first, then the earliest; ties in
+    /// the order of first use.
+    /// </summary>
+    private static List<string> NamesByUse(List<Mention> mentions)
+    {
+        var uses = new List<(string Text, int Count, int FirstSentence)>();
+        foreach (var m in mentions)
+        {
+            if (m.IsAcronym)
+            {
+                continue;
+            }
+
+            var i = uses.FindIndex(u => string.Equals(u.Text, m.Text, StringComparison.Ordinal));
+            if (i < 0)
+            {
+                uses.Add((m.Text, 1, m.Sentence));
+            }
+            else
+            {
+                uses[i] = uses[i] with { Count = uses[i].Count + 1 };
+            }
+        }
+
+        var order = new int[uses.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => uses[a].Count != uses[b].Count ? uses[b].Count.CompareTo(uses[a].Count)
+            : uses[a].FirstSentence != uses[b].FirstSentence ? uses[a].FirstSentence.CompareTo(uses[b].FirstSentence)
+            : a.CompareTo(b));
+        var names = new List<string>(order.Length + 2);
+        foreach (var i in order)
+        {
+            names.Add(uses[i].Text);
+        }
+
+        return names;
     }
 }

@@ -75,6 +75,12 @@ internal static class Lexicon
         "towards", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
         "may", "might", "must", "should", "do", "does", "did", "not", "yes", "only", "just", "even");
 
+    /// <summary>Titles that end a run of capitalised words: "CEO Jane Doe" is a title and a name, not one name.</summary>
+    public static readonly FrozenSet<string> ChunkBreakers = Set(
+        "ceo", "cto", "cfo", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "director", "founder", "co-founder",
+        "minister", "governor", "secretary", "spokesperson", "spokesman", "spokeswoman", "mayor", "premier", "chancellor",
+        "vice-president", "prof", "professor", "dr", "mr", "mrs", "ms");
+
     /// <summary>Calendar words: capitalised, never names.</summary>
     public static readonly FrozenSet<string> CalendarWords = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",

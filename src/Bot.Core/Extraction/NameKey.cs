@@ -11,23 +11,54 @@ public static class NameKey
     /// <summary>The key of <paramref name="name"/>; empty when nothing of it is left.</summary>
     public static string Of(string name)
     {
-        var sb = new StringBuilder(name.Length);
-        foreach (var token in Tokens(name))
+        // The words of Tokens, each folded, joined by spaces, a leading "the" dropped: built in one buffer. A word is never
+        // longer than the name, the key at most four times as long ("&" becomes " and ").
+        var length = (name.Length * 4) + 4;
+        var rented = length > 512 ? new char[length] : null;
+        var key = rented ?? stackalloc char[length];
+        var word = name.Length > 256 ? new char[name.Length] : stackalloc char[name.Length];
+        var used = 0;
+        var current = 0;
+        foreach (var c in name)
         {
-            if (sb.Length == 0 && token is "the")
+            if (char.IsLetterOrDigit(c))
             {
-                continue;
+                word[current++] = char.ToLowerInvariant(c);
             }
-
-            if (sb.Length > 0)
+            else if (c is '\'' or '’' or '‘' or '.')
             {
-                sb.Append(' ');
+                // "People's" → "peoples"; "U.S." → "us".
             }
-
-            sb.Append(Fold(token));
+            else
+            {
+                used = AppendWord(key, used, word[..current]);
+                current = 0;
+                if (c == '&')
+                {
+                    used = AppendWord(key, used, "and");
+                }
+            }
         }
 
-        return sb.ToString();
+        used = AppendWord(key, used, word[..current]);
+        return new string(key[..used]);
+    }
+
+    /// <summary>Appends one word of <see cref="Of"/>, folded, after a space; none for an empty word or a leading "the".</summary>
+    private static int AppendWord(Span<char> key, int used, ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || (used == 0 && word.SequenceEqual("the")))
+        {
+            return used;
+        }
+
+        if (used > 0)
+        {
+            key[used++] = ' ';
+        }
+
+        word.CopyTo(key[used..]);
+        return used + FoldInPlace(key.Slice(used, word.Length));
     }
 
     /// <summary>
@@ -37,15 +68,26 @@ public static class NameKey
     public static string OrderFree(string name)
     {
         var key = Of(name);
-        var words = key.Split(' ').Where(w => w is not ("of" or "the" or "and" or "for")).ToList();
-        if (words.Count < 3)
+        var count = 0;
+        foreach (var range in key.AsSpan().Split(' '))
+        {
+            if (!IsOrderFreeStopWord(key.AsSpan(range)))
+            {
+                count++;
+            }
+        }
+
+        if (count < 3)
         {
             return key;
         }
 
+        var words = key.Split(' ').Where(w => !IsOrderFreeStopWord(w)).ToList();
         words.Sort(StringComparer.Ordinal);
         return string.Join(' ', words);
     }
+
+    private static bool IsOrderFreeStopWord(ReadOnlySpan<char> word) => word is "of" or "the" or "and" or "for";
 
     /// <summary>The lowercase word tokens of <paramref name="name"/> ('&amp;' becomes "and"; apostrophes and other punctuation split nothing and vanish).</summary>
     public static IEnumerable<string> Tokens(string name)
@@ -113,5 +155,33 @@ public static class NameKey
         }
 
         return token;
+    }
+
+    /// <summary><see cref="Fold"/> on a word in place: the same steps (every one keeps or shortens the word); returns the folded length.</summary>
+    private static int FoldInPlace(Span<char> token)
+    {
+        if (token.EndsWith("tre") && token.Length > 4)
+        {
+            "ter".CopyTo(token[^3..]);
+        }
+
+        for (var i = token.IndexOf("isation"); i >= 0; i = token[(i + 7)..].IndexOf("isation") is var next and >= 0 ? i + 7 + next : -1)
+        {
+            token[i + 1] = 'z'; // "isation" → "ization"
+        }
+
+        var length = token.Length;
+        if (length > 3 && token.EndsWith("s") && !token.EndsWith("ss") && !token.EndsWith("us") && !token.EndsWith("is") && !token.EndsWith("os") && !token.EndsWith("ys"))
+        {
+            if (token.EndsWith("ies") && length > 4)
+            {
+                token[length - 3] = 'y';
+                return length - 2;
+            }
+
+            return length - 1;
+        }
+
+        return length;
     }
 }

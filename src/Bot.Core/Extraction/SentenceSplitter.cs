@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bot.Core.Extraction;
@@ -125,6 +126,11 @@ public static class SentenceSplitter
     /// <summary>Normalises typographic variants that matter for matching (curly apostrophes) and folds white space.</summary>
     public static string Normalize(string text)
     {
+        if (IsNormal(text))
+        {
+            return text; // most sentences: nothing to fold, no copy
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -146,4 +152,13 @@ public static class SentenceSplitter
 
         return sb.ToString();
     }
+
+    /// <summary>The white space of char.IsWhiteSpace but the plain space.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    /// <summary>True when <see cref="Normalize"/> would return the text as it is: no white space but single spaces between words.</summary>
+    private static bool IsNormal(string text) =>
+        text.Length == 0
+        || (text[0] != ' ' && text[^1] != ' ' && !text.AsSpan().ContainsAny(OtherWhiteSpace) && !text.Contains("  ", StringComparison.Ordinal));
 }
