@@ -31,14 +31,15 @@ public sealed partial class KnowledgeIngestor(
     ILogger<KnowledgeIngestor> logger,
     KnowledgeSyncGate? syncGate = null)
 {
-    private const int BatchSize = 512;
+    /// <summary>Files taken by the workers and not yet taken in order by the writer: bounds the articles held in memory.</summary>
+    private const int InFlight = 256;
+
+    /// <summary>Articles stored per transaction.</summary>
+    private const int SaveBatch = 128;
     private const string ExtractorKey = "extractor-version";
     private const string ResolutionKey = "resolution";
 
     private readonly Lock _gate = new();
-
-    /// <summary>The batch being stored while the next one is read and extracted (one writer: batches are stored in order).</summary>
-    private Task _saving = Task.CompletedTask;
 
     /// <summary>Resolution's first pass fed as each batch is stored, in a sync that starts with no files known (null otherwise).</summary>
     private ResolverFeed? _feed;
@@ -58,16 +59,6 @@ public sealed partial class KnowledgeIngestor(
             }
             finally
             {
-                // A sync that failed midway still leaves no write running behind it (its own failure is the one reported).
-                try
-                {
-                    _saving.Wait(CancellationToken.None);
-                }
-                catch (AggregateException)
-                {
-                }
-
-                _saving = Task.CompletedTask;
                 _feed = null;
             }
         }
@@ -104,67 +95,68 @@ public sealed partial class KnowledgeIngestor(
         var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var known = store.GetFiles();
         var present = new List<StoredFile>();
-        var pending = new List<ArticleDocument>();
-        var toLoad = new List<ArticleFileInfo>();
+        var pending = new List<(ArticleDocument Document, StoredExtraction Extraction)>(SaveBatch);
         int files = 0, skipped = 0, unchanged = 0, extracted = 0, loaded = 0;
 
         // Into a store that knows no files (a first start), every article is new: resolution's first pass reads each
-        // batch's entities as it is stored, on the writer's thread while the next batch is extracted, instead of reading
-        // every extraction back afterwards. It is used only if the store ends up holding exactly the articles fed, in
-        // the same order (no article stored twice, none removed), so the result is the same as reading them back.
-        _feed = known.Count == 0 ? new ResolverFeed(new EntityResolver(aliases)) : null;
+        // batch's entities as it is stored instead of reading every extraction back afterwards. It is used only if the
+        // store ends up holding exactly the articles fed, in the same order (no article stored twice, none removed), so
+        // the result is the same as reading them back.
+        var feed = known.Count == 0 ? new ResolverFeed(new EntityResolver(aliases)) : null;
+        _feed = feed;
 
-        // Reading, checking and cleaning a file is CPU-bound and independent per file, like extraction: a batch of
-        // files is loaded on every core, then taken in file order.
-        void LoadBatch()
+        void Save()
         {
-            var results = toLoad.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(loader.Load).ToList();
-            toLoad.Clear();
-            foreach (var result in results)
+            if (pending.Count == 0)
             {
-                if (result.Document is not { } document)
-                {
-                    skipped++;
-                    continue;
-                }
-
-                present.Add(new StoredFile(result.File.SourceName, result.File.Length, result.File.LastWriteUtc.UtcTicks, document.ContentHash));
-                if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                pending.Add(document);
-                if (pending.Count >= BatchSize)
-                {
-                    extracted += ExtractAndSave(pending, cancellationToken);
-                }
+                return;
             }
+
+            var ids = store.SaveArticles(pending, ArticleExtractor.Version, time.GetUtcNow());
+            feed?.Add(ids, pending);
+            extracted += pending.Count;
+            pending.Clear();
         }
 
-        foreach (var file in loader.Enumerate(folder))
+        // Reading, checking, cleaning and extracting a file is CPU-bound and independent per file: each worker takes the
+        // next file and carries it through all of it, with no barrier between files; this thread takes the results in
+        // file order (so articles keep their order and their numbers) and is the store's one writer.
+        var steps = loader.Enumerate(folder).Select(file =>
+            !reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks
+                ? new Step(file, seen)
+                : new Step(file, null));
+        foreach (var outcome in OrderedPipeline.Run(steps, step => Process(step, reextractAll, cancellationToken), InFlight, Environment.ProcessorCount, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             files++;
-            if (!reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks)
+            if (outcome.Known is { } seen)
             {
                 present.Add(seen);
                 unchanged++;
                 continue;
             }
 
-            toLoad.Add(file);
             loaded++;
-            if (toLoad.Count >= BatchSize)
+            if (outcome.Document is not { } document)
             {
-                LoadBatch();
+                skipped++;
+                continue;
+            }
+
+            present.Add(new StoredFile(outcome.File.SourceName, outcome.File.Length, outcome.File.LastWriteUtc.UtcTicks, document.ContentHash));
+            if (outcome.Extraction is not { } extraction)
+            {
+                unchanged++;
+                continue;
+            }
+
+            pending.Add((document, extraction));
+            if (pending.Count >= SaveBatch)
+            {
+                Save();
             }
         }
 
-        LoadBatch();
-        extracted += ExtractAndSave(pending, cancellationToken);
-        _saving.GetAwaiter().GetResult();
+        Save();
         var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
         foreach (var gone in removed)
         {
@@ -275,35 +267,39 @@ public sealed partial class KnowledgeIngestor(
         }
     }
 
-    private int ExtractAndSave(List<ArticleDocument> documents, CancellationToken cancellationToken)
+    /// <summary>
+    /// One file through loading and extraction, on a worker: a file known as it was is passed on untouched; a file that
+    /// loads into content already stored with this extractor is not extracted again.
+    /// </summary>
+    private Outcome Process(Step step, bool reextractAll, CancellationToken cancellationToken)
     {
-        if (documents.Count == 0)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (step.Known is not null)
         {
-            return 0;
+            return new Outcome(step.File, step.Known, null, null);
         }
 
-        // Extraction is CPU-bound and independent per article: spread it over the cores; storing stays on one writer.
-        var results = documents
-            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(d => (d, Extract(d)))
-            .ToList();
+        if (loader.Load(step.File).Document is not { } document)
+        {
+            return new Outcome(step.File, null, null, null);
+        }
 
-        // Stored in the background while the next batch is read and extracted; the previous batch first, so articles keep
-        // their order (and their numbers).
-        _saving.GetAwaiter().GetResult();
-        var seenAt = time.GetUtcNow();
-        var feed = _feed;
-        _saving = Task.Run(
-            () =>
-            {
-                var ids = store.SaveArticles(results, ArticleExtractor.Version, seenAt);
-                feed?.Add(ids, results);
-            },
-            CancellationToken.None);
-        var count = documents.Count;
-        documents.Clear();
-        return count;
+        if (!reextractAll && store.HasArticle(document.ContentHash, ArticleExtractor.Version))
+        {
+            return new Outcome(step.File, null, document, null);
+        }
+
+        return new Outcome(step.File, null, document, Extract(document));
     }
+
+    /// <summary>A file found in the folder, and what the store knew of it when it is unchanged (same size and time).</summary>
+    private sealed record Step(ArticleFileInfo File, StoredFile? Known);
+
+    /// <summary>
+    /// What became of one file: known as it was, skipped (no document), loaded with content already stored (no
+    /// extraction), or loaded and extracted.
+    /// </summary>
+    private sealed record Outcome(ArticleFileInfo File, StoredFile? Known, ArticleDocument? Document, StoredExtraction? Extraction);
 
     /// <summary>One article's extraction; a failure is logged with the article's name and leaves it searchable without facts.</summary>
     private StoredExtraction Extract(ArticleDocument document)
@@ -316,6 +312,162 @@ public sealed partial class KnowledgeIngestor(
         {
             LogExtractionFailed(logger, e, document.SourceName);
             return new StoredExtraction([], [], new Dictionary<int, string>());
+        }
+    }
+
+    /// <summary>
+    /// A bounded ordered pipeline: workers take the items in turn and process them in parallel, and the caller takes the
+    /// results in the items' order as soon as each is ready (no barrier at the end of a batch). At most
+    /// <c>window</c> items are taken and not yet handed to the caller, so a slow item holds back the workers only when
+    /// the others are that far ahead. The first failure (or cancellation) stops the workers and is the caller's.
+    /// </summary>
+    private static class OrderedPipeline
+    {
+        public static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int window, int workers, CancellationToken cancellationToken)
+            where TOut : class
+        {
+            var state = new State<TIn, TOut>(source, work, window);
+            using var registration = cancellationToken.Register(state.Stop);
+            var tasks = new Task[Math.Max(1, workers)];
+            for (var i = 0; i < tasks.Length; i++)
+            {
+                tasks[i] = Task.Factory.StartNew(state.Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
+            try
+            {
+                while (state.Next() is { } result)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return result;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            finally
+            {
+                // The caller stopped early or failed: the workers stop after the item each is on.
+                state.Stop();
+                Task.WaitAll(tasks, CancellationToken.None);
+                state.Dispose();
+            }
+        }
+
+        private sealed class State<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int window) : IDisposable
+            where TOut : class
+        {
+            private readonly object _sync = new();
+            private readonly IEnumerator<TIn> _items = source.GetEnumerator();
+            private readonly TOut?[] _slots = new TOut?[window];
+            private long _taken;
+            private long _handed;
+            private long _total = -1;
+            private bool _stopped;
+            private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+            public void Stop()
+            {
+                lock (_sync)
+                {
+                    _stopped = true;
+                    Monitor.PulseAll(_sync);
+                }
+            }
+
+            public void Work()
+            {
+                while (true)
+                {
+                    TIn item;
+                    long index;
+                    lock (_sync)
+                    {
+                        while (!_stopped && _total < 0 && _taken - _handed >= window)
+                        {
+                            Monitor.Wait(_sync);
+                        }
+
+                        if (_stopped || _total >= 0)
+                        {
+                            return;
+                        }
+
+                        try
+                        {
+                            if (!_items.MoveNext())
+                            {
+                                _total = _taken;
+                                Monitor.PulseAll(_sync);
+                                return;
+                            }
+
+                            item = _items.Current;
+                        }
+                        catch (Exception e)
+                        {
+                            Fail(e);
+                            return;
+                        }
+
+                        index = _taken++;
+                    }
+
+                    TOut result;
+                    try
+                    {
+                        result = work(item);
+                    }
+                    catch (Exception e)
+                    {
+                        lock (_sync)
+                        {
+                            Fail(e);
+                        }
+
+                        return;
+                    }
+
+                    lock (_sync)
+                    {
+                        _slots[index % window] = result;
+                        Monitor.PulseAll(_sync);
+                    }
+                }
+            }
+
+            /// <summary>The next result in order, null after the last; throws the first failure.</summary>
+            public TOut? Next()
+            {
+                lock (_sync)
+                {
+                    var slot = (int)(_handed % window);
+                    while (_failure is null && !_stopped && _slots[slot] is null && _total != _handed)
+                    {
+                        Monitor.Wait(_sync);
+                    }
+
+                    _failure?.Throw();
+                    if (_stopped || _slots[slot] is not { } result)
+                    {
+                        return null;
+                    }
+
+                    _slots[slot] = null;
+                    _handed++;
+                    Monitor.PulseAll(_sync);
+                    return result;
+                }
+            }
+
+            public void Dispose() => _items.Dispose();
+
+            /// <summary>Records the first failure and stops the workers (called holding the lock).</summary>
+            private void Fail(Exception e)
+            {
+                _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                _stopped = true;
+                Monitor.PulseAll(_sync);
+            }
         }
     }
 

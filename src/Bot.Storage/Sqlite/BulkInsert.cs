@@ -39,6 +39,21 @@ internal sealed class BulkInsert : IDisposable
         return this;
     }
 
+    /// <summary>Binds text already encoded as UTF-8 (SQLite copies it): no string is converted for the row.</summary>
+    public BulkInsert SetUtf8(int index, ReadOnlySpan<byte> value)
+    {
+        // An empty span may carry no pointer, which SQLite would take for NULL.
+        Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, index, string.Empty) : raw.sqlite3_bind_text(_statement, index, value));
+        return this;
+    }
+
+    /// <summary>Binds a blob (SQLite copies it).</summary>
+    public BulkInsert SetBlob(int index, ReadOnlySpan<byte> value)
+    {
+        Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, value));
+        return this;
+    }
+
     private BulkInsert Null(int index)
     {
         Check(raw.sqlite3_bind_null(_statement, index));
@@ -54,6 +69,27 @@ internal sealed class BulkInsert : IDisposable
         {
             Throw(result);
         }
+    }
+
+    /// <summary>Runs a statement that returns one integer (an INSERT … RETURNING id) and gives it.</summary>
+    public long RunReturningInt64()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result != raw.SQLITE_ROW)
+        {
+            raw.sqlite3_reset(_statement);
+            Throw(result);
+        }
+
+        var value = raw.sqlite3_column_int64(_statement, 0);
+        result = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            Throw(result);
+        }
+
+        return value;
     }
 
     public void Dispose() => _statement.Dispose();

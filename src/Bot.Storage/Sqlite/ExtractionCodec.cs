@@ -22,6 +22,16 @@ internal static class ExtractionCodec
         using var stream = new MemoryStream(512);
         using (var writer = new BinaryWriter(stream))
         {
+            Write(writer, extraction);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the binary form with <paramref name="writer"/> (a writer and buffer reused for many rows).</summary>
+    public static void Write(BinaryWriter writer, StoredExtraction extraction)
+    {
+        {
             writer.Write(Marker);
             writer.Write7BitEncodedInt(extraction.Entities.Count);
             foreach (var entity in extraction.Entities)
@@ -65,7 +75,7 @@ internal static class ExtractionCodec
             }
         }
 
-        return stream.ToArray();
+        writer.Flush();
     }
 
     /// <summary>A stored extraction, binary or JSON.</summary>

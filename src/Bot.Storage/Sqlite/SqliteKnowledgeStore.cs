@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -58,8 +59,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         using var connection = Open();
         Execute(connection, Schema);
     }
-
-    private static readonly string[] ArticleParameters = ["$hash", "$source", "$title", "$url", "$published", "$publisher", "$paragraphs", "$body", "$seen", "$extractor", "$extraction"];
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -465,33 +464,51 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            using var command = Sql.Command(connection, null, """
+            // Bound straight on SQLite's statement: the long values (paragraphs, body, extraction) are encoded into
+            // buffers reused for every row, not into a string or an array per row that the binding converts again.
+            using var insert = new BulkInsert(connection, """
                 INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction)
-                VALUES ($hash, $source, $title, $url, $published, $publisher, $paragraphs, $body, $seen, $extractor, $extraction)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 ON CONFLICT(hash) DO UPDATE SET source = excluded.source, title = excluded.title, url = excluded.url,
                     published = excluded.published, publisher = excluded.publisher, paragraphs = excluded.paragraphs,
                     body = excluded.body, extractor = excluded.extractor, extraction = excluded.extraction
                 RETURNING id
                 """);
-            command.Transaction = transaction;
-            var p = ArticleParameters.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            p[10].SqliteType = SqliteType.Blob;
-            command.Prepare();
+            var seen = seenAt.ToString("O", CultureInfo.InvariantCulture);
+            var json = new ArrayBufferWriter<byte>(16 * 1024);
+            using var jsonWriter = new Utf8JsonWriter(json);
+            using var extractionBuffer = new MemoryStream(4 * 1024);
+            using var extractionWriter = new BinaryWriter(extractionBuffer, new UTF8Encoding(false, true), leaveOpen: true);
+            var body = Array.Empty<byte>();
             for (var i = 0; i < articles.Count; i++)
             {
                 var (doc, extraction) = articles[i];
-                p[0].Value = doc.ContentHash;
-                p[1].Value = doc.SourceName;
-                p[2].Value = doc.Title;
-                p[3].Value = (object?)doc.Url ?? DBNull.Value;
-                p[4].Value = doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-                p[5].Value = (object?)doc.Publisher ?? DBNull.Value;
-                p[6].Value = JsonSerializer.Serialize(doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
-                p[7].Value = doc.Body;
-                p[8].Value = seenAt.ToString("O", CultureInfo.InvariantCulture);
-                p[9].Value = extractorVersion;
-                p[10].Value = ExtractionCodec.Write(extraction);
-                ids[i] = (long)command.ExecuteScalar()!;
+                json.ResetWrittenCount();
+                jsonWriter.Reset(json);
+                JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
+                jsonWriter.Flush();
+                var bodyMax = Encoding.UTF8.GetMaxByteCount(doc.Body.Length);
+                if (body.Length < bodyMax)
+                {
+                    body = new byte[Math.Max(bodyMax, body.Length * 2)];
+                }
+
+                var bodyLength = Encoding.UTF8.GetBytes(doc.Body, body);
+                extractionBuffer.SetLength(0);
+                ExtractionCodec.Write(extractionWriter, extraction);
+                ids[i] = insert
+                    .Set(1, doc.ContentHash)
+                    .Set(2, doc.SourceName)
+                    .Set(3, doc.Title)
+                    .Set(4, doc.Url)
+                    .Set(5, doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null)
+                    .Set(6, doc.Publisher)
+                    .SetUtf8(7, json.WrittenSpan)
+                    .SetUtf8(8, body.AsSpan(0, bodyLength))
+                    .Set(9, seen)
+                    .Set(10, extractorVersion)
+                    .SetBlob(11, extractionBuffer.GetBuffer().AsSpan(0, (int)extractionBuffer.Length))
+                    .RunReturningInt64();
             }
 
             transaction.Commit();
