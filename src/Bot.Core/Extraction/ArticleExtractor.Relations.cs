@@ -403,8 +403,22 @@ public sealed partial class ArticleExtractor
         return m.Success ? segment[..m.Index] : segment;
     }
 
+    /// <summary>Whether a text opens with a role once a leading article or "its"/"their" is set aside (the one place it can match).</summary>
     private static bool StartsWithRole(string text) =>
-        RoleStart().IsMatch(Regex.Replace(text, @"^(?:the|a|an|its|their)\s+", string.Empty, RegexOptions.CultureInvariant));
+        RoleStart().IsMatch(text.AsSpan(LeadingDeterminer().Match(text) is { Success: true } article ? article.Length : 0));
+
+    [GeneratedRegex(@"^(?:the|a|an|its|their)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingDeterminer();
+
+    // The patterns below were given to the static Regex methods (an interpreted regex looked up in the cache on every call): the same patterns and options, generated.
+    [GeneratedRegex(@"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$")]
+    private static partial Regex JoinLead();
+
+    [GeneratedRegex(@"\b(?:like|such as|including|among them)\b")]
+    private static partial Regex LikeWord();
+
+    [GeneratedRegex(@"^\s*,?\s+and\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AndNext();
 
     /// <summary>The entity "it" refers to: the first name earlier in the sentence, else the previous sentence's first name.</summary>
     private static int? Pronoun(ArticleState article, int s, int index)
@@ -646,7 +660,7 @@ public sealed partial class ArticleExtractor
             }
 
             var lead = ms[..listJoin.Index];
-            var subject = Regex.Match(lead, @"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$");
+            var subject = JoinLead().Match(lead);
             if (subject.Success)
             {
                 foreach (var subj in ListIds(subject.Groups["subj"].Value))
@@ -1108,7 +1122,7 @@ public sealed partial class ArticleExtractor
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
-            var like = Regex.Match(pre, @"\b(?:like|such as|including|among them)\b");
+            var like = LikeWord().Match(pre);
             var investors = like.Success ? ListIds(CutClause(pre[(like.Index + like.Length)..])) : Ids(pre);
             // "… also invested in the company": the company an investment was last reported in.
             int? target = invested.Groups["o"].Success ? Id(invested.Groups["o"])
@@ -1324,7 +1338,7 @@ public sealed partial class ArticleExtractor
         foreach (var m in MatchesIf((hasNumber || ms.AsSpan().ContainsAny(CountWords)) && CountTailPattern().IsMatch(ms), CountOf(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
-            if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
+            if (AndNext().IsMatch(ms.AsSpan(m.Groups["s"].Index + m.Groups["s"].Length)))
             {
                 subject = FirstOrganisation(article, ms);
             }
