@@ -280,13 +280,75 @@ public sealed partial class ArticleExtractor
 
     /// <summary>The first ⟦entity⟧ of a text, qualifier or not ("⟦X⟧'s platform" → X).</summary>
     private static int? FirstRef(string text) =>
-        EntityRef().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].ValueSpan, provider: null) : null;
+        NextRef(text, 0, out _, out var end) is var start && start >= 0 ? RefId(text.AsSpan(start, end - start)) : null;
+
+    /// <summary>
+    /// Where the next ⟦n⟧ at or after <paramref name="from"/> starts (-1 if none) and where it ends: the leftmost match
+    /// of <see cref="EntityRef"/>, found by hand. A match cannot hold a second '⟦', so trying each '⟦' in turn finds the
+    /// matches the regex finds, in its order; '\d' is a Unicode digit there and here.
+    /// </summary>
+    private static int NextRef(ReadOnlySpan<char> text, int from, out int digitsStart, out int end)
+    {
+        while (from < text.Length)
+        {
+            var open = text[from..].IndexOf('⟦');
+            if (open < 0)
+            {
+                break;
+            }
+
+            open += from;
+            var i = open + 1;
+            while (i < text.Length && char.IsDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i > open + 1 && i < text.Length && text[i] == '⟧')
+            {
+                digitsStart = open + 1;
+                end = i + 1;
+                return open;
+            }
+
+            from = open + 1;
+        }
+
+        digitsStart = end = -1;
+        return -1;
+    }
+
+    /// <summary>The number of a ⟦n⟧ reference (the whole match).</summary>
+    private static int RefId(ReadOnlySpan<char> reference) => int.Parse(reference[1..^1], provider: null);
+
+    /// <summary>The first entity a text names that is no qualifier (the first of <see cref="Ids"/>), or -1.</summary>
+    private static int FirstId(ReadOnlySpan<char> segment)
+    {
+        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        {
+            if (!IsQualifier(segment, end))
+            {
+                return RefId(segment[at..end]);
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The entities a text names, leaving out qualifiers: "⟦Lagos⟧-based …", "⟦Brazil⟧'s …".</summary>
-    private static List<int> Ids(string segment) =>
-        [.. EntityRef().Matches(segment)
-            .Where(m => !IsQualifier(segment, m.Index + m.Length))
-            .Select(m => int.Parse(m.Groups[1].ValueSpan, provider: null))];
+    private static List<int> Ids(string segment)
+    {
+        var ids = new List<int>();
+        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        {
+            if (!IsQualifier(segment, end))
+            {
+                ids.Add(RefId(segment.AsSpan(at, end - at)));
+            }
+        }
+
+        return ids;
+    }
 
     /// <summary>
     /// The entities of a list at the start of <paramref name="segment"/> ("the Busan-based bunkering firm ⟦A⟧, Rotterdam
@@ -305,16 +367,23 @@ public sealed partial class ArticleExtractor
         foreach (Capture item in m.Groups["item"].Captures)
         {
             // "X, the logistics arm of retailer ⟦Y⟧": an appositive of the item before, not an item of its own.
-            if (index++ > 0 && AppositiveItem().IsMatch(item.Value))
+            var value = item.ValueSpan;
+            if (index++ > 0 && AppositiveItem().IsMatch(value))
             {
                 continue;
             }
 
-            var refs = EntityRef().Matches(item.Value);
-            var last = refs[^1];
-            if (!IsQualifier(item.Value, last.Index + last.Length))
+            // The item's last reference (an item always holds one: Matches(…)[^1] threw otherwise, as this does).
+            int last = -1, lastEnd = -1;
+            for (var at = NextRef(value, 0, out _, out var end); at >= 0; at = NextRef(value, end, out _, out end))
             {
-                ids.Add(int.Parse(last.Groups[1].ValueSpan, provider: null));
+                (last, lastEnd) = (at, end);
+            }
+
+            ArgumentOutOfRangeException.ThrowIfNegative(last);
+            if (!IsQualifier(value, lastEnd))
+            {
+                ids.Add(RefId(value[last..lastEnd]));
             }
         }
 
@@ -324,9 +393,9 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"^(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}\s+of\s+", RegexOptions.CultureInvariant)]
     private static partial Regex AppositiveItem();
 
-    private static bool IsQualifier(string text, int after) =>
-        after < text.Length && (text.AsSpan(after).StartsWith("-based") || text.AsSpan(after).StartsWith("-headquartered")
-            || text.AsSpan(after).StartsWith("’s ") || text.AsSpan(after).StartsWith("'s "));
+    private static bool IsQualifier(ReadOnlySpan<char> text, int after) =>
+        after < text.Length && (text[after..].StartsWith("-based") || text[after..].StartsWith("-headquartered")
+            || text[after..].StartsWith("’s ") || text[after..].StartsWith("'s "));
 
     private static string CutClause(string segment)
     {
@@ -334,24 +403,36 @@ public sealed partial class ArticleExtractor
         return m.Success ? segment[..m.Index] : segment;
     }
 
+    /// <summary>Whether a text opens with a role once a leading article or "its"/"their" is set aside (the one place it can match).</summary>
     private static bool StartsWithRole(string text) =>
-        RoleStart().IsMatch(Regex.Replace(text, @"^(?:the|a|an|its|their)\s+", string.Empty, RegexOptions.CultureInvariant));
+        RoleStart().IsMatch(text.AsSpan(LeadingDeterminer().Match(text) is { Success: true } article ? article.Length : 0));
+
+    [GeneratedRegex(@"^(?:the|a|an|its|their)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingDeterminer();
+
+    // The patterns below were given to the static Regex methods (an interpreted regex looked up in the cache on every call): the same patterns and options, generated.
+    [GeneratedRegex(@"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$")]
+    private static partial Regex JoinLead();
+
+    [GeneratedRegex(@"\b(?:like|such as|including|among them)\b")]
+    private static partial Regex LikeWord();
+
+    [GeneratedRegex(@"^\s*,?\s+and\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AndNext();
 
     /// <summary>The entity "it" refers to: the first name earlier in the sentence, else the previous sentence's first name.</summary>
     private static int? Pronoun(ArticleState article, int s, int index)
     {
-        var before = Ids(article.Masked[s][..index]);
-        if (before.Count > 0)
+        if (FirstId(article.Masked[s].AsSpan(0, index)) is var before and >= 0)
         {
-            return before[0];
+            return before;
         }
 
         for (var p = s - 1; p >= 0 && p >= s - 2; p--)
         {
-            var ids = Ids(article.Masked[p]);
-            if (ids.Count > 0)
+            if (FirstId(article.Masked[p]) is var first and >= 0)
             {
-                return ids[0];
+                return first;
             }
         }
 
@@ -579,7 +660,7 @@ public sealed partial class ArticleExtractor
             }
 
             var lead = ms[..listJoin.Index];
-            var subject = Regex.Match(lead, @"^(?:[^⟦,]*,\s*)?(?:[Tt]he\s+)?(?<subj>" + EList + @")\s+(?:[\w’'-]+\s+){0,4}$");
+            var subject = JoinLead().Match(lead);
             if (subject.Success)
             {
                 foreach (var subj in ListIds(subject.Groups["subj"].Value))
@@ -1041,7 +1122,7 @@ public sealed partial class ArticleExtractor
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
-            var like = Regex.Match(pre, @"\b(?:like|such as|including|among them)\b");
+            var like = LikeWord().Match(pre);
             var investors = like.Success ? ListIds(CutClause(pre[(like.Index + like.Length)..])) : Ids(pre);
             // "… also invested in the company": the company an investment was last reported in.
             int? target = invested.Groups["o"].Success ? Id(invested.Groups["o"])
@@ -1257,7 +1338,7 @@ public sealed partial class ArticleExtractor
         foreach (var m in MatchesIf((hasNumber || ms.AsSpan().ContainsAny(CountWords)) && CountTailPattern().IsMatch(ms), CountOf(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
-            if (Regex.IsMatch(ms[(m.Groups["s"].Index + m.Groups["s"].Length)..], @"^\s*,?\s+and\s", RegexOptions.CultureInvariant))
+            if (AndNext().IsMatch(ms.AsSpan(m.Groups["s"].Index + m.Groups["s"].Length)))
             {
                 subject = FirstOrganisation(article, ms);
             }

@@ -599,7 +599,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
         {
             // "Mumbai Retail Association … in Mumbai": the word alone names the city, not the association.
-            if (places.Contains(m.Text) || all.Any(o => o.Cluster == m.Cluster && (o.Hint == EntityKind.Place || PlaceBefore().IsMatch(article.Sentences[o.Sentence].AsSpan(0, o.Start)))))
+            if (places.Contains(m.Text) || all.Any(o => o.Cluster == m.Cluster && (o.Hint == EntityKind.Place || StandsAfterPlaceWord(article, o))))
             {
                 continue;
             }
@@ -658,7 +658,40 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static bool LooksLikePerson(ArticleState article, Mention m)
     {
         var sentence = article.Sentences[m.Sentence];
-        return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(sentence.AsSpan(0, m.Start));
+        return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(EndOf(sentence.AsSpan(0, m.Start)));
+    }
+
+    /// <summary><see cref="PlaceBefore"/> before a mention, read once per mention (the place check of clustering asks it for each pair of mentions).</summary>
+    private static bool StandsAfterPlaceWord(ArticleState article, Mention o) =>
+        o.AfterPlaceWord ??= PlaceBefore().IsMatch(EndOf(article.Sentences[o.Sentence].AsSpan(0, o.Start)));
+
+    /// <summary>
+    /// The end of a text that <see cref="PersonBefore"/> and <see cref="PlaceBefore"/> can match, which they match as they
+    /// would the whole text. Both end in white space then '$' (PlaceBefore may put "the" and white space between), and each
+    /// word they look for ends in something other than white space; so a match's word ends where the text's trailing white
+    /// space starts (or, for PlaceBefore, where the white space before a last "the" starts). Before that end a match reads
+    /// at most 16 characters: its longest word ("according to", "throughout"), or "in" with the negative lookbehind
+    /// "\b(?:investments|…)\s" (1 + 11 + 1 characters before it), and the one character a '\b' looks at. '\s' is
+    /// char.IsWhiteSpace in .NET's regex, and '$' sees the same end. Keeping 32 characters leaves a margin.
+    /// </summary>
+    private static ReadOnlySpan<char> EndOf(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end >= 3 && text[(end - 3)..end].SequenceEqual("the"))
+        {
+            end -= 3;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        return text[Math.Max(0, end - 32)..];
     }
 
     /// <summary>

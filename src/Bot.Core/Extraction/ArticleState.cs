@@ -26,6 +26,9 @@ internal sealed class Mention(int sentence, int start, int end, string text)
     public Mention? AcronymOf { get; set; }
 
     public Mention? AcronymDefinedAfter { get; set; }
+
+    /// <summary>Whether a place word stands before the mention ("in", "across" …); null until asked.</summary>
+    public bool? AfterPlaceWord { get; set; }
 }
 
 /// <summary>The working state of one article's extraction.</summary>
