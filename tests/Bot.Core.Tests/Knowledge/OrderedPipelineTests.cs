@@ -1,0 +1,135 @@
+using Bot.Core.Knowledge;
+
+namespace Bot.Core.Tests.Knowledge;
+
+/// <summary>
+/// The streaming stage of ingestion: files are loaded and extracted on every core, and the single writer takes them in
+/// file order, with a bounded number in flight; a failure or a cancellation stops every worker and reaches the caller.
+/// </summary>
+public sealed class OrderedPipelineTests
+{
+    [Fact]
+    public void Results_ComeInTheItemsOrder_WhateverOrderTheWorkersFinishIn()
+    {
+        // Even items take longer than odd ones, so workers finish out of order all the time.
+        var results = OrderedPipeline.Run(
+            Enumerable.Range(0, 600),
+            i =>
+            {
+                Thread.SpinWait(i % 2 == 0 ? 20_000 : 10);
+                return i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            },
+            window: 16,
+            workers: 4,
+            CancellationToken.None).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
+    }
+
+    [Fact]
+    public void Workers_NeverRunFurtherAheadOfTheCallerThanTheWindow()
+    {
+        var started = 0;
+        var maxAhead = 0;
+        var handed = 0;
+        foreach (var _ in OrderedPipeline.Run(Enumerable.Range(0, 300), i => { Interlocked.Increment(ref started); return new object(); }, window: 8, workers: 3, CancellationToken.None))
+        {
+            // The caller is slow: the workers fill the window and wait.
+            Thread.Sleep(1);
+            handed++;
+            maxAhead = Math.Max(maxAhead, Volatile.Read(ref started) - handed);
+        }
+
+        Assert.Equal(300, handed);
+        Assert.InRange(maxAhead, 1, 8);
+    }
+
+    [Fact]
+    public void AFailingItem_ReachesTheCallerAsItself_AndNoWorkerGoesOn()
+    {
+        var processed = 0;
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var _ in OrderedPipeline.Run(
+                Enumerable.Range(0, 10_000),
+                i =>
+                {
+                    Interlocked.Increment(ref processed);
+                    return i == 50 ? throw new InvalidDataException("item 50 is broken") : new object();
+                },
+                window: 32,
+                workers: 2,
+                CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal("item 50 is broken", error.Message);
+
+        // Run waits for its workers before it throws: nothing is processed after the caller has the failure.
+        var after = Volatile.Read(ref processed);
+        Thread.Sleep(100);
+        Assert.Equal(after, Volatile.Read(ref processed));
+        Assert.InRange(after, 51, 50 + 32 + 2);
+    }
+
+    [Fact]
+    public void ACancellationMidway_StopsTheWorkers_AndTheCallerSeesIt()
+    {
+        using var cancel = new CancellationTokenSource();
+        var processed = 0;
+        var handed = 0;
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var _ in OrderedPipeline.Run(Enumerable.Range(0, 100_000), i => { Interlocked.Increment(ref processed); return new object(); }, window: 16, workers: 2, cancel.Token))
+            {
+                if (++handed == 100)
+                {
+                    cancel.Cancel();
+                }
+            }
+        });
+
+        var after = Volatile.Read(ref processed);
+        Thread.Sleep(100);
+        Assert.Equal(after, Volatile.Read(ref processed));
+        Assert.InRange(handed, 100, 100 + 16);
+        Assert.True(after < 100_000);
+    }
+
+    [Fact]
+    public void ACallerThatStopsEarly_LeavesNoWorkerRunning()
+    {
+        var processed = 0;
+        var first = OrderedPipeline.Run(Enumerable.Range(0, 100_000), i => { Interlocked.Increment(ref processed); return new object(); }, window: 16, workers: 2, CancellationToken.None)
+            .Take(10)
+            .ToList();
+
+        Assert.Equal(10, first.Count);
+        var after = Volatile.Read(ref processed);
+        Thread.Sleep(100);
+        Assert.Equal(after, Volatile.Read(ref processed));
+        Assert.InRange(after, 10, 10 + 16);
+    }
+
+    [Fact]
+    public void AFailingSource_ReachesTheCaller()
+    {
+        static IEnumerable<int> Source()
+        {
+            yield return 1;
+            yield return 2;
+            throw new IOException("the folder went away");
+        }
+
+        var error = Assert.Throws<IOException>(() => OrderedPipeline.Run(Source(), i => new object(), window: 4, workers: 2, CancellationToken.None).ToList());
+
+        Assert.Equal("the folder went away", error.Message);
+    }
+
+    [Fact]
+    public void AnEmptySource_EndsAtOnce()
+    {
+        Assert.Empty(OrderedPipeline.Run(Enumerable.Empty<int>(), i => new object(), window: 4, workers: 2, CancellationToken.None));
+    }
+}
