@@ -17,10 +17,16 @@ internal static class ExtractionCodec
     /// <summary>The first byte of the binary form, version 1 (JSON starts with '{').</summary>
     private const byte Marker = 0xB1;
 
+    /// <summary>
+    /// UTF-8 that writes a lone surrogate (half of a character pair cut by a pattern) as U+FFFD instead of throwing, as
+    /// the article text is bound: one bad character must not fail the whole batch being saved.
+    /// </summary>
+    public static readonly System.Text.Encoding TextEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     public static byte[] Write(StoredExtraction extraction)
     {
         using var stream = new MemoryStream(512);
-        using (var writer = new BinaryWriter(stream))
+        using (var writer = new BinaryWriter(stream, TextEncoding))
         {
             Write(writer, extraction);
         }
@@ -88,7 +94,7 @@ internal static class ExtractionCodec
 
         using var reader = Open(stored);
         var entities = Entities(reader);
-        var facts = new LocalFact[reader.Read7BitEncodedInt()];
+        var facts = new LocalFact[Count(reader)];
         for (var i = 0; i < facts.Length; i++)
         {
             var kind = (FactKind)reader.Read7BitEncodedInt();
@@ -98,7 +104,7 @@ internal static class ExtractionCodec
             var detail = OptionalString(reader);
             var forEntity = OptionalInt(reader);
             var sentence = reader.Read7BitEncodedInt();
-            var examples = reader.Read7BitEncodedInt();
+            var examples = Count(reader);
             List<int>? list = null;
             if (examples > 0)
             {
@@ -112,12 +118,17 @@ internal static class ExtractionCodec
             facts[i] = new LocalFact(kind, subject, obj, text, detail, forEntity, sentence, list);
         }
 
-        var count = reader.Read7BitEncodedInt();
+        var count = Count(reader);
         var evidence = new Dictionary<int, string>(count);
         for (var i = 0; i < count; i++)
         {
             var sentence = reader.Read7BitEncodedInt();
             evidence[sentence] = reader.ReadString();
+        }
+
+        if (reader.BaseStream.Position != reader.BaseStream.Length)
+        {
+            throw new InvalidDataException("The stored extraction has bytes after its end.");
         }
 
         return new StoredExtraction(entities, facts, evidence);
@@ -135,13 +146,25 @@ internal static class ExtractionCodec
         return Entities(reader);
     }
 
+    /// <summary>A count of items that follow, each at least one byte: a damaged record fails here, not in a huge allocation.</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position + 1)
+        {
+            throw new InvalidDataException($"The stored extraction is damaged (a count of {count}).");
+        }
+
+        return count;
+    }
+
     private static bool IsBinary(byte[] stored) => stored.Length > 0 && stored[0] == Marker;
 
-    private static BinaryReader Open(byte[] stored) => new(new MemoryStream(stored, 1, stored.Length - 1, writable: false));
+    private static BinaryReader Open(byte[] stored) => new(new MemoryStream(stored, 1, stored.Length - 1, writable: false), TextEncoding);
 
     private static LocalEntity[] Entities(BinaryReader reader)
     {
-        var entities = new LocalEntity[reader.Read7BitEncodedInt()];
+        var entities = new LocalEntity[Count(reader)];
         for (var i = 0; i < entities.Length; i++)
         {
             var id = reader.Read7BitEncodedInt();
@@ -165,7 +188,7 @@ internal static class ExtractionCodec
 
     private static string[] Strings(BinaryReader reader)
     {
-        var values = new string[reader.Read7BitEncodedInt()];
+        var values = new string[Count(reader)];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = reader.ReadString();
@@ -174,7 +197,16 @@ internal static class ExtractionCodec
         return values;
     }
 
-    private static void Optional(BinaryWriter writer, int? value) => writer.Write7BitEncodedInt(value is { } v ? v + 1 : 0);
+    /// <summary>A local id (never negative) as id + 1, or 0 for none.</summary>
+    private static void Optional(BinaryWriter writer, int? value)
+    {
+        if (value is { } v)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(v, nameof(value));
+        }
+
+        writer.Write7BitEncodedInt(value is { } id ? checked(id + 1) : 0);
+    }
 
     private static void Optional(BinaryWriter writer, string? value)
     {

@@ -478,7 +478,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             var json = new ArrayBufferWriter<byte>(16 * 1024);
             using var jsonWriter = new Utf8JsonWriter(json);
             using var extractionBuffer = new MemoryStream(4 * 1024);
-            using var extractionWriter = new BinaryWriter(extractionBuffer, new UTF8Encoding(false, true), leaveOpen: true);
+            using var extractionWriter = new BinaryWriter(extractionBuffer, ExtractionCodec.TextEncoding, leaveOpen: true);
             var body = Array.Empty<byte>();
             for (var i = 0; i < articles.Count; i++)
             {
@@ -642,8 +642,24 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
     private static Task<(long ArticleId, T Value)[]>? ParseLater<T>(List<(long Id, byte[] Json)> rows, Func<byte[], T?> parse)
         where T : class =>
-        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id,
-            parse(row.Json) ?? throw new InvalidDataException($"Article {row.Id} has no extraction."))).ToArray());
+        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id, Parse(row.Id, row.Json, parse))).ToArray());
+
+    /// <summary>One stored extraction; a damaged one fails resolution with the article's number (the store is rebuilt from the files by deleting it).</summary>
+    private static T Parse<T>(long id, byte[] stored, Func<byte[], T?> parse)
+        where T : class
+    {
+        T? value;
+        try
+        {
+            value = parse(stored);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"Article {id}: its stored extraction cannot be read.", e);
+        }
+
+        return value ?? throw new InvalidDataException($"Article {id} has no extraction.");
+    }
 
     /// <inheritdoc />
     public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles)

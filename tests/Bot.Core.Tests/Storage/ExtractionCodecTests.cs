@@ -85,4 +85,34 @@ public sealed class ExtractionCodecTests
     }
 
     private static string Json(StoredExtraction extraction) => JsonSerializer.Serialize(extraction);
+
+    [Fact]
+    public void ADamagedRecord_FailsWithInvalidData_NotAHugeAllocation()
+    {
+        var extraction = new StoredExtraction(
+            [new LocalEntity(0, EntityKind.Organisation, ["Harlow Shipping"], [], 1)],
+            [new LocalFact(FactKind.Description, 0, null, "a shipping firm", null, null, 0)],
+            new Dictionary<int, string> { [0] = "Harlow Shipping, a shipping firm, said so." });
+        var stored = ExtractionCodec.Write(extraction);
+
+        // A count read as 2^31 - 1 (a varint of five bytes) right after the marker; the record cut short; a byte too many.
+        byte[] huge = [stored[0], 0xFF, 0xFF, 0xFF, 0xFF, 0x07, .. stored[1..]];
+        Assert.Throws<InvalidDataException>(() => ExtractionCodec.Read(huge));
+        Assert.ThrowsAny<IOException>(() => ExtractionCodec.Read(stored[..^3]));
+        Assert.Throws<InvalidDataException>(() => ExtractionCodec.Read([.. stored, 0]));
+    }
+
+    [Fact]
+    public void ALoneSurrogate_IsStoredAsAReplacementCharacter_NotAFailure()
+    {
+        var extraction = new StoredExtraction(
+            [new LocalEntity(0, EntityKind.Organisation, ["Harlow \uD83D Shipping"], [], 1)],
+            [],
+            new Dictionary<int, string> { [0] = "Harlow \uD83D Shipping said so." });
+
+        var read = ExtractionCodec.Read(ExtractionCodec.Write(extraction));
+
+        Assert.Equal("Harlow \uFFFD Shipping", Assert.Single(read!.Entities).Names[0]);
+        Assert.Equal("Harlow \uFFFD Shipping said so.", read.Evidence[0]);
+    }
 }
