@@ -129,18 +129,12 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     }
 
     /// <summary>Lowercase hex SHA-256 of the bytes.</summary>
-    internal static string Hash(byte[] bytes) => Hash(bytes.AsSpan());
-
-    /// <summary>Lowercase hex SHA-256 of the bytes.</summary>
     internal static string Hash(ReadOnlySpan<byte> bytes)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(bytes, digest);
         return Convert.ToHexStringLower(digest);
     }
-
-    /// <summary>Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null and the text when they are fine.</summary>
-    internal static (ArticleSkipReason Reason, string Detail)? Check(byte[] bytes, out string text) => Check(bytes.AsSpan(), out text);
 
     /// <summary>Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null and the text when they are fine.</summary>
     internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out string text)

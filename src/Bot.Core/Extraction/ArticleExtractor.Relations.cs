@@ -1277,11 +1277,11 @@ public sealed partial class ArticleExtractor
         || (word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal))
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
-    /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
     /// <summary>The numbers in words of <see cref="CountTail"/>: without one, it needs a number in digits after white space.</summary>
     private static readonly SearchValues<string> CountWords = SearchValues.Create(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"], StringComparison.Ordinal);
 
+    /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
     private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
 
     /// <summary>

@@ -184,7 +184,6 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
     }
 
-    private static bool IsNameWord(Token t) => t.IsNameWord;
 
     private void FindChunks(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
     {
@@ -194,7 +193,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         while (k < tokens.Count)
         {
             var t = tokens[k];
-            if (consumed[k] || !IsNameWord(t))
+            if (consumed[k] || !t.IsNameWord)
             {
                 k++;
                 continue;
@@ -202,7 +201,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             // "Lyon-based": the place before "-based" is a name of its own.
             var based = BasedSuffix(t.Text);
-            if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Count || !IsNameWord(tokens[k + 1])))
+            if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Count || !tokens[k + 1].IsNameWord))
             {
                 found.Add(new Mention(s, t.Start, t.Start + based, t.Text[..based]) { Hint = EntityKind.Place });
                 k++;
@@ -215,7 +214,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             {
                 if (tokens[j].Possessive)
                 {
-                    if (Lexicon.NameInternalPossessors.Contains(tokens[j].Text) && j + 1 < tokens.Count && IsNameWord(tokens[j + 1]) && !consumed[j + 1])
+                    if (Lexicon.NameInternalPossessors.Contains(tokens[j].Text) && j + 1 < tokens.Count && tokens[j + 1].IsNameWord && !consumed[j + 1])
                     {
                         j++;
                         continue;
@@ -226,7 +225,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
                 // "Global Shippers' Council": a plural possessive inside a name.
                 if (j + 2 < tokens.Count && tokens[j + 1].Text is "'" or "’" && tokens[j].Text.EndsWith('s') && tokens[j + 1].Start == tokens[j].End
-                    && IsNameWord(tokens[j + 2]) && !consumed[j + 2])
+                    && tokens[j + 2].IsNameWord && !consumed[j + 2])
                 {
                     j += 2;
                     continue;
@@ -235,14 +234,14 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 // "Privacy First Norden": a capitalised small word inside a name, followed by more of the name.
                 if (j + 2 < tokens.Count && tokens[j + 1].IsCapitalised && Lexicon.FunctionWords.Contains(tokens[j + 1].Text)
                     && tokens[j + 1].Text is not ("The" or "A" or "An" or "And" or "Of" or "In" or "On" or "At" or "By" or "For" or "To" or "With")
-                    && IsNameWord(tokens[j + 2]) && !consumed[j + 1] && !consumed[j + 2])
+                    && tokens[j + 2].IsNameWord && !consumed[j + 1] && !consumed[j + 2])
                 {
                     j += 2;
                     continue;
                 }
 
                 // "Sao Paulo-based": the place is the whole name before "-based".
-                if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1]) && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
+                if (j + 1 < tokens.Count && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
                     && char.IsLower(tokens[j + 1].Text[cut + 1]))
                 {
                     found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, sentence[tokens[k].Start..(tokens[j + 1].Start + cut)]) { Hint = EntityKind.Place });
@@ -251,8 +250,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     break;
                 }
 
-                if (j + 1 < tokens.Count && !consumed[j + 1] && IsNameWord(tokens[j + 1])
-                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Count && IsNameWord(tokens[j + 2]))))
+                if (j + 1 < tokens.Count && !consumed[j + 1] && tokens[j + 1].IsNameWord
+                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Count && tokens[j + 2].IsNameWord)))
                 {
                     j++;
                     continue;
@@ -266,24 +265,24 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                         m++;
                     }
 
-                    if (!consumed[m] && IsNameWord(tokens[m]))
+                    if (!consumed[m] && tokens[m].IsNameWord)
                     {
                         j = m;
                         continue;
                     }
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Text == "&" && IsNameWord(tokens[j + 2]))
+                if (j + 2 < tokens.Count && tokens[j + 1].Text == "&" && tokens[j + 2].IsNameWord)
                 {
                     j += 2;
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("and") && j - k <= 1 && IsNameWord(tokens[j + 2]) && !HasHead(tokens, k, j)
+                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("and") && j - k <= 1 && tokens[j + 2].IsNameWord && !HasHead(tokens, k, j)
                     && !article.KnownCapitalised.Contains(tokens[j].Text))
                 {
                     var r = j + 2;
-                    while (r + 1 < tokens.Count && IsNameWord(tokens[r + 1]) && !tokens[r].Possessive)
+                    while (r + 1 < tokens.Count && tokens[r + 1].IsNameWord && !tokens[r].Possessive)
                     {
                         r++;
                     }
@@ -354,7 +353,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     /// <summary>"Estonian", "Chilean", "Japanese", "Danish": an adjective of a place, not a name, when a lowercase noun follows.</summary>
     internal static bool LooksLikeDemonym(string word) =>
-        word.Length > 4 && !HasUpper(word.AsSpan(1))
+        word.Length > 4 && Token.CountUpper(word.AsSpan(1)) == 0
         && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
             || word.EndsWith("ish", StringComparison.Ordinal));
 
@@ -726,19 +725,6 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         return upper >= 2 && lower <= 2;
-    }
-
-    private static bool HasUpper(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -89,75 +89,16 @@ public static class NameKey
 
     private static bool IsOrderFreeStopWord(ReadOnlySpan<char> word) => word is "of" or "the" or "and" or "for";
 
-    /// <summary>The lowercase word tokens of <paramref name="name"/> ('&amp;' becomes "and"; apostrophes and other punctuation split nothing and vanish).</summary>
-    public static IEnumerable<string> Tokens(string name)
-    {
-        var current = new StringBuilder();
-        foreach (var raw in name)
-        {
-            var c = raw;
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is '\'' or '’' or '‘' or '.')
-            {
-                // "People's" → "peoples"; "U.S." → "us".
-            }
-            else
-            {
-                if (c == '&')
-                {
-                    if (current.Length > 0)
-                    {
-                        yield return current.ToString();
-                        current.Clear();
-                    }
-
-                    yield return "and";
-                    continue;
-                }
-
-                if (current.Length > 0)
-                {
-                    yield return current.ToString();
-                    current.Clear();
-                }
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
-
-    /// <summary>Folds one lowercase token: British "-tre"/"-isation" spellings and plain plurals.</summary>
+    /// <summary>Folds one lowercase token: British "-tre"/"-isation" spellings and plain plurals (<see cref="FoldInPlace"/>).</summary>
     public static string Fold(string token)
     {
-        if (token.EndsWith("tre", StringComparison.Ordinal) && token.Length > 4)
-        {
-            token = string.Concat(token.AsSpan(0, token.Length - 3), "ter");
-        }
-
-        if (token.Contains("isation", StringComparison.Ordinal))
-        {
-            token = token.Replace("isation", "ization", StringComparison.Ordinal);
-        }
-
-        if (token.Length > 3 && token.EndsWith('s') && !token.EndsWith("ss", StringComparison.Ordinal)
-            && !token.EndsWith("us", StringComparison.Ordinal) && !token.EndsWith("is", StringComparison.Ordinal)
-            && !token.EndsWith("os", StringComparison.Ordinal) && !token.EndsWith("ys", StringComparison.Ordinal))
-        {
-            token = token.EndsWith("ies", StringComparison.Ordinal) && token.Length > 4
-                ? string.Concat(token.AsSpan(0, token.Length - 3), "y")
-                : token[..^1];
-        }
-
-        return token;
+        Span<char> word = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        token.CopyTo(word);
+        var length = FoldInPlace(word);
+        return word[..length].SequenceEqual(token) ? token : new string(word[..length]);
     }
 
-    /// <summary><see cref="Fold"/> on a word in place: the same steps (every one keeps or shortens the word); returns the folded length.</summary>
+    /// <summary>Folds a word in place: "-tre" → "-ter", "isation" → "ization", a plain plural to its singular (every step keeps or shortens the word); returns the folded length.</summary>
     private static int FoldInPlace(Span<char> token)
     {
         if (token.EndsWith("tre") && token.Length > 4)

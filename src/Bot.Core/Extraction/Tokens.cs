@@ -50,7 +50,8 @@ internal readonly record struct Token(string Text, int Start, int End, bool IsWo
         return true;
     }
 
-    private static int CountUpper(ReadOnlySpan<char> text)
+    /// <summary>How many capital letters <paramref name="text"/> holds.</summary>
+    internal static int CountUpper(ReadOnlySpan<char> text)
     {
         var count = 0;
         foreach (var c in text)

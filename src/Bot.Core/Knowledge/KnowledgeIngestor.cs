@@ -41,9 +41,6 @@ public sealed partial class KnowledgeIngestor(
 
     private readonly Lock _gate = new();
 
-    /// <summary>Resolution's first pass fed as each batch is stored, in a sync that starts with no files known (null otherwise).</summary>
-    private ResolverFeed? _feed;
-
     /// <summary>The fingerprint of what resolution depends on: the extractor's rules and the operator's aliases.</summary>
     private string ResolutionFingerprint => ArticleExtractor.Version + "|" + EntityResolver.Version + "|" + aliases.Fingerprint;
 
@@ -53,14 +50,7 @@ public sealed partial class KnowledgeIngestor(
         using var held = syncGate?.Hold(cancellationToken);
         lock (_gate)
         {
-            try
-            {
-                return SyncLocked(folder, cancellationToken);
-            }
-            finally
-            {
-                _feed = null;
-            }
+            return SyncLocked(folder, cancellationToken);
         }
     }
 
@@ -71,10 +61,10 @@ public sealed partial class KnowledgeIngestor(
 
         // Resolution runs after the files are in line and their lists (100,000 entries for 100,000 files) are let go:
         // it is when ingestion holds the most memory.
-        var (files, skipped, extracted, unchanged, resolve) = BringInLine(folder, cancellationToken);
+        var (files, skipped, extracted, unchanged, resolve, fed) = BringInLine(folder, cancellationToken);
         if (resolve)
         {
-            if (_feed is { } feed && feed.Matches(store.ArticleIds()))
+            if (fed is { } feed && feed.Matches(store.ArticleIds()))
             {
                 Resolve(feed.Resolver);
             }
@@ -89,8 +79,11 @@ public sealed partial class KnowledgeIngestor(
         return report;
     }
 
-    /// <summary>Stores the new and changed articles and forgets the files gone; true when the knowledge must be resolved again.</summary>
-    private (int Files, int Skipped, int Extracted, int Unchanged, bool Resolve) BringInLine(string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the new and changed articles and forgets the files gone; true when the knowledge must be resolved again,
+    /// with resolution's first pass fed as each batch was stored in a sync that started with no files known (else null).
+    /// </summary>
+    private (int Files, int Skipped, int Extracted, int Unchanged, bool Resolve, ResolverFeed? Feed) BringInLine(string folder, CancellationToken cancellationToken)
     {
         var reextractAll = store.GetMeta(ExtractorKey) != ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var known = store.GetFiles();
@@ -103,7 +96,6 @@ public sealed partial class KnowledgeIngestor(
         // store ends up holding exactly the articles fed, in the same order (no article stored twice, none removed), so
         // the result is the same as reading them back.
         var feed = known.Count == 0 ? new ResolverFeed(new EntityResolver(aliases)) : null;
-        _feed = feed;
 
         void Save()
         {
@@ -178,7 +170,7 @@ public sealed partial class KnowledgeIngestor(
 
         var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
             || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
-        return (files, skipped, extracted, unchanged, resolve);
+        return (files, skipped, extracted, unchanged, resolve, feed);
     }
 
     /// <summary>

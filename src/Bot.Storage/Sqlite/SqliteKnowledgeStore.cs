@@ -629,7 +629,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
     private const int ExtractionChunk = 256;
 
-    private static List<(long Id, byte[] Json)> ReadChunk(SqliteDataReader reader)
+    private static List<(long Id, byte[] Stored)> ReadChunk(SqliteDataReader reader)
     {
         var rows = new List<(long, byte[])>(ExtractionChunk);
         while (rows.Count < ExtractionChunk && reader.Read())
@@ -640,9 +640,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         return rows;
     }
 
-    private static Task<(long ArticleId, T Value)[]>? ParseLater<T>(List<(long Id, byte[] Json)> rows, Func<byte[], T?> parse)
+    private static Task<(long ArticleId, T Value)[]>? ParseLater<T>(List<(long Id, byte[] Stored)> rows, Func<byte[], T?> parse)
         where T : class =>
-        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id, Parse(row.Id, row.Json, parse))).ToArray());
+        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id, Parse(row.Id, row.Stored, parse))).ToArray());
 
     /// <summary>One stored extraction; a damaged one fails resolution with the article's number (the store is rebuilt from the files by deleting it).</summary>
     private static T Parse<T>(long id, byte[] stored, Func<byte[], T?> parse)
