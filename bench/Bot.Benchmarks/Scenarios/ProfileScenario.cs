@@ -69,10 +69,34 @@ internal static class ProfileScenario
                 return 0;
             });
             var entities = Stage("resolver.Complete", () => resolver.Complete());
-            var resolved = Stage("resolver.Map", () => stored.Select(p => resolver.Map(p.ArticleId, p.Extraction)).ToList());
+            var resolved = Stage("resolver.Map", () =>
+            {
+                var mapped = new List<ResolvedArticle>(stored.Count);
+                long next = 1;
+                foreach (var (id, extraction) in stored)
+                {
+                    mapped.Add(resolver.Map(id, extraction, next));
+                    next += mapped[^1].Facts.Count;
+                }
+
+                return mapped;
+            });
+            var answers = new AnswerIndex(entities);
+            Stage("answers.Add", () =>
+            {
+                foreach (var article in resolved)
+                {
+                    for (var i = 0; i < article.Facts.Count; i++)
+                    {
+                        answers.Add(article.FirstFactId + i, article.Facts[i]);
+                    }
+                }
+
+                return 0;
+            });
             Stage("store.ReplaceKnowledge", () =>
             {
-                store.ReplaceKnowledge(entities, resolved);
+                store.ReplaceKnowledge(entities, resolved, answers);
                 return 0;
             });
             Console.WriteLine($"{documents.Count} articles, {entities.Count} entities, {resolved.Sum(a => a.Facts.Count)} facts; peak working set {MemoryFigures.Now().PeakWorkingSetMb:0} MB");

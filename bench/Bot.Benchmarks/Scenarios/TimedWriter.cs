@@ -61,8 +61,8 @@ internal sealed class TimedWriter(IKnowledgeWriter inner) : IKnowledgeWriter
 
     public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => Time(nameof(ReadEntities), () => inner.ReadEntities().ToList());
 
-    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles) =>
-        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles.ToList()); return 0; });
+    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles, AnswerIndex answers) =>
+        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles.ToList(), answers); return 0; });
 
     public string? GetMeta(string key) => Time(nameof(GetMeta), () => inner.GetMeta(key));
 

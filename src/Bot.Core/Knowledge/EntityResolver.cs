@@ -181,8 +181,8 @@ public sealed class EntityResolver
         return entities;
     }
 
-    /// <summary>Pass two: an article's facts and the entities it names, with global entity ids.</summary>
-    public ResolvedArticle Map(long articleId, StoredExtraction extraction)
+    /// <summary>Pass two: an article's facts (numbered from <paramref name="firstFactId"/>) and the entities it names, with global entity ids.</summary>
+    public ResolvedArticle Map(long articleId, StoredExtraction extraction, long firstFactId)
     {
         var facts = MapFacts(articleId, extraction).ToList();
         var named = new List<ArticleEntity>();
@@ -208,7 +208,7 @@ public sealed class EntityResolver
             }
         }
 
-        return new ResolvedArticle(articleId, facts, named);
+        return new ResolvedArticle(articleId, firstFactId, facts, named);
     }
 
     /// <summary>Pass two: an article's facts with global entity ids.</summary>

@@ -84,11 +84,12 @@ public interface IKnowledgeWriter
     IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities();
 
     /// <summary>
-    /// Replaces the resolved entities and facts in one transaction, with the answer lines an <see cref="AnswerIndex"/>
-    /// builds from them (facts are numbered 1, 2, 3 … in the order given, which must be article order), and the
-    /// entities each article names.
+    /// Replaces the resolved entities and facts (each under the number its article gives it) in one transaction, with
+    /// the entities each article names and the answer lines of <paramref name="answers"/>. The caller builds the
+    /// answers from the same facts, possibly on another thread as <paramref name="articles"/> is enumerated: they are
+    /// read only once <paramref name="articles"/> has been enumerated to its end.
     /// </summary>
-    void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles);
+    void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles, AnswerIndex answers);
 
     /// <summary>A stored setting, or null.</summary>
     string? GetMeta(string key);

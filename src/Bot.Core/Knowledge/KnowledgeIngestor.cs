@@ -198,7 +198,8 @@ public sealed partial class KnowledgeIngestor(
     private void Resolve(EntityResolver resolver)
     {
         var entities = resolver.Complete();
-        store.ReplaceKnowledge(entities, MapAhead(resolver, store.ReadExtractions()));
+        var answers = new AnswerIndex(entities);
+        store.ReplaceKnowledge(entities, MapAhead(resolver, answers, store.ReadExtractions()), answers);
         store.SetMeta(ResolutionKey, ResolutionFingerprint);
     }
 
@@ -209,10 +210,12 @@ public sealed partial class KnowledgeIngestor(
     private const int MapChunksAhead = 2;
 
     /// <summary>
-    /// Maps the stored extractions to global ids on another thread while the caller (the store's single writer) takes
-    /// the articles mapped before, so reading, mapping and writing share the cores. At most a few chunks are ahead.
+    /// Maps the stored extractions to global ids, numbers their facts 1, 2, 3 … in article order and adds them to the
+    /// answer index, on another thread while the caller (the store's single writer) takes the articles mapped before,
+    /// so reading, mapping, indexing and writing share the cores. At most a few chunks are ahead. The index holds every
+    /// fact once the last article has been taken.
     /// </summary>
-    private static IEnumerable<ResolvedArticle> MapAhead(EntityResolver resolver, IEnumerable<(long ArticleId, StoredExtraction Extraction)> extractions)
+    private static IEnumerable<ResolvedArticle> MapAhead(EntityResolver resolver, AnswerIndex answers, IEnumerable<(long ArticleId, StoredExtraction Extraction)> extractions)
     {
         using var queue = new BlockingCollection<ResolvedArticle[]>(boundedCapacity: MapChunksAhead);
         using var stop = new CancellationTokenSource();
@@ -221,9 +224,21 @@ public sealed partial class KnowledgeIngestor(
             {
                 try
                 {
-                    foreach (var chunk in extractions.Select(p => resolver.Map(p.ArticleId, p.Extraction)).Chunk(MapChunk))
+                    long next = 1;
+                    foreach (var chunk in extractions.Select(p => Index(resolver.Map(p.ArticleId, p.Extraction, next))).Chunk(MapChunk))
                     {
                         queue.Add(chunk, stop.Token);
+                    }
+
+                    ResolvedArticle Index(ResolvedArticle article)
+                    {
+                        for (var i = 0; i < article.Facts.Count; i++)
+                        {
+                            answers.Add(article.FirstFactId + i, article.Facts[i]);
+                        }
+
+                        next += article.Facts.Count;
+                        return article;
                     }
                 }
                 finally

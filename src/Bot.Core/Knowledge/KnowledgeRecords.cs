@@ -68,9 +68,10 @@ public sealed record ResolvedFact(FactKind Kind, long Subject, long? Object, str
 
 /// <summary>One article's resolved knowledge: the facts it states and the entities it names.</summary>
 /// <param name="ArticleId">The article.</param>
+/// <param name="FirstFactId">The number of its first fact; the others follow it (FirstFactId + 1, + 2 …).</param>
 /// <param name="Facts">Its facts, with global entity ids.</param>
 /// <param name="Entities">The entities it names, in the order it first names them.</param>
-public sealed record ResolvedArticle(long ArticleId, IReadOnlyList<ResolvedFact> Facts, IReadOnlyList<ArticleEntity> Entities);
+public sealed record ResolvedArticle(long ArticleId, long FirstFactId, IReadOnlyList<ResolvedFact> Facts, IReadOnlyList<ArticleEntity> Entities);
 
 /// <summary>An entity an article names, and how many times it names it.</summary>
 public readonly record struct ArticleEntity(long Entity, int Mentions);

@@ -662,14 +662,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles)
+    public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles, AnswerIndex answers)
     {
         lock (_writeLock)
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
-            var answers = new AnswerIndex(entities);
             using (var entity = new BulkInsert(connection, "INSERT INTO entities(id, name, kind, articles) VALUES (?1, ?2, ?3, ?4)"))
             using (var alias = new BulkInsert(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
             {
@@ -690,8 +689,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using (var example = new BulkInsert(connection, "INSERT INTO fact_examples(fact, entity) VALUES (?1, ?2)"))
             using (var named = new BulkInsert(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES (?1, ?2, ?3, ?4)"))
             {
-                // Numbered as SQLite numbers rows it is given none for in an empty table (1, 2, 3 …), without a round trip for each.
-                long id = 0;
                 foreach (var article in articles)
                 {
                     for (var i = 0; i < article.Entities.Count; i++)
@@ -699,15 +696,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                         named.Set(1, article.ArticleId).Set(2, article.Entities[i].Entity).Set(3, i).Set(4, article.Entities[i].Mentions).Run();
                     }
 
+                    var id = article.FirstFactId;
                     foreach (var f in article.Facts)
                     {
-                        fact.Set(1, ++id).Set(2, (int)f.Kind).Set(3, f.Subject).Set(4, f.Object).Set(5, f.Text).Set(6, f.Detail)
+                        fact.Set(1, id).Set(2, (int)f.Kind).Set(3, f.Subject).Set(4, f.Object).Set(5, f.Text).Set(6, f.Detail)
                             .Set(7, f.For).Set(8, f.ArticleId).Set(9, f.Sentence).Set(10, f.Evidence).Run();
-                        answers.Add(id, f);
                         foreach (var e in f.Examples)
                         {
                             example.Set(1, id).Set(2, e).Run();
                         }
+
+                        id++;
                     }
                 }
             }
