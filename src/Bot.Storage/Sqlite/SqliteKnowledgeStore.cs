@@ -70,8 +70,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             extractor INTEGER NOT NULL, extraction TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_articles_cite ON articles(id, source, title, url, published, publisher, first_seen);
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
+        DROP TRIGGER IF EXISTS articles_ai;
         CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END;
         CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body ON articles BEGIN
@@ -464,6 +463,31 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
+
+            // New rows are numbered above every row there is (AUTOINCREMENT), and are added to the full-text index
+            // together, by one statement after the batch: FTS5 writes what it holds as a new segment of its index at the
+            // start and end of every statement that writes it, so a trigger on each row's INSERT wrote a tiny segment
+            // per article, which it then spent most of its time merging. A row updated instead (same content hash)
+            // is re-indexed by the update trigger; one inserted earlier in the same batch is indexed first, so that
+            // the trigger finds it in the index.
+            long indexed;
+            using (var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM articles"))
+            {
+                indexed = (long)max.ExecuteScalar()!;
+            }
+
+            using var index = new BulkInsert(connection, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?1");
+            var newest = indexed;
+            var hashes = new HashSet<string>(StringComparer.Ordinal);
+            void IndexNewRows()
+            {
+                if (newest > indexed)
+                {
+                    index.Set(1, indexed).Run();
+                    indexed = newest;
+                }
+            }
+
             // Bound straight on SQLite's statement: the long values (paragraphs, body, extraction) are encoded into
             // buffers reused for every row, not into a string or an array per row that the binding converts again.
             using var insert = new BulkInsert(connection, """
@@ -483,6 +507,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             for (var i = 0; i < articles.Count; i++)
             {
                 var (doc, extraction) = articles[i];
+                if (!hashes.Add(doc.ContentHash))
+                {
+                    IndexNewRows();
+                }
+
                 json.ResetWrittenCount();
                 jsonWriter.Reset(json);
                 JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
@@ -509,8 +538,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     .Set(10, extractorVersion)
                     .SetBlob(11, extractionBuffer.GetBuffer().AsSpan(0, (int)extractionBuffer.Length))
                     .RunReturningInt64();
+                newest = Math.Max(newest, ids[i]);
             }
 
+            IndexNewRows();
             transaction.Commit();
             Interlocked.Increment(ref _version);
         }
