@@ -110,6 +110,18 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
     private SqliteConnection Open() => Sql.Open(_connectionString);
 
+    /// <summary>
+    /// A connection to write with. In WAL mode, synchronous NORMAL syncs the log at checkpoints instead of at every
+    /// commit: a power loss may lose the last transactions but never corrupts the file, and everything here is
+    /// derived from the article files and rebuilt from them.
+    /// </summary>
+    private SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL");
+        return connection;
+    }
+
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -461,7 +473,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         var ids = new long[articles.Count];
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
 
             // New rows are numbered above every row there is (AUTOINCREMENT), and are added to the full-text index
@@ -562,7 +574,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
 
             // Only what changed is written: a start that finds every file as it was writes nothing (it used to delete
@@ -697,7 +709,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
             var answers = new AnswerIndex(entities);
@@ -775,7 +787,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var command = Sql.Command(connection, null, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
             command.ExecuteNonQuery();
         }
