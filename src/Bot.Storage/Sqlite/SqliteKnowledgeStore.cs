@@ -438,8 +438,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<string>? GetParagraphs(long articleId)
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
-        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize(json, StoreJson.Default.ListString) : null;
+        using var command = Sql.Command(connection, null, "SELECT paragraphs, body FROM articles WHERE id = $id", ("$id", articleId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoredParagraphs.Read(reader.GetString(0), reader.GetString(1)) : null;
     }
 
     // ---------------- writing ----------------
@@ -524,10 +525,15 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     IndexNewRows();
                 }
 
-                json.ResetWrittenCount();
-                jsonWriter.Reset(json);
-                JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
-                jsonWriter.Flush();
+                // The paragraphs as parts of the body when they are (nearly always), else as JSON.
+                if (!StoredParagraphs.TryWriteMap(doc.Paragraphs, doc.Body, json))
+                {
+                    json.ResetWrittenCount();
+                    jsonWriter.Reset(json);
+                    JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
+                    jsonWriter.Flush();
+                }
+
                 var bodyMax = Encoding.UTF8.GetMaxByteCount(doc.Body.Length);
                 if (body.Length < bodyMax)
                 {
