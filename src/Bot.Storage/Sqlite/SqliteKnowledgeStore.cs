@@ -70,8 +70,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             extractor INTEGER NOT NULL, extraction TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_articles_cite ON articles(id, source, title, url, published, publisher, first_seen);
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
+        DROP TRIGGER IF EXISTS articles_ai;
         CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END;
         CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body ON articles BEGIN
@@ -110,6 +109,18 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         """;
 
     private SqliteConnection Open() => Sql.Open(_connectionString);
+
+    /// <summary>
+    /// A connection to write with. In WAL mode, synchronous NORMAL syncs the log at checkpoints instead of at every
+    /// commit: a power loss may lose the last transactions but never corrupts the file, and everything here is
+    /// derived from the article files and rebuilt from them.
+    /// </summary>
+    private SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL");
+        return connection;
+    }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
@@ -427,8 +438,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IReadOnlyList<string>? GetParagraphs(long articleId)
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT paragraphs FROM articles WHERE id = $id", ("$id", articleId));
-        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize(json, StoreJson.Default.ListString) : null;
+        using var command = Sql.Command(connection, null, "SELECT paragraphs, body FROM articles WHERE id = $id", ("$id", articleId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoredParagraphs.Read(reader.GetString(0), reader.GetString(1)) : null;
     }
 
     // ---------------- writing ----------------
@@ -462,8 +474,33 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         var ids = new long[articles.Count];
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
+
+            // New rows are numbered above every row there is (AUTOINCREMENT), and are added to the full-text index
+            // together, by one statement after the batch: FTS5 writes what it holds as a new segment of its index at the
+            // start and end of every statement that writes it, so a trigger on each row's INSERT wrote a tiny segment
+            // per article, which it then spent most of its time merging. A row updated instead (same content hash)
+            // is re-indexed by the update trigger; one inserted earlier in the same batch is indexed first, so that
+            // the trigger finds it in the index.
+            long indexed;
+            using (var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM articles"))
+            {
+                indexed = (long)max.ExecuteScalar()!;
+            }
+
+            using var index = new BulkInsert(connection, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?1");
+            var newest = indexed;
+            var hashes = new HashSet<string>(StringComparer.Ordinal);
+            void IndexNewRows()
+            {
+                if (newest > indexed)
+                {
+                    index.Set(1, indexed).Run();
+                    indexed = newest;
+                }
+            }
+
             // Bound straight on SQLite's statement: the long values (paragraphs, body, extraction) are encoded into
             // buffers reused for every row, not into a string or an array per row that the binding converts again.
             using var insert = new BulkInsert(connection, """
@@ -483,10 +520,20 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             for (var i = 0; i < articles.Count; i++)
             {
                 var (doc, extraction) = articles[i];
-                json.ResetWrittenCount();
-                jsonWriter.Reset(json);
-                JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
-                jsonWriter.Flush();
+                if (!hashes.Add(doc.ContentHash))
+                {
+                    IndexNewRows();
+                }
+
+                // The paragraphs as parts of the body when they are (nearly always), else as JSON.
+                if (!StoredParagraphs.TryWriteMap(doc.Paragraphs, doc.Body, json))
+                {
+                    json.ResetWrittenCount();
+                    jsonWriter.Reset(json);
+                    JsonSerializer.Serialize(jsonWriter, doc.Paragraphs, StoreJson.Default.IReadOnlyListString);
+                    jsonWriter.Flush();
+                }
+
                 var bodyMax = Encoding.UTF8.GetMaxByteCount(doc.Body.Length);
                 if (body.Length < bodyMax)
                 {
@@ -509,8 +556,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     .Set(10, extractorVersion)
                     .SetBlob(11, extractionBuffer.GetBuffer().AsSpan(0, (int)extractionBuffer.Length))
                     .RunReturningInt64();
+                newest = Math.Max(newest, ids[i]);
             }
 
+            IndexNewRows();
             transaction.Commit();
             Interlocked.Increment(ref _version);
         }
@@ -531,7 +580,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
 
             // Only what changed is written: a start that finds every file as it was writes nothing (it used to delete
@@ -666,7 +715,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
             using (var entity = new BulkInsert(connection, "INSERT INTO entities(id, name, kind, articles) VALUES (?1, ?2, ?3, ?4)"))
@@ -743,7 +792,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     {
         lock (_writeLock)
         {
-            using var connection = Open();
+            using var connection = OpenWriter();
             using var command = Sql.Command(connection, null, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
             command.ExecuteNonQuery();
         }

@@ -101,7 +101,7 @@ public sealed class SqliteNewsFeed : INewsFeed
         // SQLite reads the instant to the millisecond: a window one millisecond wider on each side, then the exact bounds.
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT id, source, title, url, published, publisher, first_seen, paragraphs FROM articles
+            SELECT id, source, title, url, published, publisher, first_seen, paragraphs, body FROM articles
             WHERE {SeenMs} > $after AND {SeenMs} <= $upTo
             ORDER BY {SeenMs} DESC, id DESC
             """;
@@ -122,7 +122,7 @@ public sealed class SqliteNewsFeed : INewsFeed
                 reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 seen);
-            var paragraphs = JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Sql.Json) ?? [];
+            var paragraphs = StoredParagraphs.Read(reader.GetString(7), reader.GetString(8));
             rows.Add(new Row(article, LeadOf(article.Title, paragraphs)));
         }
 

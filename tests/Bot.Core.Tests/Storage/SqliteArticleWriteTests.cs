@@ -1,0 +1,134 @@
+using Bot.Core.Articles;
+using Bot.Core.Knowledge;
+using Bot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Tests.Storage;
+
+/// <summary>
+/// How saved articles reach the full-text index: each one once, a batch's new articles together (one index segment, not
+/// one per article), an article saved again with the same content hash re-indexed in place, in the same batch or later.
+/// </summary>
+public sealed class SqliteArticleWriteTests : IDisposable
+{
+    private static readonly DateTimeOffset Seen = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly StoredExtraction Empty = new([], [], new Dictionary<int, string>());
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsbot-write-" + Guid.NewGuid().ToString("N"));
+
+    private string DbPath => Path.Combine(_folder, "knowledge.db");
+
+    [Fact]
+    public void SaveArticles_ManyInOneBatch_IndexedTogetherAsOneSegment()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SaveArticles([.. Enumerable.Range(0, 200).Select(i => (Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load."), Empty))], 1, Seen);
+
+            Assert.Equal(200, store.Search("harbour crane", 500).Count);
+            Assert.Single(store.Search("number 117", 500));
+        }
+
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SaveArticles_SameContentTwiceInOneBatch_IndexedOnceWithTheLastText()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            var ids = store.SaveArticles(
+                [
+                    (Article(1, "Crane record", "The harbour crane lifted a record load."), Empty),
+                    (Article(2, "Rail news", "The new line opens in May."), Empty),
+                    (Article(1, "Crane repaired", "The harbour crane was repaired."), Empty),
+                    (Article(3, "Port news", "A harbour crane was inspected."), Empty),
+                ],
+                1,
+                Seen);
+
+            Assert.Equal(ids[0], ids[2]);
+            Assert.Equal(["Crane repaired", "Port news"], store.Search("harbour crane", 20).Select(h => h.Article.Title).Order());
+            Assert.Empty(store.Search("record", 20));
+            Assert.Single(store.Search("repaired", 20));
+        }
+
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SaveArticles_SameContentInALaterBatch_ReindexedInPlace()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            var first = store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty), (Article(2, "Rail news", "The new line opens."), Empty)], 1, Seen);
+            var second = store.SaveArticles([(Article(3, "Port news", "A harbour crane was inspected."), Empty), (Article(1, "Crane repaired", "The harbour crane was repaired."), Empty)], 1, Seen);
+
+            Assert.Equal(first[0], second[1]);
+            Assert.True(second[0] > first[1]);
+            Assert.Equal(["Crane repaired", "Port news"], store.Search("harbour crane", 20).Select(h => h.Article.Title).Order());
+            Assert.Empty(store.Search("record", 20));
+        }
+
+        CheckIndex();
+    }
+
+    [Fact]
+    public void Open_StoreWithTheInsertTriggerOfEarlierVersions_IndexesEachArticleOnce()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty)], 1, Seen);
+        }
+
+        // Stores written before indexed each row from a trigger on INSERT.
+        Execute("""
+            CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
+            """);
+
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SaveArticles([(Article(2, "Port news", "A harbour crane was inspected."), Empty)], 1, Seen);
+
+            Assert.Equal(2, store.Search("harbour crane", 20).Count);
+        }
+
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_ai'"));
+        CheckIndex();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static ArticleDocument Article(int n, string title, string body) =>
+        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], title + "\n\n" + body);
+
+    /// <summary>FTS5's own check of the index against the articles' text: fails on an article indexed twice or not at all.</summary>
+    private void CheckIndex() => Execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection("Data Source=" + DbPath);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection("Data Source=" + DbPath);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
