@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "query" when args.Length >= 3 => Emit(await QueryScenario.RunAsync(args[1], args[2], Int(Option(args, "--seed"), 42), Int(Option(args, "--calls"), 2000), Console.Out)),
     "generate" when args.Length >= 3 => Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), Int(Option(args, "--seed"), 42)),
     "profile" when args.Length >= 2 => ProfileScenario.Run(args[1]),
+    "profile-relations" when args.Length >= 2 => ProfileScenario.Relations(args[1], Int(Option(args, "--rounds"), 1)),
     "help" or "--help" or "-h" => Usage(),
     _ => await BenchRunner.RunAsync(new RunnerOptions(
         (Option(args, "--sizes") ?? "5,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
@@ -55,6 +56,7 @@ static int Usage()
         Bot.Benchmarks ingest <articles> <db> [--timed] [--keep-store]  (child) a fresh store, one Sync
         Bot.Benchmarks query <articles> <db> [--seed] [--calls]  (child) start-up and latency over a built store
         Bot.Benchmarks profile <articles>                        times load, extract, store and resolve separately
+        Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
         """);
     return 0;
 }

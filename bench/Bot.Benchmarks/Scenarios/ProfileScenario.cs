@@ -88,6 +88,29 @@ internal static class ProfileScenario
         }
     }
 
+    /// <summary>
+    /// The relation readers alone (ArticleExtractor.ReadRelations, one thread) over masked articles, with the process's CPU
+    /// time and a digest of the facts and kinds they read: the same digest before and after a change means the same output.
+    /// </summary>
+    public static int Relations(string articles, int rounds)
+    {
+        using var host = BenchHost.Build(articles, Path.Combine(Path.GetTempPath(), "newsbot-profile-unused.db"));
+        var loader = host.Services.GetRequiredService<ArticleLoader>();
+        var extractor = host.Services.GetRequiredService<ArticleExtractor>();
+        var documents = loader.Enumerate(articles).Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            var prepared = documents.Select(d => extractor.MaskedState(d.Paragraphs)).ToList();
+            GC.Collect();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            Stage("relations only (1 thread)", () => prepared.Sum(extractor.ReadRelationsOf));
+            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(prepared.Select(ArticleExtractor.Describe)))));
+            Console.WriteLine($"{"  process CPU",-40} {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,10:0.0} ms; facts digest {digest[..16]}");
+        }
+
+        return 0;
+    }
+
     private static T Stage<T>(string name, Func<T> action)
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
