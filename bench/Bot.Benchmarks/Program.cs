@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "profile" when args.Length >= 2 => ProfileScenario.Run(args[1]),
     "dump" when args.Length >= 3 => DumpScenario.Run(args[1], args[2]),
     "write" when args.Length >= 3 => WriteScenario.Run(args[1], args[2], args.Contains("--resolve")),
+    "profile-relations" when args.Length >= 2 => ProfileScenario.Relations(args[1], Int(Option(args, "--rounds"), 1)),
     "help" or "--help" or "-h" => Usage(),
     _ => await BenchRunner.RunAsync(new RunnerOptions(
         (Option(args, "--sizes") ?? "5,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
@@ -59,6 +60,7 @@ static int Usage()
         Bot.Benchmarks profile <articles>                        times load, extract, store and resolve separately
         Bot.Benchmarks write <built db> <db> [--resolve]         times the store's article writes alone (articles read from a built store); --resolve: then resolution's store calls
         Bot.Benchmarks dump <db> paragraphs|facts                prints what GetParagraphs or AllFacts read, one JSON line each
+        Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
         """);
     return 0;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using static Bot.Core.Extraction.SentenceCues;
 
 namespace Bot.Core.Extraction;
 
@@ -279,8 +280,8 @@ public sealed partial class ArticleExtractor
     private static int Id(Group g) => int.Parse(g.ValueSpan[1..^1], provider: null);
 
     /// <summary>The first ⟦entity⟧ of a text, qualifier or not ("⟦X⟧'s platform" → X).</summary>
-    private static int? FirstRef(string text) =>
-        NextRef(text, 0, out _, out var end) is var start && start >= 0 ? RefId(text.AsSpan(start, end - start)) : null;
+    private static int? FirstRef(ReadOnlySpan<char> text) =>
+        NextRef(text, 0, out _, out var end) is var start && start >= 0 ? RefId(text[start..end]) : null;
 
     /// <summary>
     /// Where the next ⟦n⟧ at or after <paramref name="from"/> starts (-1 if none) and where it ends: the leftmost match
@@ -354,7 +355,15 @@ public sealed partial class ArticleExtractor
     /// The entities of a list at the start of <paramref name="segment"/> ("the Busan-based bunkering firm ⟦A⟧, Rotterdam
     /// operator ⟦B⟧ and, since last year, ⟦C⟧"): each item's own name, its descriptors and qualifiers left out.
     /// </summary>
-    private static List<int> ListIds(string segment)
+    private static List<int> ListIds(string segment) => ListIds(segment.AsSpan());
+
+    /// <inheritdoc cref="ListIds(string)"/>
+    private static List<int> ListIds(ReadOnlySpan<char> segment) =>
+        segment.IsEmpty ? [] // the pattern needs a ⟦name⟧
+        : PlainListIds(segment) ?? PatternListIds(segment.ToString());
+
+    /// <summary><see cref="ListIds(string)"/> read with <see cref="ListPattern"/>, whatever the text.</summary>
+    internal static List<int> PatternListIds(string segment)
     {
         var m = ListPattern().Match(segment);
         if (!m.Success)
@@ -368,7 +377,7 @@ public sealed partial class ArticleExtractor
         {
             // "X, the logistics arm of retailer ⟦Y⟧": an appositive of the item before, not an item of its own.
             var value = item.ValueSpan;
-            if (index++ > 0 && AppositiveItem().IsMatch(value))
+            if (index++ > 0 && value.Length > 0 && value[0] is 'a' or 't' && AppositiveItem().IsMatch(value))
             {
                 continue;
             }
@@ -393,14 +402,79 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"^(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}\s+of\s+", RegexOptions.CultureInvariant)]
     private static partial Regex AppositiveItem();
 
+    /// <summary>
+    /// The ids of a plain list, names and nothing else ("⟦1⟧", "⟦1⟧ and ⟦2⟧", "⟦1⟧, ⟦2⟧, and ⟦3⟧", maybe followed by " in 2020"),
+    /// without the pattern; null for any other text, which the pattern reads. On a plain list <see cref="ListPattern"/>
+    /// takes each name as an item on its first try: an item with no words before its name, whose name is followed by ",",
+    /// " and", the end or " in 2020"; a separator ", ", ", and " or " and " (no appositive: none follows a comma with a
+    /// name); and after the last name no separator can start (the end, or " in" that is no "and", "as" or comma). A plain
+    /// item is no qualifier and no appositive, so each item's id is kept, as <see cref="ListIds(ReadOnlySpan{char})"/> keeps it.
+    /// </summary>
+    internal static List<int>? PlainListIds(ReadOnlySpan<char> segment)
+    {
+        List<int>? ids = null;
+        var i = 0;
+        while (true)
+        {
+            if (i >= segment.Length || segment[i] != '⟦')
+            {
+                return null;
+            }
+
+            var close = i + 1;
+            while (close < segment.Length && char.IsAsciiDigit(segment[close]))
+            {
+                close++;
+            }
+
+            if (close == i + 1 || close >= segment.Length || segment[close] != '⟧')
+            {
+                return null;
+            }
+
+            (ids ??= []).Add(RefId(segment[i..(close + 1)]));
+            i = close + 1;
+            var rest = segment[i..];
+            if (rest.IsEmpty || (rest.Length == 8 && rest.StartsWith(" in ", StringComparison.Ordinal) && char.IsAsciiDigit(rest[4])
+                && char.IsAsciiDigit(rest[5]) && char.IsAsciiDigit(rest[6]) && char.IsAsciiDigit(rest[7])))
+            {
+                return ids;
+            }
+
+            if (rest.StartsWith(", and ", StringComparison.Ordinal))
+            {
+                i += 6;
+            }
+            else if (rest.StartsWith(", ", StringComparison.Ordinal))
+            {
+                i += 2;
+            }
+            else if (rest.StartsWith(" and ", StringComparison.Ordinal))
+            {
+                i += 5;
+            }
+            else
+            {
+                return null;
+            }
+        }
+    }
+
     private static bool IsQualifier(ReadOnlySpan<char> text, int after) =>
         after < text.Length && (text[after..].StartsWith("-based") || text[after..].StartsWith("-headquartered")
             || text[after..].StartsWith("’s ") || text[after..].StartsWith("'s "));
 
-    private static string CutClause(string segment)
+    private static string CutClause(string segment) => CutClause(segment.AsSpan()).ToString();
+
+    /// <summary>A text up to where its first clause ends (<see cref="ClauseEnd"/>).</summary>
+    private static ReadOnlySpan<char> CutClause(ReadOnlySpan<char> segment)
     {
-        var m = ClauseEnd().Match(segment);
-        return m.Success ? segment[..m.Index] : segment;
+        foreach (var end in ClauseEnd().EnumerateMatches(segment))
+        {
+            return segment[..end.Index];
+        }
+
+        return segment;
     }
 
     /// <summary>Whether a text opens with a role once a leading article or "its"/"their" is set aside (the one place it can match).</summary>
@@ -442,19 +516,28 @@ public sealed partial class ArticleExtractor
     private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
 
     /// <summary>The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds (a pattern's trigger words are there), else none.</summary>
-    private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input);
+    private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input, null);
 
-    private static MatchSequence AllMatches(Regex pattern, string input) => new(pattern, input);
+    private static MatchSequence AllMatches(Regex pattern, string input) => new(pattern, input, null);
+
+    /// <summary>
+    /// The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds, which
+    /// <paramref name="cue"/> tests again on the text after each match: a tail that fails it holds no further match.
+    /// </summary>
+    private static MatchSequence MatchesWhile(bool condition, Regex pattern, string input, TextCue cue) => new(condition ? pattern : null, input, cue);
+
+    /// <summary>The matches of <paramref name="pattern"/> when the whole text passes <paramref name="cue"/>, with the cue tested after each match.</summary>
+    private static MatchSequence CuedMatches(TextCue cue, Regex pattern, string input) => MatchesWhile(cue(input), pattern, input, cue);
 
     /// <summary>
     /// The matches of a pattern one after another (Match, then NextMatch: what a MatchCollection does) for foreach,
     /// without the collection and its boxed enumerator that Matches allocates even when nothing matches; none without a pattern.
     /// </summary>
-    private readonly struct MatchSequence(Regex? pattern, string input)
+    private readonly struct MatchSequence(Regex? pattern, string input, TextCue? more)
     {
-        public Enumerator GetEnumerator() => new(pattern, input);
+        public Enumerator GetEnumerator() => new(pattern, input, more);
 
-        public struct Enumerator(Regex? pattern, string input)
+        public struct Enumerator(Regex? pattern, string input, TextCue? more)
         {
             private Match? _current;
 
@@ -462,7 +545,10 @@ public sealed partial class ArticleExtractor
 
             public bool MoveNext()
             {
-                _current = _current is null ? pattern?.Match(input) ?? Match.Empty : _current.NextMatch();
+                // A next match starts where this one ends (or after it, when it is empty): none if that tail fails the cue.
+                _current = _current is null ? pattern?.Match(input) ?? Match.Empty
+                    : more is null || more(input.AsSpan(_current.Index + _current.Length)) ? _current.NextMatch()
+                    : Match.Empty;
                 return _current.Success;
             }
         }
@@ -489,8 +575,6 @@ public sealed partial class ArticleExtractor
         ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
         StringComparison.Ordinal);
     private static readonly SearchValues<string> RoundWords = SearchValues.Create(["round", "investment", "financing"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(
-        ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"], StringComparison.Ordinal);
 
     // The role patterns ignore case: every title they know holds one of these words. The regex engine also lets a few
     // non-ASCII letters stand for ASCII ones when it ignores case (the Kelvin sign for "k", the long s, the Turkish i's);
@@ -524,38 +608,7 @@ public sealed partial class ArticleExtractor
         ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a ⟦name⟧ is followed by a comma after optional white space, and with <paramref name="thenName"/> by another ⟦name⟧ after it.</summary>
-    private static bool HasNameThenComma(string ms, bool thenName)
-    {
-        for (var i = ms.IndexOf('⟧', StringComparison.Ordinal); i >= 0; i = ms.IndexOf('⟧', i + 1))
-        {
-            var comma = SkipWhiteSpace(ms, i + 1);
-            if (comma < ms.Length && ms[comma] == ',')
-            {
-                var next = SkipWhiteSpace(ms, comma + 1);
-                if (!thenName || (next < ms.Length && ms[next] == '⟦'))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when a comma is followed by a ⟦name⟧ after optional white space.</summary>
-    private static bool HasCommaThenName(string ms)
-    {
-        for (var i = ms.IndexOf(',', StringComparison.Ordinal); i >= 0; i = ms.IndexOf(',', i + 1))
-        {
-            var next = SkipWhiteSpace(ms, i + 1);
-            if (next < ms.Length && ms[next] == '⟦')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasNameThenComma(string ms, bool thenName) => SentenceCues.NameThenComma(ms, thenName);
 
     private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HolderWords = SearchValues.Create(["shareholders", "investors", "backers", "owners"], StringComparison.Ordinal);
@@ -570,6 +623,7 @@ public sealed partial class ArticleExtractor
 
     private void ReadRelations(ArticleState article)
     {
+        HashSet<(int, int)>? roles = null; // the (person, organisation) pairs given a role in a sentence, one set cleared for each
         for (var s = 0; s < article.Masked.Count; s++)
         {
             var ms = article.Masked[s];
@@ -580,7 +634,7 @@ public sealed partial class ArticleExtractor
 
             ReadMembers(article, s, ms);
             ReadInitiators(article, s, ms);
-            ReadRoles(article, s, ms);
+            ReadRoles(article, s, ms, ref roles);
             ReadDescriptions(article, s, ms);
             ReadPlaces(article, s, ms);
             ReadInvestors(article, s, ms);
@@ -594,44 +648,42 @@ public sealed partial class ArticleExtractor
         var span = ms.AsSpan();
         var hasMember = span.Contains("member", StringComparison.Ordinal);
         var hasJoin = span.Contains("join", StringComparison.Ordinal);
-        foreach (var m in MatchesIf(span.ContainsAny(AddedWords) && (HasSpacedWord(ms, "to") || HasSpacedWord(ms, "into") || HasSpacedWord(ms, "as")), AddedTo(), ms))
+        foreach (var m in CuedMatches(AddedToCue, AddedTo(), ms))
         {
-            foreach (var subj in ListIds(m.Groups["subj"].Value).Concat(ListIds(m.Groups["with"].Value)))
-            {
-                Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
-            }
-
-            article.SetKind(Id(m.Groups["obj"]), EntityKind.Group);
+            var obj = Id(m.Groups["obj"]);
+            AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), obj, s);
+            AddEach(article, FactKind.Member, ListIds(m.Groups["with"].ValueSpan), obj, s);
+            article.SetKind(obj, EntityKind.Group);
         }
 
         foreach (var m in MatchesIf(hasMember && span.ContainsAny(BecameWords), BecameItsMembers(), ms))
         {
-            var members = ListIds(m.Groups["subj"].Value);
+            var members = ListIds(m.Groups["subj"].ValueSpan);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
             if (group is { } g && !members.Contains(g))
             {
-                members.ForEach(member => Add(article, FactKind.Member, member, g, s));
+                AddEach(article, FactKind.Member, members, g, s);
             }
         }
 
-        foreach (var m in MatchesIf(hasMember && span.ContainsAny(SignedUpWords) && HasSpacedWord(ms, "as"), SignedUpAsMembers(), ms))
+        foreach (var m in MatchesWhile(hasMember && SignedUpAsMembersCue(span), SignedUpAsMembers(), ms, SignedUpAsMembersCue))
         {
-            var members = ListIds(m.Groups["subj"].Value);
+            var members = ListIds(m.Groups["subj"].ValueSpan);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
             {
-                members.ForEach(member => Add(article, FactKind.Member, member, g, s));
+                AddEach(article, FactKind.Member, members, g, s);
             }
         }
 
-        foreach (var m in MatchesIf(hasMember, AdmittedAsMembers(), ms))
+        foreach (var m in MatchesWhile(hasMember && AdmittedAsMembersCue(span), AdmittedAsMembers(), ms, AdmittedAsMembersCue))
         {
-            ListIds(CutClause(m.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, Id(m.Groups["grp"]), s));
+            AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].ValueSpan)), Id(m.Groups["grp"]), s);
         }
 
         foreach (var m in MatchesIf(hasMember && span.ContainsAny(AddedWords), GroupAddedMembers(), ms))
         {
             var group = Id(m.Groups["grp"]);
-            AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].Value)), group, s);
+            AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].ValueSpan)), group, s);
             article.SetKind(group, EntityKind.Group);
         }
 
@@ -640,48 +692,41 @@ public sealed partial class ArticleExtractor
             var group = Id(m.Groups["obj"]);
             if (article.KindOf(group) == EntityKind.Group)
             {
-                AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].Value), group, s);
+                AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), group, s);
             }
         }
 
-        var among = hasMember ? AmongMembersAre().Match(ms) : Match.Empty;
+        var among = hasMember && AmongMembersAreCue(span) ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
-            ListIds(CutClause(among.Groups["list"].Value)).ForEach(member => Add(article, FactKind.Member, member, amongGroup, s));
+            AddEach(article, FactKind.Member, ListIds(CutClause(among.Groups["list"].ValueSpan)), amongGroup, s);
         }
 
-        var listJoin = hasJoin ? JoinListIn().Match(ms) : Match.Empty;
+        var listJoin = hasJoin && JoinListInCue(span) ? JoinListIn().Match(ms) : Match.Empty;
         if (listJoin.Success && article.KindOf(Id(listJoin.Groups["grp"])) is EntityKind.Group or EntityKind.Organisation or EntityKind.Unknown)
         {
             var group = Id(listJoin.Groups["grp"]);
-            foreach (var member in ListIds(listJoin.Groups["list"].Value))
-            {
-                Add(article, FactKind.Member, member, group, s);
-            }
-
+            AddEach(article, FactKind.Member, ListIds(listJoin.Groups["list"].ValueSpan), group, s);
             var lead = ms[..listJoin.Index];
             var subject = JoinLead().Match(lead);
             if (subject.Success)
             {
-                foreach (var subj in ListIds(subject.Groups["subj"].Value))
-                {
-                    Add(article, FactKind.Member, subj, group, s);
-                }
+                AddEach(article, FactKind.Member, ListIds(subject.Groups["subj"].ValueSpan), group, s);
             }
         }
         else
         {
-            foreach (var m in MatchesIf(hasJoin, SubjectJoins(), ms))
+            foreach (var m in MatchesWhile(hasJoin && SubjectJoinsCue(span), SubjectJoins(), ms, SubjectJoinsCue))
             {
-                if (m.Groups["gap"].Value.Contains(',', StringComparison.Ordinal))
+                if (m.Groups["gap"].ValueSpan.Contains(','))
                 {
                     continue;
                 }
 
-                int? joined = m.Groups["obj"].Value.StartsWith('⟦') ? Id(m.Groups["obj"]) : FirstRef(ms) is { } first && first != FirstRef(m.Groups["subj"].Value) ? first : Pronoun(article, s, 0);
+                int? joined = m.Groups["obj"].ValueSpan.StartsWith('⟦') ? Id(m.Groups["obj"]) : FirstRef(ms) is { } first && first != FirstRef(m.Groups["subj"].ValueSpan) ? first : Pronoun(article, s, 0);
                 if (joined is { } o)
                 {
-                    ListIds(m.Groups["subj"].Value).ForEach(subj => Add(article, FactKind.Member, subj, o, s));
+                    AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), o, s);
                 }
             }
         }
@@ -705,11 +750,8 @@ public sealed partial class ArticleExtractor
             // With no group named, the group the article names most before this sentence, or an entity it names more that
             // no head word types ("The Open Science Ledger (OSL) was launched … The OSL … Members include …" is the
             // OSL's, not a council named once); never one of the listed members.
-            var listed = ListIds(CutClause(include.Groups["list"].Value));
-            group ??= article.Salience
-                .Where(p => article.KindOf(p.Key) is EntityKind.Group or EntityKind.Unknown && !listed.Contains(p.Key) && FirstSeenBefore(article, p.Key, s))
-                .OrderByDescending(p => p.Value).ThenBy(p => article.KindOf(p.Key) == EntityKind.Group ? 0 : 1)
-                .Select(p => (int?)p.Key).FirstOrDefault() ?? MainGroup(article);
+            var listed = ListIds(CutClause(include.Groups["list"].ValueSpan));
+            group ??= UnnamedGroup(article, s, listed) ?? MainGroup(article);
             if (group is { } g)
             {
                 foreach (var member in listed)
@@ -725,22 +767,42 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesIf(hasMember && MembersOfEntity().IsMatch(ms), MemberOf(), ms))
+        foreach (var m in MatchesWhile(hasMember && MembersOfNameCue(span), MemberOf(), ms, MembersOfNameCue))
         {
-            foreach (var subj in ListIds(m.Groups["subj"].Value))
-            {
-                Add(article, FactKind.Member, subj, Id(m.Groups["obj"]), s);
-            }
+            AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), Id(m.Groups["obj"]), s);
         }
 
         var consortium = span.ContainsAny(GroupWords) ? ConsortiumOf().Match(ms) : Match.Empty;
         if (consortium.Success)
         {
-            foreach (var member in ListIds(CutClause(consortium.Groups["list"].Value)))
-            {
-                Add(article, FactKind.Member, member, Id(consortium.Groups["grp"]), s);
-            }
+            AddEach(article, FactKind.Member, ListIds(CutClause(consortium.Groups["list"].ValueSpan)), Id(consortium.Groups["grp"]), s);
         }
+    }
+
+    /// <summary>
+    /// The group a members list names none for: the group the article names most before sentence <paramref name="s"/>, or an
+    /// entity of no kind it names more (a group named first and by its acronym later), never one of <paramref name="listed"/>.
+    /// </summary>
+    private static int? UnnamedGroup(ArticleState article, int s, List<int> listed)
+    {
+        // The first of the best in the dictionary's order, as a stable sort by mentions (most first), then groups before
+        // the rest, and taking the first would give.
+        int? best = null;
+        int bestMentions = 0, bestRank = 0;
+        foreach (var (cluster, mentions) in article.Salience)
+        {
+            var kind = article.KindOf(cluster);
+            var rank = kind == EntityKind.Group ? 0 : 1;
+            if (kind is not (EntityKind.Group or EntityKind.Unknown) || (best is not null && (mentions < bestMentions || (mentions == bestMentions && rank >= bestRank)))
+                || listed.Contains(cluster) || !FirstSeenBefore(article, cluster, s))
+            {
+                continue;
+            }
+
+            (best, bestMentions, bestRank) = (cluster, mentions, rank);
+        }
+
+        return best;
     }
 
     /// <summary>The group an article is mostly about: its most-named entity of kind Group.</summary>
@@ -770,11 +832,11 @@ public sealed partial class ArticleExtractor
 
     private void ReadInitiators(ArticleState article, int s, string ms)
     {
-        var fronted = ms.Length > 0 && char.IsUpper(ms[0]) ? FrontedFoundedBy().Match(ms) : Match.Empty;
+        var fronted = FrontedFoundedByCue(ms) ? FrontedFoundedBy().Match(ms) : Match.Empty;
         if (fronted.Success)
         {
             var founded = Id(fronted.Groups["o"]);
-            AddEach(article, FactKind.Initiator, ListIds(fronted.Groups["list"].Value), founded, s);
+            AddEach(article, FactKind.Initiator, ListIds(fronted.Groups["list"].ValueSpan), founded, s);
         }
 
         if (!ms.AsSpan().ContainsAny(ParticipleWords))
@@ -783,7 +845,7 @@ public sealed partial class ArticleExtractor
         }
 
         var offset = 0;
-        while (offset < ms.Length)
+        while (offset < ms.Length && InitiatedByCue(ms.AsSpan(offset)))
         {
             var m = InitiatedBy().Match(ms, offset);
             if (!m.Success)
@@ -792,53 +854,96 @@ public sealed partial class ArticleExtractor
             }
 
             offset = m.Index + m.Length - m.Groups["list"].Length;
-            var agents = ListIds(CutClause(m.Groups["list"].Value));
-            var before = ms[..m.Index];
-            int? obj = null;
-            Match b;
-            if ((b = AppositiveBefore().Match(before)).Success || (b = WhichBefore().Match(before)).Success)
-            {
-                obj = Id(b.Groups["subj"]);
-            }
-            else if ((b = AuxBefore().Match(before)).Success)
-            {
-                var clause = before[..b.Index];
-                var ids = Ids(clause);
-                if (b.Groups["and"].Success)
-                {
-                    obj = Ids(ms).FirstOrDefault(-1) is var first && first >= 0 ? first : null;
-                }
-                else if (ids.Count > 0)
-                {
-                    var lastComma = clause.LastIndexOf(',');
-                    var tail = Ids(clause[(lastComma + 1)..]);
-                    obj = tail.Count > 0 ? tail[0] : ids[^1];
-                }
-            }
-            else if ((b = EntityJustBefore().Match(before)).Success)
-            {
-                obj = Id(b.Groups["subj"]);
-            }
-
-            if (obj is not { } o)
+            var agents = ListIds(CutClause(m.Groups["list"].ValueSpan));
+            if (InitiatedObject(ms, m.Index) is not { } o)
             {
                 continue;
             }
 
-            foreach (var agent in agents)
-            {
-                Add(article, FactKind.Initiator, agent, o, s);
-            }
+            AddEach(article, FactKind.Initiator, agents, o, s);
         }
 
         foreach (var m in MatchesIf(HasActiveVerbBeforeName(ms), ActiveInitiated(), ms))
         {
-            foreach (var subj in ListIds(m.Groups["subj"].Value))
-            {
-                Add(article, FactKind.Initiator, subj, Id(m.Groups["obj"]), s);
-            }
+            AddEach(article, FactKind.Initiator, ListIds(m.Groups["subj"].ValueSpan), Id(m.Groups["obj"]), s);
         }
     }
+
+    /// <summary>
+    /// What a passive "initiated by" at <paramref name="index"/> of <paramref name="ms"/> is about: the name of an appositive
+    /// or a "which" clause right before it, else the subject of the clause its auxiliary ends, else the name right before it.
+    /// </summary>
+    private static int? InitiatedObject(string ms, int index)
+    {
+        var before = ms.AsSpan(0, index);
+        foreach (var b in AppositiveBefore().EnumerateMatches(before))
+        {
+            return RefAt(before, b.Index);
+        }
+
+        foreach (var b in WhichBefore().EnumerateMatches(before))
+        {
+            return RefAt(before, b.Index);
+        }
+
+        foreach (var b in AuxBefore().EnumerateMatches(before, AuxSearchStart(before)))
+        {
+            // "and" opens the match exactly when the pattern's "and" group took part (no auxiliary starts with "and").
+            var clause = before[..b.Index];
+            if (before[b.Index..].StartsWith("and", StringComparison.Ordinal))
+            {
+                return FirstId(ms) is var first && first >= 0 ? first : null;
+            }
+
+            if (LastId(clause) is var last && last >= 0)
+            {
+                var tail = FirstId(clause[(clause.LastIndexOf(',') + 1)..]);
+                return tail >= 0 ? tail : last;
+            }
+
+            return null;
+        }
+
+        foreach (var b in EntityJustBefore().EnumerateMatches(before))
+        {
+            return RefAt(before, b.Index);
+        }
+
+        return null;
+    }
+
+    /// <summary>The id of the ⟦n⟧ that starts at <paramref name="index"/> (where a pattern's leading ⟦name⟧ group matched).</summary>
+    private static int RefAt(ReadOnlySpan<char> text, int index)
+    {
+        NextRef(text, index, out _, out var end);
+        return RefId(text[index..end]);
+    }
+
+    /// <summary>The last entity a text names that is no qualifier (the last of <see cref="Ids"/>), or -1.</summary>
+    private static int LastId(ReadOnlySpan<char> segment)
+    {
+        var last = -1;
+        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        {
+            if (!IsQualifier(segment, end))
+            {
+                last = RefId(segment[at..end]);
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// Where <see cref="AuxBefore"/> can first match in <paramref name="before"/>: every match ends at the end of the text and
+    /// holds only word characters and white space ("and", an auxiliary, "-ly" adverbs), so none starts before the last
+    /// character that is punctuation of another kind. Searching from there finds the pattern's leftmost match, which
+    /// a search from the start finds (its word boundaries still see the character before).
+    /// </summary>
+    internal static int AuxSearchStart(ReadOnlySpan<char> before) => before.LastIndexOfAny(NoWordNoSpace) + 1;
+
+    /// <summary>Characters that are neither word characters (\w) nor white space (\s): punctuation, brackets, quotes, the ⟦name⟧ marks.</summary>
+    private static readonly SearchValues<char> NoWordNoSpace = SearchValues.Create(",.;:!?()[]{}\"“”‘’'⟦⟧/&*+=<>|");
 
     /// <summary>The verbs of <see cref="ActiveInitiated"/>, which it needs right before its object: white space, maybe "the", ⟦.</summary>
     private static readonly string[] ActiveVerbs =
@@ -890,7 +995,7 @@ public sealed partial class ArticleExtractor
         return index;
     }
 
-    private void ReadRoles(ArticleState article, int s, string ms)
+    private void ReadRoles(ArticleState article, int s, string ms, ref HashSet<(int, int)>? seen)
     {
         if (!ms.AsSpan().ContainsAny(RoleWords) && !ms.AsSpan().ContainsAny(CaseFoldedToAscii))
         {
@@ -900,24 +1005,37 @@ public sealed partial class ArticleExtractor
         // What each pattern needs besides a title: a name and a comma after it ("⟦P⟧, chief executive of …"), a name, a
         // comma and a name ("… of ⟦O⟧, ⟦P⟧"), a possessive name ("⟦O⟧'s chair"), an appointing verb. The letters of the
         // patterns that ignore case are ASCII: a sentence with a letter that case-folds to one runs them all.
-        var folds = ms.AsSpan().ContainsAny(CaseFoldedToAscii);
-        var nameComma = HasNameThenComma(ms, thenName: false);
-        var nameCommaName = nameComma && HasNameThenComma(ms, thenName: true);
-        var possessive = folds || ms.Contains("⟧’s", StringComparison.OrdinalIgnoreCase) || ms.Contains("⟧'s", StringComparison.OrdinalIgnoreCase);
-        var commaName = HasCommaThenName(ms);
-        var seen = new HashSet<(int, int)>();
-        foreach (var (pattern, needs) in (ReadOnlySpan<(Regex, bool)>)[
-            (PersonRoleOfFieldAt(), nameComma), (PersonCommaRoleOf(), nameComma), (RoleOfOrgPerson(), nameCommaName), (OrgRolePerson(), true),
-            (PersonIsRoleOf(), true), (PersonOrgsRole(), possessive), (OrgsRolePerson(), possessive && commaName),
-            (AppointedAsRole(), folds || ms.AsSpan().ContainsAny(AppointingVerbs))])
+        var span = ms.AsSpan();
+        var folds = span.ContainsAny(CaseFoldedToAscii);
+        var nameComma = NameThenComma(span, thenName: false);
+        var possessive = folds || NamePossessive(span);
+        if (seen is null)
         {
-            foreach (var m in MatchesIf(needs, pattern, ms))
+            seen = [];
+        }
+        else
+        {
+            seen.Clear();
+        }
+
+        // PersonRoleOfFieldAt, the one pattern here that heeds case, needs a lower-case "at".
+        foreach (var (pattern, needs, more) in (ReadOnlySpan<(Regex, bool, TextCue)>)[
+            (PersonRoleOfFieldAt(), nameComma && PersonRoleOfFieldAtCue(span), PersonRoleOfFieldAtCue),
+            (PersonCommaRoleOf(), nameComma, PersonCommaRoleOfCue),
+            (RoleOfOrgPerson(), nameComma && RoleOfOrgPersonCue(span), RoleOfOrgPersonCue),
+            (OrgRolePerson(), OrgRolePersonCue(span), OrgRolePersonCue),
+            (PersonIsRoleOf(), PersonIsRoleOfCue(span), PersonIsRoleOfCue),
+            (PersonOrgsRole(), possessive, PersonOrgsRoleCue),
+            (OrgsRolePerson(), possessive && CommaThenName(span), OrgsRolePersonCue),
+            (AppointedAsRole(), folds || span.ContainsAny(AppointingVerbs), AppointedAsRoleCue)])
+        {
+            foreach (var m in MatchesWhile(needs, pattern, ms, more))
             {
                 AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["role"].Value);
             }
         }
 
-        foreach (var m in MatchesIf(ms.Contains("who ", StringComparison.Ordinal), PersonWhoHeads(), ms))
+        foreach (var m in MatchesWhile(ms.Contains("who ", StringComparison.Ordinal), PersonWhoHeads(), ms, static text => text.Contains("who", StringComparison.Ordinal)))
         {
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), m.Groups["verb"].Value == "chairs" ? "chair" : "head");
         }
@@ -928,7 +1046,7 @@ public sealed partial class ArticleExtractor
             AddRole(article, s, seen, Id(board.Groups["p"]), chaired, "chair");
         }
 
-        foreach (var m in AllMatches(LedByPerson(), ms))
+        foreach (var m in CuedMatches(LedByPersonCue, LedByPerson(), ms))
         {
             var role = m.Groups["role"].Success ? m.Groups["role"].Value : m.Groups["verb"].Value == "chaired" ? "chair" : "head";
             AddRole(article, s, seen, Id(m.Groups["p"]), Id(m.Groups["o"]), role);
@@ -943,7 +1061,7 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>One fact of <paramref name="kind"/> from each of <paramref name="subjects"/> to <paramref name="target"/> (<see cref="Add"/> skips a link to itself).</summary>
-    private void AddEach(ArticleState article, FactKind kind, IEnumerable<int> subjects, int target, int s)
+    private void AddEach(ArticleState article, FactKind kind, List<int> subjects, int target, int s)
     {
         foreach (var subject in subjects)
         {
@@ -979,29 +1097,29 @@ public sealed partial class ArticleExtractor
     private void ReadDescriptions(ArticleState article, int s, string ms)
     {
         // WhichIs, WhichVerbs: "⟦X⟧, which …"; FoundedInYear: one of its participles; AndItWas: ", and it was".
-        var nameComma = HasNameThenComma(ms, thenName: false);
-        foreach (var m in MatchesIf(nameComma && (ms.Contains("which", StringComparison.Ordinal) || ms.Contains("that", StringComparison.Ordinal) || ms.Contains("who", StringComparison.Ordinal)), WhichIs(), ms))
+        var span = ms.AsSpan();
+        foreach (var m in CuedMatches(WhichIsCue, WhichIs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in MatchesIf(nameComma && ms.Contains("which", StringComparison.Ordinal), WhichVerbs(), ms))
+        foreach (var m in CuedMatches(WhichVerbsCue, WhichVerbs(), ms))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(FoundedWords), FoundedInYear(), ms))
+        foreach (var m in MatchesWhile(span.ContainsAny(FoundedWords) && FoundedInYearCue(span), FoundedInYear(), ms, FoundedInYearCue))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
         }
 
-        var andIt = ms.Contains("and", StringComparison.Ordinal) && ms.Contains("it", StringComparison.Ordinal) ? AndItWas().Match(ms) : Match.Empty;
+        var andIt = AndItWasCue(span) ? AndItWas().Match(ms) : Match.Empty;
         if (andIt.Success && Pronoun(article, s, andIt.Index) is { } it)
         {
             article.AddDescription(it, Unmask(article, s, andIt.Groups["d"].Value), s);
         }
 
-        var copula = CopulaIsA().Match(ms);
+        var copula = CopulaIsACue(span) ? CopulaIsA().Match(ms) : Match.Empty;
         if (copula.Success && !IsNonDescription(copula.Groups["d"].Value))
         {
             article.AddDescription(Id(copula.Groups["s"]), Unmask(article, s, copula.Groups["d"].Value), s);
@@ -1083,16 +1201,19 @@ public sealed partial class ArticleExtractor
             Add(article, FactKind.Headquarters, owner, Id(it.Groups["p"]), s);
         }
 
-        var coordinated = AndHeadquarteredIn().Match(ms);
+        var span = ms.AsSpan();
+        var coordinated = AndHeadquarteredInCue(span) ? AndHeadquarteredIn().Match(ms) : Match.Empty;
         if (coordinated.Success && FirstOrganisation(article, ms[..coordinated.Index]) is { } main)
         {
             article.SetKind(Id(coordinated.Groups["p"]), EntityKind.Place);
             Add(article, FactKind.Headquarters, main, Id(coordinated.Groups["p"]), s);
         }
 
-        foreach (var pattern in (ReadOnlySpan<Regex>)[HeadquarteredInComma(), IsHeadquarteredIn(), PlaceBased(), AppositivePlaceBased(), AppositiveHeadquarteredIn()])
+        foreach (var (pattern, cue) in (ReadOnlySpan<(Regex, TextCue)>)[
+            (HeadquarteredInComma(), HeadquarteredInCommaCue), (IsHeadquarteredIn(), IsHeadquarteredInCue), (PlaceBased(), PlaceBasedCue),
+            (AppositivePlaceBased(), AppositivePlaceBasedCue), (AppositiveHeadquarteredIn(), AppositiveHeadquarteredInCue)])
         {
-            foreach (var m in AllMatches(pattern, ms))
+            foreach (var m in CuedMatches(cue, pattern, ms))
             {
                 var place = Id(m.Groups["p"]);
                 article.SetKind(place, EntityKind.Place);
@@ -1100,7 +1221,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var hq = HeadquartersWillBe().Match(ms);
+        var hq = HeadquartersWillBeCue(span) ? HeadquartersWillBe().Match(ms) : Match.Empty;
         if (hq.Success)
         {
             int? subject = hq.Groups["s2"].Success ? Id(hq.Groups["s2"])
@@ -1122,77 +1243,84 @@ public sealed partial class ArticleExtractor
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
-            var like = LikeWord().Match(pre);
-            var investors = like.Success ? ListIds(CutClause(pre[(like.Index + like.Length)..])) : Ids(pre);
+            var like = pre.AsSpan().ContainsAny(LikeWords) ? LikeWord().Match(pre) : Match.Empty;
+            var investors = like.Success ? ListIds(CutClause(pre.AsSpan(like.Index + like.Length))) : Ids(pre);
             // "… also invested in the company": the company an investment was last reported in.
-            int? target = invested.Groups["o"].Success ? Id(invested.Groups["o"])
-                : article.Facts.LastOrDefault(f => f.Kind == FactKind.Investor && f.Sentence >= s - 2)?.Object;
+            int? target = invested.Groups["o"].Success ? Id(invested.Groups["o"]) : LastInvestment(article, s);
             if (target is { } t)
             {
-                investors.ForEach(investor => Add(article, FactKind.Investor, investor, t, s));
+                AddEach(article, FactKind.Investor, investors, t, s);
             }
         }
 
         var include = ms.Contains("nvestors", StringComparison.Ordinal) ? InvestorsInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
-            foreach (var investor in ListIds(CutClause(include.Groups["list"].Value)))
-            {
-                Add(article, FactKind.Investor, investor, Id(include.Groups["o"]), s);
-            }
+            AddEach(article, FactKind.Investor, ListIds(CutClause(include.Groups["list"].ValueSpan)), Id(include.Groups["o"]), s);
         }
 
         var hasRound = ms.AsSpan().ContainsAny(RoundWords);
         foreach (var m in MatchesIf(hasRound && (HasSpacedWord(ms, "led") || HasSpacedWord(ms, "co-led") || HasSpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
         {
-            foreach (var investor in ListIds(m.Groups["s"].Value))
-            {
-                Add(article, FactKind.Investor, investor, Id(m.Groups["o"]), s);
-            }
+            AddEach(article, FactKind.Investor, ListIds(m.Groups["s"].ValueSpan), Id(m.Groups["o"]), s);
         }
 
         var holders = ms.AsSpan().ContainsAny(HolderWords) ? ShareholdersAre().Match(ms) : Match.Empty;
         if (holders.Success)
         {
             var company = Id(holders.Groups["o"]);
-            AddEach(article, FactKind.Investor, ListIds(CutClause(holders.Groups["list"].Value)), company, s);
+            AddEach(article, FactKind.Investor, ListIds(CutClause(holders.Groups["list"].ValueSpan)), company, s);
         }
 
         var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;
         if (backed.Success)
         {
-            ListIds(CutClause(backed.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(backed.Groups["o"]), s));
+            AddEach(article, FactKind.Investor, ListIds(CutClause(backed.Groups["list"].ValueSpan)), Id(backed.Groups["o"]), s);
         }
 
         var alsoTaking = hasRound ? AlsoTakingPart().Match(ms) : Match.Empty;
         var round = alsoTaking.Success ? LedRound().Match(ms) : Match.Empty;
         if (alsoTaking.Success && round.Success)
         {
-            ListIds(alsoTaking.Groups["x"].Value).ForEach(investor => Add(article, FactKind.Investor, investor, Id(round.Groups["o"]), s));
+            AddEach(article, FactKind.Investor, ListIds(alsoTaking.Groups["x"].ValueSpan), Id(round.Groups["o"]), s);
         }
 
         var ledBy = hasRound ? RoundLedBy().Match(ms) : Match.Empty;
         if (ledBy.Success)
         {
-            ListIds(CutClause(ledBy.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
+            AddEach(article, FactKind.Investor, ListIds(CutClause(ledBy.Groups["list"].ValueSpan)), Id(ledBy.Groups["o"]), s);
 
             // "… led by ⟦A⟧, with participation from ⟦B⟧ and ⟦C⟧": the other investors of the round.
             var more = ParticipationFrom().Match(ledBy.Groups["list"].Value);
             if (more.Success)
             {
-                ListIds(CutClause(more.Groups["list"].Value)).ForEach(investor => Add(article, FactKind.Investor, investor, Id(ledBy.Groups["o"]), s));
+                AddEach(article, FactKind.Investor, ListIds(CutClause(more.Groups["list"].ValueSpan)), Id(ledBy.Groups["o"]), s);
             }
         }
 
         var raised = ms.Contains("from", StringComparison.Ordinal) ? RaisedFrom().Match(ms) : Match.Empty;
         if (raised.Success)
         {
-            foreach (var investor in ListIds(CutClause(raised.Groups["list"].Value)))
-            {
-                Add(article, FactKind.Investor, investor, Id(raised.Groups["o"]), s);
-            }
+            AddEach(article, FactKind.Investor, ListIds(CutClause(raised.Groups["list"].ValueSpan)), Id(raised.Groups["o"]), s);
         }
     }
+
+    /// <summary>The company the article last reported an investment in, within two sentences before <paramref name="s"/>.</summary>
+    private static int? LastInvestment(ArticleState article, int s)
+    {
+        for (var i = article.Facts.Count - 1; i >= 0; i--)
+        {
+            if (article.Facts[i] is { Kind: FactKind.Investor } f && f.Sentence >= s - 2)
+            {
+                return f.Object;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The words of <see cref="LikeWord"/>.</summary>
+    private static readonly SearchValues<string> LikeWords = SearchValues.Create(["like", "such as", "including", "among them"], StringComparison.Ordinal);
 
     private void ReadOthers(ArticleState article, int s, string ms)
     {
@@ -1220,10 +1348,10 @@ public sealed partial class ArticleExtractor
         if (usedBy.Success)
         {
             var used = Id(usedBy.Groups["o"]);
-            AddEach(article, FactKind.Uses, ListIds(CutClause(usedBy.Groups["list"].Value)), used, s);
+            AddEach(article, FactKind.Uses, ListIds(CutClause(usedBy.Groups["list"].ValueSpan)), used, s);
         }
 
-        foreach (var m in MatchesIf(ms.Contains("with", StringComparison.Ordinal), PartnersWith(), ms))
+        foreach (var m in CuedMatches(PartnersWithCue, PartnersWith(), ms))
         {
             if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is { } partner)
             {
@@ -1236,19 +1364,19 @@ public sealed partial class ArticleExtractor
     private void ReadProviders(ArticleState article, int s, string ms)
     {
         var providerFor = false; // a match of IsProviderFor or ProvidesFor: then ProvidesThing is not read
-        foreach (var pattern in (ReadOnlySpan<Regex>)[IsProviderFor(), ProvidesFor()])
+        foreach (var (pattern, cue) in (ReadOnlySpan<(Regex, TextCue)>)[(IsProviderFor(), IsProviderForCue), (ProvidesFor(), ProvidesForCue)])
         {
-            foreach (var m in AllMatches(pattern, ms))
+            foreach (var m in CuedMatches(cue, pattern, ms))
             {
                 providerFor = true;
-                foreach (var provider in ListIds(m.Groups["s"].Value))
+                foreach (var provider in ListIds(m.Groups["s"].ValueSpan))
                 {
                     Add(article, FactKind.Provider, provider, null, s, text: m.Groups["x"].Value.Trim(), forId: Id(m.Groups["f"]));
                 }
             }
         }
 
-        foreach (var m in AllMatches(ProvidesPossessed(), ms))
+        foreach (var m in CuedMatches(ProvidesPossessedCue, ProvidesPossessed(), ms))
         {
             if (Id(m.Groups["s"]) != Id(m.Groups["f"]))
             {
@@ -1256,7 +1384,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var provided = ProvidedBy().Match(ms);
+        var provided = ProvidedByCue(ms) ? ProvidedBy().Match(ms) : Match.Empty;
         if (provided.Success)
         {
             Add(article, FactKind.Provider, Id(provided.Groups["s"]), null, s, text: provided.Groups["x"].Value.Trim());
@@ -1264,7 +1392,7 @@ public sealed partial class ArticleExtractor
 
         if (!providerFor)
         {
-            foreach (var m in AllMatches(ProvidesThing(), ms))
+            foreach (var m in CuedMatches(ProvidesThingCue, ProvidesThing(), ms))
             {
                 Add(article, FactKind.Provider, Id(m.Groups["s"]), null, s, text: m.Groups["x"].Value.Trim());
             }
@@ -1284,31 +1412,16 @@ public sealed partial class ArticleExtractor
     /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
     private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
 
-    /// <summary>
-    /// True when a number in digits stands after white space, which "\s+(?&lt;n&gt;\d" needs (\d is any Unicode decimal
-    /// digit, \s any white space). The digits of ⟦n⟧ follow "⟦" and do not count.
-    /// </summary>
-    private static bool HasNumberAfterSpace(string text)
-    {
-        for (var i = 1; i < text.Length; i++)
-        {
-            if (char.IsDigit(text[i]) && char.IsWhiteSpace(text[i - 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void ReadCounts(ArticleState article, int s, string ms)
     {
         // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
-        var hasNumber = HasNumberAfterSpace(ms);
+        var hasNumber = DigitAfterSpace(ms);
         var hasMembers = ms.Contains("members", StringComparison.Ordinal);
-        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && ms.AsSpan().ContainsAny(GrownToNouns), GrownTo()), (hasNumber, BodyOfCount())])
+        var span = ms.AsSpan();
+        foreach (var (condition, pattern, cue) in (ReadOnlySpan<(bool, Regex, TextCue)>)[
+            (hasNumber && span.ContainsAny(GrownToNouns) && GrownToCue(span), GrownTo(), GrownToCue), (hasNumber && BodyOfCountCue(span), BodyOfCount(), BodyOfCountCue)])
         {
-            foreach (var m in MatchesIf(condition, pattern, ms))
+            foreach (var m in MatchesWhile(condition, pattern, ms, cue))
             {
                 if ((m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index)) is not { } owner)
                 {
@@ -1316,16 +1429,17 @@ public sealed partial class ArticleExtractor
                 }
 
                 article.Facts.Add(new LocalFact(FactKind.Count, owner, null, m.Groups["n"].Value + " " + m.Groups["np"].Value.Trim(), null, null, s));
-                if (m.Groups["list"].Success && m.Groups["np"].Value.Contains("member", StringComparison.Ordinal))
+                if (m.Groups["list"].Success && m.Groups["np"].ValueSpan.Contains("member", StringComparison.Ordinal))
                 {
-                    ListIds(m.Groups["list"].Value).ForEach(member => Add(article, FactKind.Member, member, owner, s));
+                    AddEach(article, FactKind.Member, ListIds(m.Groups["list"].ValueSpan), owner, s);
                 }
             }
         }
 
-        foreach (var (condition, pattern) in (ReadOnlySpan<(bool, Regex)>)[(hasNumber && hasMembers, TakesTo()), (hasMembers, ItsCount())])
+        foreach (var (condition, pattern, cue) in (ReadOnlySpan<(bool, Regex, TextCue)>)[
+            (hasNumber && hasMembers && TakesToCue(span), TakesTo(), TakesToCue), (hasMembers && ItsCountCue(span), ItsCount(), ItsCountCue)])
         {
-            foreach (var m in MatchesIf(condition, pattern, ms))
+            foreach (var m in MatchesWhile(condition, pattern, ms, cue))
             {
                 int? subject = m.Groups["s"].Success ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index) ?? MainGroup(article);
                 if (subject is { } subj)
@@ -1335,7 +1449,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesIf((hasNumber || ms.AsSpan().ContainsAny(CountWords)) && CountTailPattern().IsMatch(ms), CountOf(), ms))
+        foreach (var m in MatchesWhile((hasNumber || span.ContainsAny(CountWords)) && CountTailCue(span) && CountTailPattern().IsMatch(ms), CountOf(), ms, CountTailCue))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (AndNext().IsMatch(ms.AsSpan(m.Groups["s"].Index + m.Groups["s"].Length)))
@@ -1352,7 +1466,7 @@ public sealed partial class ArticleExtractor
             var examples = new List<int>();
             if (s + 1 < article.Masked.Count)
             {
-                var next = CountExamples().Match(article.Masked[s + 1]);
+                var next = CountExamplesCue(article.Masked[s + 1]) ? CountExamples().Match(article.Masked[s + 1]) : Match.Empty;
                 if (next.Success)
                 {
                     examples = ListIds(CutClause(next.Groups["list"].Value));

@@ -1,0 +1,689 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using static Bot.Core.Extraction.SentenceCues;
+
+namespace Bot.Core.Extraction;
+
+/// <summary>A necessary condition of a relation pattern, tested on a masked sentence or on the tail after a match.</summary>
+internal delegate bool TextCue(ReadOnlySpan<char> text);
+
+public sealed partial class ArticleExtractor
+{
+    // Cues: for each pattern below, a test that every match of it passes, looking only at the characters the match consumes
+    // (so the test also passes on the match's own text, and a tail of a sentence that fails it holds no further match).
+    // A sentence that fails a pattern's cue skips the pattern; once a pattern has matched, a tail that fails the cue ends
+    // its matches without the failed search. Each cue names the literal parts of its pattern it tests.
+
+    private static readonly string[] AddedToVerbs = ["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"];
+    private static readonly SearchValues<string> AddedToWords = SearchValues.Create(AddedToVerbs, StringComparison.Ordinal);
+
+    /// <summary><see cref="AddedTo"/>: "(added|…|onboarded)\s+(?:to|into)\s+(?:the\s+)?⟦" or "(added|…)\s+as ".</summary>
+    private static bool AddedToCue(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(AddedToWords))
+        {
+            return false;
+        }
+
+        foreach (var verb in AddedToVerbs)
+        {
+            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
+            {
+                var end = i + verb.Length;
+                var after = SkipSpaces(text, end);
+                if (after == end)
+                {
+                    continue;
+                }
+
+                var rest = text[after..];
+                if ((rest.StartsWith("to", StringComparison.Ordinal) && SpacesThenName(text, after + 2))
+                    || (rest.StartsWith("into", StringComparison.Ordinal) && SpacesThenName(text, after + 4))
+                    || rest.StartsWith("as ", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] SignedUpVerbs = ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"];
+
+    /// <summary><see cref="SignedUpAsMembers"/>: "member" and "(signed up|…|joined)\s+as\s".</summary>
+    private static bool SignedUpAsMembersCue(ReadOnlySpan<char> text) =>
+        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(SignedUpWords) && AnyWordThenWord(text, SignedUpVerbs, "as");
+
+    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(SignedUpVerbs, StringComparison.Ordinal);
+
+    private static readonly string[] AdmittedVerbs = ["admitted", "welcomed", "added", "signed up", "accepted"];
+    private static readonly SearchValues<string> AdmittedWords = SearchValues.Create(AdmittedVerbs, StringComparison.Ordinal);
+
+    /// <summary><see cref="AdmittedAsMembers"/>: "member", and "(admitted|…|accepted)\s" with " as " after it.</summary>
+    private static bool AdmittedAsMembersCue(ReadOnlySpan<char> text)
+    {
+        if (!text.Contains("member", StringComparison.Ordinal) || !text.ContainsAny(AdmittedWords))
+        {
+            return false;
+        }
+
+        foreach (var verb in AdmittedVerbs)
+        {
+            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
+            {
+                var end = i + verb.Length;
+                if (end < text.Length && char.IsWhiteSpace(text[end]) && SpacedWord(text[end..], "as"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="AmongMembersAre"/>: "[Aa]mong" and "members".</summary>
+    private static bool AmongMembersAreCue(ReadOnlySpan<char> text) =>
+        text.Contains("mong", StringComparison.Ordinal) && text.Contains("members", StringComparison.Ordinal);
+
+    /// <summary><see cref="JoinListIn"/>: "join", and after it "\sin\s+⟦".</summary>
+    private static bool JoinListInCue(ReadOnlySpan<char> text)
+    {
+        var join = text.IndexOf("join", StringComparison.Ordinal);
+        if (join < 0)
+        {
+            return false;
+        }
+
+        for (var i = IndexOf(text, "in", join + 4); i >= 0; i = IndexOf(text, "in", i + 1))
+        {
+            if (char.IsWhiteSpace(text[i - 1]) && SpacesThen(text, i + 2, "⟦"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] JoinEndings = ["", "s", "ed", "ing"];
+
+    /// <summary><see cref="SubjectJoins"/>: "join(s|ed|ing)?\s+(?:the\s+)?(⟦|it)".</summary>
+    private static bool SubjectJoinsCue(ReadOnlySpan<char> text)
+    {
+        for (var i = IndexOf(text, "join", 0); i >= 0; i = IndexOf(text, "join", i + 1))
+        {
+            foreach (var ending in JoinEndings)
+            {
+                var end = i + 4 + ending.Length;
+                if (!text[(i + 4)..].StartsWith(ending, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var after = SkipSpaces(text, end);
+                if (after == end || after >= text.Length)
+                {
+                    continue;
+                }
+
+                var rest = text[after..];
+                if (rest[0] == '⟦' || rest.StartsWith("it", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (rest.StartsWith("the", StringComparison.Ordinal))
+                {
+                    var obj = SkipSpaces(text, after + 3);
+                    if (obj > after + 3 && obj < text.Length && (text[obj] == '⟦' || text[obj..].StartsWith("it", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether "members?\s+of\s+(?:the\s+)?⟦" matches (exactly: the pattern's own test, by hand): <see cref="MemberOf"/> needs it.
+    /// </summary>
+    private static bool MembersOfNameCue(ReadOnlySpan<char> text)
+    {
+        for (var i = IndexOf(text, "member", 0); i >= 0; i = IndexOf(text, "member", i + 1))
+        {
+            var end = i + 6;
+            if (end < text.Length && text[end] == 's')
+            {
+                end++;
+            }
+
+            var of = SkipSpaces(text, end);
+            if (of > end && text[of..].StartsWith("of", StringComparison.Ordinal) && SpacesThenName(text, of + 2))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] FrontedParticiples = ["Founded", "Co-founded", "Set up", "Started", "Established", "Created", "Launched", "Formed"];
+
+    /// <summary><see cref="FrontedFoundedBy"/>: the sentence opens with one of its participles.</summary>
+    private static bool FrontedFoundedByCue(ReadOnlySpan<char> text) =>
+        text.Length > 0 && text[0] is 'F' or 'C' or 'S' or 'E' or 'L' && StartsWithAny(text, FrontedParticiples, StringComparison.Ordinal) >= 0;
+
+    /// <summary><see cref="InitiatedBy"/>: a participle (<see cref="ParticipleWords"/>) and after it " by " or " at ".</summary>
+    private static bool InitiatedByCue(ReadOnlySpan<char> text)
+    {
+        var first = text.IndexOfAny(ParticipleWords);
+        return first >= 0 && (SpacedWord(text[first..], "by") || SpacedWord(text[first..], "at"));
+    }
+
+    /// <summary><see cref="PersonRoleOfFieldAt"/>: "⟧\s*," and "at\s+(?:the\s+)?⟦".</summary>
+    private static bool PersonRoleOfFieldAtCue(ReadOnlySpan<char> text) => NameThenComma(text, thenName: false) && WordThenName(text, "at");
+
+    /// <summary><see cref="PersonCommaRoleOf"/>: "⟧\s*,".</summary>
+    private static bool PersonCommaRoleOfCue(ReadOnlySpan<char> text) => NameThenComma(text, thenName: false);
+
+    /// <summary><see cref="RoleOfOrgPerson"/>: "⟧\s*,\s*⟦".</summary>
+    private static bool RoleOfOrgPersonCue(ReadOnlySpan<char> text) => NameThenComma(text, thenName: true);
+
+    /// <summary>The last words a title of <see cref="Role"/> can end with ("co-founder", "chief executive officer", "director-general").</summary>
+    private static readonly string[] RoleEndings =
+        ["founder", "ceo", "executive", "officer", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chairman", "chairwoman", "chair",
+         "chairperson", "head", "manager", "partner", "secretary", "governor", "minister", "editor", "spokesperson", "spokesman", "spokeswoman", "general"];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a letter that the patterns which ignore case let stand for an ASCII one (the
+    /// Kelvin sign, the long s, the Turkish i's): the cues of those patterns compare ASCII letters only and pass such a text.
+    /// </summary>
+    private static bool FoldsToAscii(ReadOnlySpan<char> text) => text.ContainsAny(CaseFoldedToAscii);
+
+    /// <summary><see cref="OrgRolePerson"/> (ignores case): a title's last word, white space, then ⟦.</summary>
+    private static bool OrgRolePersonCue(ReadOnlySpan<char> text)
+    {
+        if (FoldsToAscii(text))
+        {
+            return true;
+        }
+
+        for (var i = text.IndexOf('⟦'); i >= 0; i = IndexOf(text, '⟦', i + 1))
+        {
+            var end = SpacesBefore(text, i);
+            if (end < i && end >= 2 && MayEndRole(text[end - 2], text[end - 1]) && EndsWithAny(text[..end], RoleEndings, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a word ending in <paramref name="a"/>, <paramref name="b"/> can end with one of <see cref="RoleEndings"/>, ignoring
+    /// the case of ASCII letters (setting bit 5 lowers exactly those, and makes no other character an ASCII lower-case letter).
+    /// </summary>
+    private static bool MayEndRole(char a, char b)
+    {
+        var (x, y) = ((char)(a | 0x20), (char)(b | 0x20));
+        return char.IsAsciiLetterLower(x) && char.IsAsciiLetterLower(y) && RoleEndingPairs[((x - 'a') * 26) + (y - 'a')];
+    }
+
+    /// <summary>Which pairs of lower-case letters end one of <see cref="RoleEndings"/>, by (first - 'a') * 26 + (second - 'a').</summary>
+    private static readonly bool[] RoleEndingPairs = RoleEndingPairTable();
+
+    private static bool[] RoleEndingPairTable()
+    {
+        var table = new bool[26 * 26];
+        foreach (var ending in RoleEndings)
+        {
+            table[((ending[^2] - 'a') * 26) + (ending[^1] - 'a')] = true;
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// <see cref="PersonIsRoleOf"/> (ignores case): "⟧" then ",\s*who", ",\s*now" or "\s+(is|was|serves as|became)", and
+    /// "(of|at)\s+(?:the\s+)?⟦".
+    /// </summary>
+    private static bool PersonIsRoleOfCue(ReadOnlySpan<char> text)
+    {
+        if (FoldsToAscii(text))
+        {
+            return true;
+        }
+
+        if (!WordThenName(text, "of", StringComparison.OrdinalIgnoreCase) && !WordThenName(text, "at", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (var i = text.IndexOf('⟧'); i >= 0; i = IndexOf(text, '⟧', i + 1))
+        {
+            var next = SkipSpaces(text, i + 1);
+            if (next >= text.Length)
+            {
+                break;
+            }
+
+            if (text[next] == ',')
+            {
+                var word = text[SkipSpaces(text, next + 1)..];
+                if (word.StartsWith("who", StringComparison.OrdinalIgnoreCase) || word.StartsWith("now", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            else if (next > i + 1 && StartsWithAny(text[next..], PersonIsVerbs, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PersonIsVerbs = ["is", "was", "serves as", "became"];
+
+    /// <summary><see cref="PersonOrgsRole"/> (ignores case): "⟧’s" or "⟧'s".</summary>
+    private static bool PersonOrgsRoleCue(ReadOnlySpan<char> text) => FoldsToAscii(text) || NamePossessive(text);
+
+    /// <summary><see cref="OrgsRolePerson"/> (ignores case): "⟧’s" or "⟧'s", and ",\s*⟦".</summary>
+    private static bool OrgsRolePersonCue(ReadOnlySpan<char> text) => PersonOrgsRoleCue(text) && (FoldsToAscii(text) || CommaThenName(text));
+
+    /// <summary><see cref="AppointedAsRole"/> (ignores case): one of its verbs (<see cref="AppointingVerbs"/>).</summary>
+    private static bool AppointedAsRoleCue(ReadOnlySpan<char> text) => FoldsToAscii(text) || text.ContainsAny(AppointingVerbs);
+
+    private static readonly string[] LedVerbs = ["chaired", "led", "headed", "run", "managed"];
+
+    /// <summary><see cref="LedByPerson"/>: "(chaired|led|headed|run|managed)\s+by\s".</summary>
+    private static bool LedByPersonCue(ReadOnlySpan<char> text) => text.Contains("by", StringComparison.Ordinal) && AnyWordThenWord(text, LedVerbs, "by");
+
+    private static readonly string[] WhichWords = ["which", "that", "who"];
+
+    /// <summary><see cref="WhichIs"/>: "⟧\s*,\s*(which|that|who)\s".</summary>
+    private static bool WhichIsCue(ReadOnlySpan<char> text) => NameCommaThenWord(text, WhichWords);
+
+    /// <summary><see cref="WhichVerbs"/>: "⟧\s*,\s*which\s".</summary>
+    private static bool WhichVerbsCue(ReadOnlySpan<char> text) => text.Contains("which", StringComparison.Ordinal) && NameCommaThenWord(text, ["which"]);
+
+    private static readonly string[] IsWas = ["was", "is"];
+    private static readonly string[] FoundedParticiples = ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"];
+
+    /// <summary><see cref="FoundedInYear"/>: "⟧\s+(was|is)\s+(started|…|formed)\s+in\s".</summary>
+    private static bool FoundedInYearCue(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOf('⟧'); i >= 0; i = IndexOf(text, '⟧', i + 1))
+        {
+            var verb = SkipSpaces(text, i + 1);
+            var length = verb > i + 1 ? StartsWithAny(text[verb..], IsWas, StringComparison.Ordinal) : -1;
+            if (length < 0)
+            {
+                continue;
+            }
+
+            var participle = SkipSpaces(text, verb + length);
+            if (participle == verb + length)
+            {
+                continue;
+            }
+
+            foreach (var word in FoundedParticiples)
+            {
+                if (text[participle..].StartsWith(word, StringComparison.Ordinal) && SpacesThenWord(text, participle + word.Length, "in"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="AndItWas"/>: ",\s*and\s+it\s+(was|is)".</summary>
+    private static bool AndItWasCue(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOf(','); i >= 0; i = IndexOf(text, ',', i + 1))
+        {
+            var and = SkipSpaces(text, i + 1);
+            if (text[and..].StartsWith("and", StringComparison.Ordinal) && SpacesThen(text, and + 3, "it"))
+            {
+                var it = SkipSpaces(text, and + 3);
+                var verb = SkipSpaces(text, it + 2);
+                if (verb > it + 2 && StartsWithAny(text[verb..], IsWas, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="CopulaIsA"/>: the sentence opens with "(?:[Tt]he\s+)?⟦\d+⟧\s+(is|was)\s+a".</summary>
+    private static bool CopulaIsACue(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        if (text.StartsWith("The", StringComparison.Ordinal) || text.StartsWith("the", StringComparison.Ordinal))
+        {
+            start = SkipSpaces(text, 3);
+            if (start == 3)
+            {
+                return false;
+            }
+        }
+
+        if (start >= text.Length || text[start] != '⟦')
+        {
+            return false;
+        }
+
+        var close = start + 1;
+        while (close < text.Length && char.IsDigit(text[close]))
+        {
+            close++;
+        }
+
+        if (close == start + 1 || close >= text.Length || text[close] != '⟧')
+        {
+            return false;
+        }
+
+        var verb = SkipSpaces(text, close + 1);
+        var length = verb > close + 1 ? StartsWithAny(text[verb..], IsWas, StringComparison.Ordinal) : -1;
+        return length >= 0 && SpacesThen(text, verb + length, "a");
+    }
+
+    /// <summary><see cref="PlaceBased"/>: "⟧-based" or "⟧-headquartered".</summary>
+    private static bool PlaceBasedCue(ReadOnlySpan<char> text) =>
+        text.Contains("⟧-based", StringComparison.Ordinal) || text.Contains("⟧-headquartered", StringComparison.Ordinal);
+
+    /// <summary><see cref="AppositivePlaceBased"/>: "⟧\s*," and "⟧-based" or "⟧-headquartered".</summary>
+    private static bool AppositivePlaceBasedCue(ReadOnlySpan<char> text) => PlaceBasedCue(text) && NameThenComma(text, thenName: false);
+
+    /// <summary><see cref="HeadquarteredInComma"/>: "(Headquartered|Based)\s+in\s".</summary>
+    private static bool HeadquarteredInCommaCue(ReadOnlySpan<char> text) => WordThenWord(text, "Headquartered", "in") || WordThenWord(text, "Based", "in");
+
+    /// <summary><see cref="IsHeadquarteredIn"/>: "(headquartered|based)\s+in\s".</summary>
+    private static bool IsHeadquarteredInCue(ReadOnlySpan<char> text) => WordThenWord(text, "headquartered", "in") || WordThenWord(text, "based", "in");
+
+    /// <summary><see cref="AndHeadquarteredIn"/>: "and" and "(headquartered|based)\s+in\s".</summary>
+    private static bool AndHeadquarteredInCue(ReadOnlySpan<char> text) => text.Contains("and", StringComparison.Ordinal) && IsHeadquarteredInCue(text);
+
+    /// <summary><see cref="AppositiveHeadquarteredIn"/>: "⟧\s*," and "(headquartered|based)\s+in\s".</summary>
+    private static bool AppositiveHeadquarteredInCue(ReadOnlySpan<char> text) => NameThenComma(text, thenName: false) && IsHeadquarteredInCue(text);
+
+    /// <summary><see cref="HeadquartersWillBe"/>: "headquarters?\s".</summary>
+    private static bool HeadquartersWillBeCue(ReadOnlySpan<char> text)
+    {
+        for (var i = IndexOf(text, "headquarter", 0); i >= 0; i = IndexOf(text, "headquarter", i + 1))
+        {
+            var end = i + 11;
+            if ((end < text.Length && char.IsWhiteSpace(text[end])) || (end + 1 < text.Length && text[end] == 's' && char.IsWhiteSpace(text[end + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ProvideForVerbs = ["provides", "provide", "provided", "supplies", "supply", "supplied", "providing", "offers", "offer"];
+    private static readonly SearchValues<string> ProvideForWords = SearchValues.Create(ProvideForVerbs, StringComparison.Ordinal);
+
+    /// <summary><see cref="ProvidesFor"/>: one of its verbs, white space, then a lower-case letter.</summary>
+    private static bool ProvidesForCue(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(ProvideForWords))
+        {
+            return false;
+        }
+
+        foreach (var verb in ProvideForVerbs)
+        {
+            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
+            {
+                var end = i + verb.Length;
+                var after = SkipSpaces(text, end);
+                if (after > end && after < text.Length && char.IsAsciiLetterLower(text[after]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ProviderPrepositions = ["for", "of", "to"];
+
+    /// <summary><see cref="IsProviderFor"/>: "provider\s+(for|of|to)\s".</summary>
+    private static bool IsProviderForCue(ReadOnlySpan<char> text)
+    {
+        foreach (var preposition in ProviderPrepositions)
+        {
+            if (WordThenWord(text, "provider", preposition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="ProvidesPossessed"/>: "⟧’s" or "⟧'s".</summary>
+    private static bool ProvidesPossessedCue(ReadOnlySpan<char> text) =>
+        text.Contains("⟧’s", StringComparison.Ordinal) || text.Contains("⟧'s", StringComparison.Ordinal);
+
+    private static readonly string[] ProvidedVerbs = ["supplied", "provided", "delivered", "handled"];
+
+    /// <summary><see cref="ProvidedBy"/>: "(supplied|provided|delivered|handled)\s+by\s".</summary>
+    private static bool ProvidedByCue(ReadOnlySpan<char> text) => text.Contains("by", StringComparison.Ordinal) && AnyWordThenWord(text, ProvidedVerbs, "by");
+
+    private static readonly string[] ProvideThingVerbs = ["provides", "supplies", "provide", "supply", "offers", "offer"];
+
+    /// <summary><see cref="ProvidesThing"/>: one of its verbs, white space, then "a", "an" or "the".</summary>
+    private static bool ProvidesThingCue(ReadOnlySpan<char> text)
+    {
+        foreach (var verb in ProvideThingVerbs)
+        {
+            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
+            {
+                var end = i + verb.Length;
+                var after = SkipSpaces(text, end);
+                if (after > end && (text[after..].StartsWith("a", StringComparison.Ordinal) || text[after..].StartsWith("the", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PartnerEndings =
+        ["work", "works", "worked", "working", "partnering", "partnered", "partners", "partner", "up", "collaborating", "collaborated", "collaborates",
+         "collaborate", "cooperates", "cooperating", "agreement", "deal", "partnership", "memorandum"];
+
+    /// <summary><see cref="PartnersWith"/>: one of its verbs' last words, white space, "with", white space, then "the", a lower-case word or ⟦.</summary>
+    private static bool PartnersWithCue(ReadOnlySpan<char> text)
+    {
+        for (var i = IndexOf(text, "with", 0); i >= 0; i = IndexOf(text, "with", i + 1))
+        {
+            var end = SpacesBefore(text, i);
+            var next = SkipSpaces(text, i + 4);
+            if (end < i && next > i + 4 && next < text.Length && (text[next] == '⟦' || char.IsAsciiLetterLower(text[next]))
+                && EndsWithAny(text[..end], PartnerEndings, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] GrowVerbs = ["grown", "grew", "expanded", "swelled", "risen", "rose"];
+
+    /// <summary><see cref="GrownTo"/>: "(grown|grew|expanded|swelled|risen|rose)\s+to\s".</summary>
+    private static bool GrownToCue(ReadOnlySpan<char> text) => text.ContainsAny(GrowWords) && AnyWordThenWord(text, GrowVerbs, "to");
+
+    private static readonly SearchValues<string> GrowWords = SearchValues.Create(GrowVerbs, StringComparison.Ordinal);
+
+    /// <summary><see cref="BodyOfCount"/>: "⟧\s+is" and "of\s+\d".</summary>
+    private static bool BodyOfCountCue(ReadOnlySpan<char> text) => WordThenDigit(text, "of") && NameThenWord(text, ["is"]);
+
+    /// <summary><see cref="TakesTo"/>: "to\s+\d" and "members".</summary>
+    private static bool TakesToCue(ReadOnlySpan<char> text) => WordThenDigit(text, "to") && text.Contains("members", StringComparison.Ordinal);
+
+    private static readonly string[] CountOwners = ["its", "Its", "their", "Their", "⟧’s", "⟧'s"];
+    private static readonly SearchValues<string> CountOwnerWords = SearchValues.Create(CountOwners, StringComparison.Ordinal);
+    private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary><see cref="ItsCount"/>: "members", and "(its|their|⟧’s)\s+" before a digit or a number word.</summary>
+    private static bool ItsCountCue(ReadOnlySpan<char> text)
+    {
+        if (!text.Contains("members", StringComparison.Ordinal) || !text.ContainsAny(CountOwnerWords))
+        {
+            return false;
+        }
+
+        foreach (var owner in CountOwners)
+        {
+            for (var i = IndexOf(text, owner, 0); i >= 0; i = IndexOf(text, owner, i + 1))
+            {
+                var number = SkipSpaces(text, i + owner.Length);
+                if (number > i + owner.Length && number < text.Length
+                    && (char.IsDigit(text[number]) || StartsWithAny(text[number..], SmallNumbers, StringComparison.Ordinal) >= 0))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CountVerbs =
+        ["is made up of", "made up of", "consists of", "comprises", "is composed of", "counts", "has", "have", "had", "boasts", "collaborates with",
+         "works with", "partners with", "cooperates with", "brings together", "list of", "includes", "unites", "gathers", "represents", "operates",
+         "runs", "employs", "serves", "manages"];
+
+    private static readonly string[] CountQualifiers = ["more than", "over", "about", "around", "nearly", "some", "at least", "almost", "roughly", "up to"];
+
+    private static readonly string[] CountNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"];
+
+    /// <summary>
+    /// <see cref="CountTail"/> (so also <see cref="CountOf"/>): a number (a digit or a number word) after white space, before
+    /// which stands one of its verbs, maybe followed by white space and a qualifier ("has more than 40").
+    /// </summary>
+    private static bool CountTailCue(ReadOnlySpan<char> text)
+    {
+        for (var n = 1; n < text.Length; n++)
+        {
+            var c = text[n];
+            if (!(char.IsAsciiDigit(c) || (c > '\x7f' && char.IsDigit(c))
+                || (c is 't' or 'f' or 's' or 'e' or 'n' or 'd' or 'h' && StartsWithAny(text[n..], CountNumbers, StringComparison.Ordinal) >= 0))
+                || !char.IsWhiteSpace(text[n - 1]))
+            {
+                continue;
+            }
+
+            var end = SpacesBefore(text, n);
+            if (EndsWithAny(text[..end], CountVerbs, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var qualifier in CountQualifiers)
+            {
+                if (text[..end].EndsWith(qualifier, StringComparison.Ordinal))
+                {
+                    var verbEnd = SpacesBefore(text, end - qualifier.Length);
+                    if (verbEnd < end - qualifier.Length && EndsWithAny(text[..verbEnd], CountVerbs, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ExampleOpeners = ["The", "Those", "Such"];
+    private static readonly string[] ExampleWords = ["such as", "includ", "like"];
+
+    /// <summary><see cref="CountExamples"/>: the sentence opens with "The" (also "These", "They"), "Those" or "Such", and holds "such as", "includ" or "like".</summary>
+    private static bool CountExamplesCue(ReadOnlySpan<char> text)
+    {
+        if (StartsWithAny(text, ExampleOpeners, StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        foreach (var word in ExampleWords)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The patterns with a cue, for the tests that check each cue against its pattern.</summary>
+    internal static IReadOnlyList<(string Name, Regex Pattern, TextCue Cue)> PatternCues { get; } =
+    [
+        (nameof(AddedTo), AddedTo(), AddedToCue),
+        (nameof(SignedUpAsMembers), SignedUpAsMembers(), SignedUpAsMembersCue),
+        (nameof(AdmittedAsMembers), AdmittedAsMembers(), AdmittedAsMembersCue),
+        (nameof(AmongMembersAre), AmongMembersAre(), AmongMembersAreCue),
+        (nameof(JoinListIn), JoinListIn(), JoinListInCue),
+        (nameof(SubjectJoins), SubjectJoins(), SubjectJoinsCue),
+        (nameof(MembersOfEntity), MembersOfEntity(), MembersOfNameCue),
+        (nameof(MemberOf), MemberOf(), MembersOfNameCue),
+        (nameof(FrontedFoundedBy), FrontedFoundedBy(), FrontedFoundedByCue),
+        (nameof(InitiatedBy), InitiatedBy(), InitiatedByCue),
+        (nameof(PersonRoleOfFieldAt), PersonRoleOfFieldAt(), PersonRoleOfFieldAtCue),
+        (nameof(PersonCommaRoleOf), PersonCommaRoleOf(), PersonCommaRoleOfCue),
+        (nameof(RoleOfOrgPerson), RoleOfOrgPerson(), RoleOfOrgPersonCue),
+        (nameof(OrgRolePerson), OrgRolePerson(), OrgRolePersonCue),
+        (nameof(PersonIsRoleOf), PersonIsRoleOf(), PersonIsRoleOfCue),
+        (nameof(PersonOrgsRole), PersonOrgsRole(), PersonOrgsRoleCue),
+        (nameof(OrgsRolePerson), OrgsRolePerson(), OrgsRolePersonCue),
+        (nameof(AppointedAsRole), AppointedAsRole(), AppointedAsRoleCue),
+        (nameof(LedByPerson), LedByPerson(), LedByPersonCue),
+        (nameof(WhichIs), WhichIs(), WhichIsCue),
+        (nameof(WhichVerbs), WhichVerbs(), WhichVerbsCue),
+        (nameof(FoundedInYear), FoundedInYear(), FoundedInYearCue),
+        (nameof(AndItWas), AndItWas(), AndItWasCue),
+        (nameof(CopulaIsA), CopulaIsA(), CopulaIsACue),
+        (nameof(PlaceBased), PlaceBased(), PlaceBasedCue),
+        (nameof(AppositivePlaceBased), AppositivePlaceBased(), AppositivePlaceBasedCue),
+        (nameof(HeadquarteredInComma), HeadquarteredInComma(), HeadquarteredInCommaCue),
+        (nameof(IsHeadquarteredIn), IsHeadquarteredIn(), IsHeadquarteredInCue),
+        (nameof(AndHeadquarteredIn), AndHeadquarteredIn(), AndHeadquarteredInCue),
+        (nameof(AppositiveHeadquarteredIn), AppositiveHeadquarteredIn(), AppositiveHeadquarteredInCue),
+        (nameof(HeadquartersWillBe), HeadquartersWillBe(), HeadquartersWillBeCue),
+        (nameof(ProvidesFor), ProvidesFor(), ProvidesForCue),
+        (nameof(IsProviderFor), IsProviderFor(), IsProviderForCue),
+        (nameof(ProvidesPossessed), ProvidesPossessed(), ProvidesPossessedCue),
+        (nameof(ProvidedBy), ProvidedBy(), ProvidedByCue),
+        (nameof(ProvidesThing), ProvidesThing(), ProvidesThingCue),
+        (nameof(PartnersWith), PartnersWith(), PartnersWithCue),
+        (nameof(GrownTo), GrownTo(), GrownToCue),
+        (nameof(BodyOfCount), BodyOfCount(), BodyOfCountCue),
+        (nameof(TakesTo), TakesTo(), TakesToCue),
+        (nameof(ItsCount), ItsCount(), ItsCountCue),
+        (nameof(CountTailPattern), CountTailPattern(), CountTailCue),
+        (nameof(CountOf), CountOf(), CountTailCue),
+        (nameof(CountExamples), CountExamples(), CountExamplesCue),
+    ];
+}
