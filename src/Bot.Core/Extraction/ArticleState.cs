@@ -37,14 +37,24 @@ internal sealed class ArticleState
     public ArticleState(List<string> sentences)
     {
         Sentences = sentences;
-        Tokens = sentences.Select(Tokenizer.Tokenize).ToList();
     }
 
     public List<string> Sentences { get; }
 
-    public List<List<Token>> Tokens { get; }
-
+    /// <summary>Per sentence: its mentions, in order.</summary>
     public List<List<Mention>> Mentions { get; } = [];
+
+    /// <summary>Every mention of the article, in order (sentence by sentence).</summary>
+    public List<Mention> AllMentions { get; } = [];
+
+    /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
+    public void AddMentions(List<Mention> found)
+    {
+        var list = new List<Mention>(found.Count);
+        list.AddRange(found);
+        Mentions.Add(list);
+        AllMentions.AddRange(found);
+    }
 
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
     public List<string> Masked { get; } = [];

@@ -1,0 +1,83 @@
+namespace Bot.Core.Extraction;
+
+public sealed partial class ArticleExtractor
+{
+    /// <summary>Name → <see cref="NameKey.OrderFree"/> key, per thread: names recur within and across articles.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? _orderFreeKeys;
+
+    /// <summary>Mention texts made into strings once per thread (<see cref="WordTable"/>): an article names an entity several times, and entities recur across articles.</summary>
+    [ThreadStatic]
+    private static WordTable? _names;
+
+    private static WordTable Names => _names ??= new WordTable(shapes: false);
+
+    /// <summary>Bounds the keys kept per thread: the cache starts again when it is full.</summary>
+    private const int MaxOrderFreeKeys = 1 << 14;
+
+    /// <summary><see cref="NameKey.OrderFree"/> of <paramref name="name"/>, each name's computed once per thread.</summary>
+    private static string OrderFreeKey(string name)
+    {
+        var keys = _orderFreeKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!keys.TryGetValue(name, out var key))
+        {
+            if (keys.Count >= MaxOrderFreeKeys)
+            {
+                keys.Clear();
+            }
+
+            keys[name] = key = NameKey.OrderFree(name);
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// Collections one article's extraction works with and then drops, kept per thread and reused (cleared before use)
+    /// so that an article does not allocate them anew.
+    /// </summary>
+    private sealed class Workspace
+    {
+        [ThreadStatic]
+        private static Workspace? _current;
+
+        private byte[] _flags = new byte[64];
+        private bool[] _bools = new bool[64];
+        private bool[] _moreBools = new bool[64];
+
+        public static Workspace Get() => _current ??= new Workspace();
+
+        public Dictionary<string, int> ByKey { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<int, int> KeyIndex { get; } = [];
+
+        public List<Mention> Mentions { get; } = [];
+
+        public List<int> Ints { get; } = [];
+
+        public List<int> Keys { get; } = [];
+
+        /// <summary><paramref name="length"/> bytes, all zero.</summary>
+        public Span<byte> Flags(int length) => Cleared(ref _flags, length);
+
+        /// <summary><paramref name="length"/> flags, all false.</summary>
+        public Span<bool> Bools(int length) => Cleared(ref _bools, length);
+
+        /// <summary>Another <paramref name="length"/> flags, all false.</summary>
+        public Span<bool> MoreBools(int length) => Cleared(ref _moreBools, length);
+
+        private static Span<T> Cleared<T>(ref T[] array, int length)
+        {
+            if (array.Length < length)
+            {
+                array = new T[Math.Max(length, array.Length * 2)];
+            }
+
+            var span = array.AsSpan(0, length);
+            span.Clear();
+            return span;
+        }
+    }
+}
