@@ -59,6 +59,9 @@ public sealed partial class ArticleExtractor
 
         public List<int> Keys { get; } = [];
 
+        /// <summary>Builds masked sentences (cleared by its user).</summary>
+        public System.Text.StringBuilder Builder { get; } = new(256);
+
         /// <summary><paramref name="length"/> bytes, all zero.</summary>
         public Span<byte> Flags(int length) => Cleared(ref _flags, length);
 
@@ -79,5 +82,21 @@ public sealed partial class ArticleExtractor
             span.Clear();
             return span;
         }
+    }
+}
+
+/// <summary>Words lowercased and folded (<see cref="NameKey.Fold"/>), each made into a string once per thread.</summary>
+internal static class FoldedWords
+{
+    [ThreadStatic]
+    private static WordTable? _words;
+
+    /// <summary><see cref="NameKey.Fold"/> of <paramref name="word"/> lowercased (invariant culture).</summary>
+    public static string Fold(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[64];
+        var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        return (_words ??= new WordTable(shapes: false)).Get(lower[..NameKey.FoldInPlace(lower)]);
     }
 }

@@ -59,8 +59,18 @@ internal sealed class ArticleState
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
     public List<string> Masked { get; } = [];
 
-    /// <summary>Per sentence: what each ⟦cluster⟧ stood for in the original text.</summary>
-    public List<Dictionary<int, string>> Surfaces { get; } = [];
+    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text.</summary>
+    private readonly Dictionary<(int Sentence, int Cluster), string> _surfaces = [];
+
+    /// <summary>What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>; null when not known.</summary>
+    public string? Surface(int sentence, int cluster) => _surfaces.GetValueOrDefault((sentence, cluster));
+
+    public bool HasSurface(int sentence, int cluster) => _surfaces.ContainsKey((sentence, cluster));
+
+    public void SetSurface(int sentence, int cluster, string text) => _surfaces[(sentence, cluster)] = text;
+
+    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence unless that is known already.</summary>
+    public void TryAddSurface(int sentence, int cluster, string text) => _surfaces.TryAdd((sentence, cluster), text);
 
     public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
 
@@ -69,7 +79,8 @@ internal sealed class ArticleState
 
     public Dictionary<int, int> Salience { get; } = [];
 
-    public Dictionary<int, HashSet<string>> DescriptionHeads { get; } = [];
+    /// <summary>The head word of each description (lowercased and folded), with the entity it describes.</summary>
+    public List<(int Cluster, string Head)> DescriptionHeads { get; } = [];
 
     public Dictionary<int, EntityKind> Kinds { get; } = [];
 
@@ -101,16 +112,29 @@ internal sealed class ArticleState
         }
 
         Facts.Add(new LocalFact(FactKind.Description, cluster, null, text, null, null, sentence));
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var head = words.TakeWhile(w => w is not ("of" or "in" or "that" or "which" or "for" or "with" or "to" or "at" or "based")).LastOrDefault();
-        if (head is not null)
+
+        // The head: the last word (between spaces) before the first "of", "in", "that" …
+        var span = text.AsSpan();
+        var head = ReadOnlySpan<char>.Empty;
+        foreach (var range in span.Split(' '))
         {
-            if (!DescriptionHeads.TryGetValue(cluster, out var set))
+            var word = span[range];
+            if (word.IsEmpty)
             {
-                DescriptionHeads[cluster] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                continue;
             }
 
-            set.Add(NameKey.Fold(head.ToLowerInvariant()));
+            if (word is "of" or "in" or "that" or "which" or "for" or "with" or "to" or "at" or "based")
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (!head.IsEmpty)
+        {
+            DescriptionHeads.Add((cluster, FoldedWords.Fold(head)));
         }
     }
 
