@@ -360,9 +360,15 @@ public sealed partial class ArticleExtractor
         /// <summary>True when <paramref name="word"/> lowercased (invariant) and folded (<see cref="NameKey.Fold"/>) is <paramref name="head"/>.</summary>
         private static bool FoldsTo(ReadOnlySpan<char> word, string head, Span<char> buffer)
         {
-            if (word.Length < head.Length)
+            // Folding keeps a word's length or shortens it by one or two letters ("banks", "bodies"), and keeps its first letter.
+            if (word.Length < head.Length || word.Length > head.Length + 2)
             {
-                return false; // folding keeps a word's length or shortens it
+                return false;
+            }
+
+            if (head.Length == 0 || char.ToLowerInvariant(word[0]) != head[0])
+            {
+                return word.Length == 0 && head.Length == 0;
             }
 
             var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];

@@ -10,7 +10,7 @@ public sealed partial class ArticleExtractor
     [ThreadStatic]
     private static WordTable? _names;
 
-    private static WordTable Names => _names ??= new WordTable(shapes: false);
+    private static WordTable Names => _names ??= new WordTable(static name => (ushort)NameShapeOf(name));
 
     /// <summary>Bounds the keys kept per thread: the cache starts again when it is full.</summary>
     private const int MaxOrderFreeKeys = 1 << 14;
@@ -97,6 +97,6 @@ internal static class FoldedWords
         Span<char> buffer = stackalloc char[64];
         var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        return (_words ??= new WordTable(shapes: false)).Get(lower[..NameKey.FoldInPlace(lower)]);
+        return (_words ??= new WordTable(read: null)).Get(lower[..NameKey.FoldInPlace(lower)]);
     }
 }

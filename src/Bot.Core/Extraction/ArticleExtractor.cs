@@ -17,14 +17,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
     {
-        var sentences = new List<string>();
-        foreach (var paragraph in paragraphs)
-        {
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
-            {
-                sentences.Add(SentenceSplitter.Normalize(sentence));
-            }
-        }
+        var sentences = Sentences(paragraphs);
 
         var article = new ArticleState(sentences);
         FindMentions(article);
@@ -38,12 +31,29 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>The sentences with names masked and references resolved, before relations are read: for profiling the stages.</summary>
     internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs)
     {
-        var article = new ArticleState([.. paragraphs.SelectMany(SentenceSplitter.Split).Select(SentenceSplitter.Normalize)]);
+        var article = new ArticleState(Sentences(paragraphs));
         FindMentions(article);
         Cluster(article);
         Mask(article);
         ResolveAnaphora(article);
         return article.Masked;
+    }
+
+    /// <summary>The sentences of the paragraphs, in order, normalised (<see cref="SentenceSplitter.Normalize"/>).</summary>
+    private static List<string> Sentences(IReadOnlyList<string> paragraphs)
+    {
+        var sentences = new List<string>(paragraphs.Count * 2);
+        foreach (var paragraph in paragraphs)
+        {
+            var from = sentences.Count;
+            SentenceSplitter.Split(paragraph, sentences);
+            for (var i = from; i < sentences.Count; i++)
+            {
+                sentences[i] = SentenceSplitter.Normalize(sentences[i]);
+            }
+        }
+
+        return sentences;
     }
 
     private void FindMentions(ArticleState article)
@@ -193,8 +203,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var start = tokens[open + 1].Start;
             var end = tokens[close - 1].End;
-            var text = Names.Get(article.Sentences[s].AsSpan(start, end - start).Trim(" ,"));
-            found.Add(new Mention(s, start, end, text) { Quoted = true });
+            var text = Names.Get(article.Sentences[s].AsSpan(start, end - start).Trim(" ,"), out var shape);
+            found.Add(new Mention(s, start, end, text, (NameShape)shape) { Quoted = true });
             for (var k = open; k <= close; k++)
             {
                 consumed[k] = true;
@@ -224,7 +234,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             var based = BasedSuffix(t.Text);
             if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Length || !tokens[k + 1].IsNameWord))
             {
-                found.Add(new Mention(s, t.Start, t.Start + based, names.Get(t.Text.AsSpan(0, based))) { Hint = EntityKind.Place });
+                var place = names.Get(t.Text.AsSpan(0, based), out var placeShape);
+                found.Add(new Mention(s, t.Start, t.Start + based, place, (NameShape)placeShape) { Hint = EntityKind.Place });
                 k++;
                 continue;
             }
@@ -265,7 +276,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
                     && char.IsLower(tokens[j + 1].Text[cut + 1]))
                 {
-                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start))) { Hint = EntityKind.Place });
+                    var place = names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start), out var placeShape);
+                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, place, (NameShape)placeShape) { Hint = EntityKind.Place });
                     consumed[j + 1] = true;
                     placeBased = true;
                     break;
@@ -365,7 +377,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     end++;
                 }
-                found.Add(new Mention(s, start, end, names.Get(sentence.AsSpan(start, end - start))) { Possessive = tokens[j].Possessive });
+                var name = names.Get(sentence.AsSpan(start, end - start), out var shape);
+                found.Add(new Mention(s, start, end, name, (NameShape)shape) { Possessive = tokens[j].Possessive });
             }
 
             k = j + 1;
@@ -432,7 +445,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var start = k > 0 && tokens[k - 1].LowerIs("the") ? tokens[k - 1].Start : tokens[k].Start;
             found.Remove(owner);
-            found.Add(new Mention(s, start, owner.End, owner.Text + " " + place) { Synthetic = true });
+            var name = owner.Text + " " + place;
+            found.Add(new Mention(s, start, owner.End, name, NameShapeOf(name)) { Synthetic = true });
         }
     }
 
@@ -517,12 +531,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 var between = sentence.AsSpan(a.End, b.Start - a.End).Trim().Trim("’”\"'»").Trim();
                 if (between is "(" && sentence.AsSpan(b.End).TrimStart().StartsWith(')'))
                 {
-                    if (IsAcronymToken(b.Text) && IsAcronymOf(b.Text, a.Text))
+                    if ((b.Shape & NameShape.AcronymToken) != 0 && IsAcronymOf(b.Text, a.Text))
                     {
                         b.AcronymOf = a;
                         a.AcronymDefinedAfter = b;
                     }
-                    else if (IsAcronymToken(a.Text) && IsAcronymOf(a.Text, b.Text))
+                    else if ((a.Shape & NameShape.AcronymToken) != 0 && IsAcronymOf(a.Text, b.Text))
                     {
                         a.AcronymOf = b;
                         b.AcronymDefinedAfter = a;
@@ -533,7 +547,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
         foreach (var m in all)
         {
-            if (m.AcronymOf is not null || (IsAcronymToken(m.Text) && !m.Text.Contains(' ')) || m.Cluster >= 0)
+            if (m.AcronymOf is not null || (m.Shape & (NameShape.AcronymToken | NameShape.HasSpace)) == NameShape.AcronymToken || m.Cluster >= 0)
             {
                 continue;
             }
@@ -586,7 +600,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 var many = false;
                 foreach (var o in all)
                 {
-                    if (o.Cluster >= 0 && o.AcronymOf is null && !IsAcronymToken(o.Text) && IsAcronymOf(m.Text, o.Text))
+                    if (o.Cluster >= 0 && o.AcronymOf is null && (o.Shape & NameShape.AcronymToken) == 0 && IsAcronymOf(m.Text, o.Text))
                     {
                         if (only < 0)
                         {
@@ -631,11 +645,11 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             flags |= KindSeen;
             if (!m.IsAcronym)
             {
-                flags |= KindOfName(m.Text) switch
+                flags |= (m.Shape & (NameShape.EventName | NameShape.GroupName | NameShape.OrganisationName)) switch
                 {
-                    EntityKind.Event => KindEvent,
-                    EntityKind.Group => KindGroup,
-                    EntityKind.Organisation => KindOrganisation,
+                    NameShape.EventName => KindEvent,
+                    NameShape.GroupName => KindGroup,
+                    NameShape.OrganisationName => KindOrganisation,
                     _ => KindSeen,
                 };
             }
@@ -694,7 +708,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         index.Clear();
         foreach (var m in all)
         {
-            if (!m.IsAcronym && m.Text.AsSpan().Count(' ') is 1 or 2 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
+            if (!m.IsAcronym && (m.Shape & (NameShape.TwoOrThreeWords | NameShape.HasHeadWord)) == NameShape.TwoOrThreeWords && m.Hint != EntityKind.Place && !m.Quoted)
             {
                 if (!index.TryGetValue(m.Cluster, out var g))
                 {
@@ -724,7 +738,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var marked = work.MoreBools(keys.Count);
         foreach (var m in all)
         {
-            if (m.IsAcronym || m.Text.Contains(' ') || !LooksLikePerson(article, m))
+            if (m.IsAcronym || (m.Shape & NameShape.HasSpace) != 0 || !LooksLikePerson(article, m))
             {
                 continue;
             }
@@ -799,7 +813,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         var owners = work.Keys;
         foreach (var m in all)
         {
-            if (m.IsAcronym || m.Text.Contains(' '))
+            if (m.IsAcronym || (m.Shape & NameShape.HasSpace) != 0)
             {
                 continue;
             }
@@ -1000,6 +1014,35 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = Lexicon.EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What clustering reads of a name (<see cref="NameShape"/>).</summary>
+    internal static NameShape NameShapeOf(string name)
+    {
+        var shape = IsAcronymToken(name) ? NameShape.AcronymToken : NameShape.None;
+        var spaces = name.AsSpan().Count(' ');
+        if (spaces > 0)
+        {
+            shape |= NameShape.HasSpace;
+        }
+
+        if (spaces is 1 or 2)
+        {
+            shape |= NameShape.TwoOrThreeWords;
+        }
+
+        if (HasHeadWord(name))
+        {
+            shape |= NameShape.HasHeadWord;
+        }
+
+        return shape | (KindOfName(name) switch
+        {
+            EntityKind.Event => NameShape.EventName,
+            EntityKind.Group => NameShape.GroupName,
+            EntityKind.Organisation => NameShape.OrganisationName,
+            _ => NameShape.None,
+        });
+    }
 
     private static bool HasHeadWord(string name)
     {

@@ -1,7 +1,35 @@
 namespace Bot.Core.Extraction;
 
+/// <summary>What clustering reads of a name's text, read once per name (<see cref="ArticleExtractor"/>'s name table).</summary>
+[Flags]
+internal enum NameShape : ushort
+{
+    None = 0,
+
+    /// <summary>The name is one acronym-shaped word ("OLN").</summary>
+    AcronymToken = 1 << 0,
+
+    /// <summary>The name holds a space.</summary>
+    HasSpace = 1 << 1,
+
+    /// <summary>The name holds one or two spaces: two or three words.</summary>
+    TwoOrThreeWords = 1 << 2,
+
+    /// <summary>A word of the name heads organisation, group or event names ("Bank", "Alliance", "Summit").</summary>
+    HasHeadWord = 1 << 3,
+
+    /// <summary>The name is an event's ("… Summit").</summary>
+    EventName = 1 << 4,
+
+    /// <summary>The name is a group's ("… Alliance").</summary>
+    GroupName = 1 << 5,
+
+    /// <summary>The name is an organisation's ("… Bank").</summary>
+    OrganisationName = 1 << 6,
+}
+
 /// <summary>A name as it stands in one sentence.</summary>
-internal sealed class Mention(int sentence, int start, int end, string text)
+internal sealed class Mention(int sentence, int start, int end, string text, NameShape shape)
 {
     public int Sentence { get; } = sentence;
 
@@ -10,6 +38,9 @@ internal sealed class Mention(int sentence, int start, int end, string text)
     public int End { get; } = end;
 
     public string Text { get; } = text;
+
+    /// <summary>What <see cref="Text"/> is (<see cref="ArticleExtractor.NameShapeOf"/>).</summary>
+    public NameShape Shape { get; } = shape;
 
     public int Cluster { get; set; } = -1;
 
@@ -140,39 +171,60 @@ internal sealed class ArticleState
 
     public ArticleExtraction ToExtraction()
     {
-        var all = Mentions.SelectMany(m => m).ToList();
-        var used = all.Select(m => m.Cluster).Where(c => c >= 0).Distinct().Order().ToList();
-        var remap = used.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        var byCluster = new Dictionary<int, List<Mention>>(used.Count); // each cluster's mentions, in article order
-        foreach (var m in all)
+        // The entities named, in cluster order, numbered from 0; each one's mentions in article order.
+        var remap = new int[ClusterCount];
+        Array.Fill(remap, -1);
+        var counts = new int[ClusterCount + 1];
+        foreach (var m in AllMentions)
         {
-            if (!byCluster.TryGetValue(m.Cluster, out var list))
-            {
-                byCluster[m.Cluster] = list = [];
-            }
-
-            list.Add(m);
+            counts[m.Cluster + 1]++;
         }
 
-        var entities = new List<LocalEntity>(used.Count);
-        foreach (var cluster in used)
+        var used = 0;
+        for (var c = 0; c < ClusterCount; c++)
         {
-            var mentions = byCluster[cluster];
-            var names = NamesByUse(mentions);
-            foreach (var extra in ExtraNames.GetValueOrDefault(cluster) ?? [])
+            if (counts[c + 1] > 0)
             {
-                if (!names.Contains(extra))
+                remap[c] = used++;
+            }
+
+            counts[c + 1] += counts[c];
+        }
+
+        var byCluster = new Mention[AllMentions.Count];
+        var next = counts.AsSpan(0, ClusterCount).ToArray();
+        foreach (var m in AllMentions)
+        {
+            byCluster[next[m.Cluster]++] = m;
+        }
+
+        var entities = new List<LocalEntity>(used);
+        for (var cluster = 0; cluster < ClusterCount; cluster++)
+        {
+            if (remap[cluster] < 0)
+            {
+                continue;
+            }
+
+            var mentions = byCluster.AsSpan(counts[cluster], counts[cluster + 1] - counts[cluster]);
+            var names = NamesByUse(mentions);
+            if (ExtraNames.TryGetValue(cluster, out var extras))
+            {
+                foreach (var extra in extras)
                 {
-                    names.Add(extra);
+                    if (!names.Contains(extra))
+                    {
+                        names.Add(extra);
+                    }
                 }
             }
 
             // A surname used more often than the full name it ends ("Osei" after "Daniel Osei"): the full name is the best.
-            if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal)
-                && names.Find(n => n.EndsWith(" " + names[0], StringComparison.Ordinal)) is { } full)
+            if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal) && FullNameEnding(names) is var full and > 0)
             {
-                names.Remove(full);
-                names.Insert(0, full);
+                var name = names[full];
+                names.RemoveAt(full);
+                names.Insert(0, name);
             }
 
             var acronyms = new List<string>();
@@ -187,12 +239,14 @@ internal sealed class ArticleState
             entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
         }
 
+        bool Used(int cluster) => (uint)cluster < (uint)remap.Length && remap[cluster] >= 0;
+
+        // Facts about the entities named, each once: one with the kind, entities, detail and text key of an earlier one is left out.
         var facts = new List<LocalFact>();
-        var seen = new HashSet<(FactKind, int, int?, string, string?)>();
+        var kept = new List<(LocalFact Fact, string? Key)>();
         foreach (var f in Facts)
         {
-            if (!remap.ContainsKey(f.Subject) || (f.Object is { } o && (!remap.ContainsKey(o) || o == f.Subject))
-                || (f.For is { } fo && !remap.ContainsKey(fo)))
+            if (!Used(f.Subject) || (f.Object is { } o && (!Used(o) || o == f.Subject)) || (f.For is { } fo && !Used(fo)))
             {
                 continue;
             }
@@ -202,9 +256,37 @@ internal sealed class ArticleState
                 continue;
             }
 
-            if (!seen.Add((f.Kind, f.Subject, f.Object, NameKey.Of(f.Text ?? string.Empty), f.Detail)))
+            string? key = null;
+            var repeated = false;
+            for (var i = 0; i < kept.Count && !repeated; i++)
+            {
+                var (earlier, earlierKey) = kept[i];
+                if (earlier.Kind == f.Kind && earlier.Subject == f.Subject && earlier.Object == f.Object && string.Equals(earlier.Detail, f.Detail, StringComparison.Ordinal))
+                {
+                    key ??= NameKey.Of(f.Text ?? string.Empty);
+                    earlierKey ??= NameKey.Of(earlier.Text ?? string.Empty);
+                    kept[i] = (earlier, earlierKey);
+                    repeated = string.Equals(key, earlierKey, StringComparison.Ordinal);
+                }
+            }
+
+            if (repeated)
             {
                 continue;
+            }
+
+            kept.Add((f, key));
+            List<int>? examples = null;
+            if (f.Examples is { } listed)
+            {
+                examples = [];
+                foreach (var e in listed)
+                {
+                    if (Used(e) && !examples.Contains(remap[e]))
+                    {
+                        examples.Add(remap[e]);
+                    }
+                }
             }
 
             facts.Add(f with
@@ -212,53 +294,87 @@ internal sealed class ArticleState
                 Subject = remap[f.Subject],
                 Object = f.Object is { } x ? remap[x] : null,
                 For = f.For is { } y ? remap[y] : null,
-                Examples = f.Examples?.Where(remap.ContainsKey).Select(e => remap[e]).Distinct().ToList(),
+                Examples = examples,
             });
         }
 
         return new ArticleExtraction(Sentences, entities, facts);
     }
 
+    /// <summary>The index of the first name that ends with the first name after a space ("Daniel Osei" for "Osei"); -1 when none does.</summary>
+    private static int FullNameEnding(List<string> names)
+    {
+        var surname = names[0];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var n = names[i];
+            if (n.Length > surname.Length && n[^(surname.Length + 1)] == ' ' && n.EndsWith(surname, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The spellings of an entity's mentions (acronyms left out), the most used first, then the earliest; ties in
     /// the order of first use.
     /// </summary>
-    private static List<string> NamesByUse(List<Mention> mentions)
+    private static List<string> NamesByUse(ReadOnlySpan<Mention> mentions)
     {
-        var uses = new List<(string Text, int Count, int FirstSentence)>();
-        foreach (var m in mentions)
+        Span<int> counts = mentions.Length <= 128 ? stackalloc int[mentions.Length] : new int[mentions.Length];
+        Span<int> spellings = mentions.Length <= 128 ? stackalloc int[mentions.Length] : new int[mentions.Length]; // index of each spelling's first mention
+        var n = 0;
+        for (var k = 0; k < mentions.Length; k++)
         {
+            var m = mentions[k];
             if (m.IsAcronym)
             {
                 continue;
             }
 
-            var i = uses.FindIndex(u => string.Equals(u.Text, m.Text, StringComparison.Ordinal));
-            if (i < 0)
+            var i = 0;
+            while (i < n && !string.Equals(mentions[spellings[i]].Text, m.Text, StringComparison.Ordinal))
             {
-                uses.Add((m.Text, 1, m.Sentence));
+                i++;
+            }
+
+            if (i == n)
+            {
+                spellings[n] = k;
+                counts[n++] = 1;
             }
             else
             {
-                uses[i] = uses[i] with { Count = uses[i].Count + 1 };
+                counts[i]++;
             }
         }
 
-        var order = new int[uses.Count];
-        for (var i = 0; i < order.Length; i++)
+        // Most used first, then the earliest sentence, then the order of first use (a stable insertion sort).
+        Span<int> order = n <= 128 ? stackalloc int[n] : new int[n];
+        for (var i = 0; i < n; i++)
         {
-            order[i] = i;
+            var j = i;
+            while (j > 0 && Before(i, order[j - 1], counts, spellings, mentions))
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = i;
         }
 
-        Array.Sort(order, (a, b) => uses[a].Count != uses[b].Count ? uses[b].Count.CompareTo(uses[a].Count)
-            : uses[a].FirstSentence != uses[b].FirstSentence ? uses[a].FirstSentence.CompareTo(uses[b].FirstSentence)
-            : a.CompareTo(b));
-        var names = new List<string>(order.Length + 2);
+        var names = new List<string>(n + 2);
         foreach (var i in order)
         {
-            names.Add(uses[i].Text);
+            names.Add(mentions[spellings[i]].Text);
         }
 
         return names;
     }
+
+    /// <summary>Whether spelling <paramref name="a"/> goes before spelling <paramref name="b"/> (a later one than b in first use).</summary>
+    private static bool Before(int a, int b, Span<int> counts, Span<int> spellings, ReadOnlySpan<Mention> mentions) =>
+        counts[a] != counts[b] ? counts[a] > counts[b] : mentions[spellings[a]].Sentence < mentions[spellings[b]].Sentence;
 }

@@ -114,12 +114,16 @@ internal readonly struct Token(string text, int start, int end, WordShape shape,
 }
 
 /// <summary>
-/// Words made into strings once per thread, with their <see cref="WordShape"/>: most words recur ("the", "of", the names of
-/// an article), so each is copied and read once. An open-addressing table keyed by the characters; bounded: it starts
-/// again when it holds <see cref="MaxWords"/> words.
+/// Words made into strings once per thread, each with what <paramref name="read"/> tells of it (for tokens their
+/// <see cref="WordShape"/>): most words recur ("the", "of", the names of an article), so each is copied and read once.
+/// An open-addressing table keyed by the characters; bounded: it starts again when it holds <see cref="MaxWords"/> words.
 /// </summary>
-internal sealed class WordTable(bool shapes = true)
+/// <param name="read">What to keep with each new word; none when null.</param>
+internal sealed class WordTable(Func<string, ushort>? read)
 {
+    /// <summary>A table of tokens, each with its <see cref="WordShape"/>.</summary>
+    public static WordTable Tokens() => new(static word => (ushort)ShapeOf(word));
+
     /// <summary>Bounds the words kept (a few MB per thread).</summary>
     private const int MaxWords = 1 << 16;
 
@@ -130,14 +134,14 @@ internal sealed class WordTable(bool shapes = true)
     {
         public string? Text;
         public int Hash;
-        public WordShape Shape;
+        public ushort Info;
     }
 
     /// <summary>The string of <paramref name="text"/>.</summary>
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
 
-    /// <summary>The string of <paramref name="text"/> and its shape (<see cref="WordShape.None"/> in a table made without shapes).</summary>
-    public string Get(ReadOnlySpan<char> text, out WordShape shape)
+    /// <summary>The string of <paramref name="text"/> and what was read of it (0 in a table that reads nothing).</summary>
+    public string Get(ReadOnlySpan<char> text, out ushort info)
     {
         var hash = Hash(text);
         var mask = _entries.Length - 1;
@@ -152,7 +156,7 @@ internal sealed class WordTable(bool shapes = true)
 
             if (entry.Hash == hash && text.SequenceEqual(entry.Text))
             {
-                shape = entry.Shape;
+                info = entry.Info;
                 return entry.Text;
             }
 
@@ -160,12 +164,12 @@ internal sealed class WordTable(bool shapes = true)
         }
 
         var word = text.ToString();
-        shape = shapes ? ShapeOf(word) : WordShape.None;
-        Add(word, hash, shape);
+        info = read is null ? (ushort)0 : read(word);
+        Add(word, hash, info);
         return word;
     }
 
-    private void Add(string word, int hash, WordShape shape)
+    private void Add(string word, int hash, ushort info)
     {
         if (_count >= MaxWords)
         {
@@ -185,7 +189,7 @@ internal sealed class WordTable(bool shapes = true)
             }
         }
 
-        Insert(new Entry { Text = word, Hash = hash, Shape = shape });
+        Insert(new Entry { Text = word, Hash = hash, Info = info });
         _count++;
     }
 
@@ -380,7 +384,7 @@ internal static class Tokenizer
     /// <summary>Appends the tokens of <paramref name="sentence"/> to <paramref name="tokens"/>.</summary>
     internal static void Tokenize(string sentence, ArticleTokens tokens)
     {
-        var words = _words ??= new WordTable();
+        var words = _words ??= WordTable.Tokens();
         var i = 0;
         while (i < sentence.Length)
         {
@@ -409,12 +413,12 @@ internal static class Tokenizer
             if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
             {
                 var stem = words.Get(text[..^2], out var stemShape);
-                tokens.Append(new Token(stem, start, i, stemShape, true));
+                tokens.Append(new Token(stem, start, i, (WordShape)stemShape, true));
                 continue;
             }
 
             var word = words.Get(text, out var shape);
-            tokens.Append(new Token(word, start, i, shape, false));
+            tokens.Append(new Token(word, start, i, (WordShape)shape, false));
         }
     }
 
