@@ -271,12 +271,12 @@ public sealed partial class ArticleExtractor
         public const byte Described = 4;
 
         [ThreadStatic]
-        private static References? _spare;
+        private static References? _current;
 
         /// <summary>The references of <paramref name="article"/>, in an instance reused per thread.</summary>
         public static References Read(ArticleState article)
         {
-            var references = _spare ??= new References();
+            var references = _current ??= new References();
             references._order.Clear();
             references._heads.Clear();
             if (references._firstSentence.Length < article.ClusterCount)
@@ -316,7 +316,6 @@ public sealed partial class ArticleExtractor
             }
 
             var found = new byte[article.ClusterCount];
-            Span<char> buffer = stackalloc char[128];
             foreach (var m in article.AllMentions)
             {
                 if (m.IsAcronym)
@@ -324,24 +323,13 @@ public sealed partial class ArticleExtractor
                     continue;
                 }
 
-                var text = m.Text.AsSpan();
-                var start = 0;
-                while (true)
+                var words = m.Facts.FoldedWords;
+                for (var w = 0; w < words.Length; w++)
                 {
-                    var end = text[start..].IndexOfAny(' ', '-');
-                    var last = end < 0;
-                    var word = last ? text[start..] : text.Slice(start, end);
-                    if (FoldsTo(word, head, buffer))
+                    if (string.Equals(words[w], head, StringComparison.Ordinal))
                     {
-                        found[m.Cluster] |= (byte)(AnyWord | (last ? LastWord : 0));
+                        found[m.Cluster] |= (byte)(AnyWord | (w == words.Length - 1 ? LastWord : 0));
                     }
-
-                    if (last)
-                    {
-                        break;
-                    }
-
-                    start += end + 1;
                 }
             }
 
@@ -355,25 +343,6 @@ public sealed partial class ArticleExtractor
 
             _heads.Add((head, found));
             return found;
-        }
-
-        /// <summary>True when <paramref name="word"/> lowercased (invariant) and folded (<see cref="NameKey.Fold"/>) is <paramref name="head"/>.</summary>
-        private static bool FoldsTo(ReadOnlySpan<char> word, string head, Span<char> buffer)
-        {
-            // Folding keeps a word's length or shortens it by one or two letters ("banks", "bodies"), and keeps its first letter.
-            if (word.Length < head.Length || word.Length > head.Length + 2)
-            {
-                return false;
-            }
-
-            if (head.Length == 0 || char.ToLowerInvariant(word[0]) != head[0])
-            {
-                return word.Length == 0 && head.Length == 0;
-            }
-
-            var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
-            word.ToLowerInvariant(lower);
-            return lower[..NameKey.FoldInPlace(lower)].SequenceEqual(head);
         }
     }
 

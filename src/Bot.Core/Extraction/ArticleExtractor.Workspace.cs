@@ -2,35 +2,14 @@ namespace Bot.Core.Extraction;
 
 public sealed partial class ArticleExtractor
 {
-    /// <summary>Name → <see cref="NameKey.OrderFree"/> key, per thread: names recur within and across articles.</summary>
+    /// <summary>
+    /// Mention texts made into strings once per thread, each with what clustering reads of it (<see cref="NameFacts"/>):
+    /// an article names an entity several times, and entities recur across articles.
+    /// </summary>
     [ThreadStatic]
-    private static Dictionary<string, string>? _orderFreeKeys;
+    private static WordTable<NameFacts>? _names;
 
-    /// <summary>Mention texts made into strings once per thread (<see cref="WordTable"/>): an article names an entity several times, and entities recur across articles.</summary>
-    [ThreadStatic]
-    private static WordTable? _names;
-
-    private static WordTable Names => _names ??= new WordTable(static name => (ushort)NameShapeOf(name));
-
-    /// <summary>Bounds the keys kept per thread: the cache starts again when it is full.</summary>
-    private const int MaxOrderFreeKeys = 1 << 14;
-
-    /// <summary><see cref="NameKey.OrderFree"/> of <paramref name="name"/>, each name's computed once per thread.</summary>
-    private static string OrderFreeKey(string name)
-    {
-        var keys = _orderFreeKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!keys.TryGetValue(name, out var key))
-        {
-            if (keys.Count >= MaxOrderFreeKeys)
-            {
-                keys.Clear();
-            }
-
-            keys[name] = key = NameKey.OrderFree(name);
-        }
-
-        return key;
-    }
+    private static WordTable<NameFacts> Names => _names ??= new(static name => new NameFacts(name));
 
     /// <summary>
     /// Collections one article's extraction works with and then drops, kept per thread and reused (cleared before use)
@@ -89,7 +68,7 @@ public sealed partial class ArticleExtractor
 internal static class FoldedWords
 {
     [ThreadStatic]
-    private static WordTable? _words;
+    private static WordTable<byte>? _words;
 
     /// <summary><see cref="NameKey.Fold"/> of <paramref name="word"/> lowercased (invariant culture).</summary>
     public static string Fold(ReadOnlySpan<char> word)
@@ -97,6 +76,6 @@ internal static class FoldedWords
         Span<char> buffer = stackalloc char[64];
         var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        return (_words ??= new WordTable(read: null)).Get(lower[..NameKey.FoldInPlace(lower)]);
+        return (_words ??= new WordTable<byte>(read: null)).Get(lower[..NameKey.FoldInPlace(lower)]);
     }
 }

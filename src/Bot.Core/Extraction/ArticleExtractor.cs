@@ -203,8 +203,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var start = tokens[open + 1].Start;
             var end = tokens[close - 1].End;
-            var text = Names.Get(article.Sentences[s].AsSpan(start, end - start).Trim(" ,"), out var shape);
-            found.Add(new Mention(s, start, end, text, (NameShape)shape) { Quoted = true });
+            var text = Names.Get(article.Sentences[s].AsSpan(start, end - start).Trim(" ,"), out var facts);
+            found.Add(new Mention(s, start, end, text, facts) { Quoted = true });
             for (var k = open; k <= close; k++)
             {
                 consumed[k] = true;
@@ -234,8 +234,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             var based = BasedSuffix(t.Text);
             if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Length || !tokens[k + 1].IsNameWord))
             {
-                var place = names.Get(t.Text.AsSpan(0, based), out var placeShape);
-                found.Add(new Mention(s, t.Start, t.Start + based, place, (NameShape)placeShape) { Hint = EntityKind.Place });
+                var place = names.Get(t.Text.AsSpan(0, based), out var placeFacts);
+                found.Add(new Mention(s, t.Start, t.Start + based, place, placeFacts) { Hint = EntityKind.Place });
                 k++;
                 continue;
             }
@@ -276,8 +276,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
                     && char.IsLower(tokens[j + 1].Text[cut + 1]))
                 {
-                    var place = names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start), out var placeShape);
-                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, place, (NameShape)placeShape) { Hint = EntityKind.Place });
+                    var place = names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start), out var placeFacts);
+                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, place, placeFacts) { Hint = EntityKind.Place });
                     consumed[j + 1] = true;
                     placeBased = true;
                     break;
@@ -377,8 +377,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     end++;
                 }
-                var name = names.Get(sentence.AsSpan(start, end - start), out var shape);
-                found.Add(new Mention(s, start, end, name, (NameShape)shape) { Possessive = tokens[j].Possessive });
+                var name = names.Get(sentence.AsSpan(start, end - start), out var facts);
+                found.Add(new Mention(s, start, end, name, facts) { Possessive = tokens[j].Possessive });
             }
 
             k = j + 1;
@@ -446,7 +446,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             var start = k > 0 && tokens[k - 1].LowerIs("the") ? tokens[k - 1].Start : tokens[k].Start;
             found.Remove(owner);
             var name = owner.Text + " " + place;
-            found.Add(new Mention(s, start, owner.End, name, NameShapeOf(name)) { Synthetic = true });
+            found.Add(new Mention(s, start, owner.End, name, new NameFacts(name)) { Synthetic = true });
         }
     }
 
@@ -552,7 +552,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 continue;
             }
 
-            var key = OrderFreeKey(m.Text);
+            var key = m.Facts.OrderFreeKey;
             if (!byKey.TryGetValue(key, out var cluster))
             {
                 cluster = article.NewCluster();
@@ -941,7 +941,24 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static bool LooksLikePerson(ArticleState article, Mention m)
     {
         var sentence = article.Sentences[m.Sentence];
-        return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(EndOf(sentence.AsSpan(0, m.Start)));
+        return (MayStartPersonAfter(sentence.AsSpan(m.End)) && PersonAfter().IsMatch(sentence.AsSpan(m.End)))
+            || PersonBefore().IsMatch(EndOf(sentence.AsSpan(0, m.Start)));
+    }
+
+    /// <summary>
+    /// False when <see cref="PersonAfter"/> cannot match <paramref name="text"/>: after white space it needs a comma or a
+    /// word that starts with s, t, a, n or e ("said", "told", "added", "noted", "explained"), in either case. A non-ASCII
+    /// character is left to the pattern (ignoring case, it lets a few stand for ASCII letters, as 'ſ' for 's').
+    /// </summary>
+    private static bool MayStartPersonAfter(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && (!char.IsAscii(text[i]) || text[i] == ',' || (text[i] | 0x20) is 's' or 't' or 'a' or 'n' or 'e');
     }
 
     /// <summary><see cref="PlaceBefore"/> before a mention, read once per mention (the place check of clustering asks it for each pair of mentions).</summary>

@@ -28,8 +28,37 @@ internal enum NameShape : ushort
     OrganisationName = 1 << 6,
 }
 
+/// <summary>What extraction reads of a name's text, read once per distinct name and thread (<see cref="ArticleExtractor"/>'s name table).</summary>
+internal sealed class NameFacts(string name)
+{
+    private string? _orderFreeKey;
+    private string[]? _foldedWords;
+
+    /// <summary>What the name is (<see cref="ArticleExtractor.NameShapeOf"/>).</summary>
+    public NameShape Shape { get; } = ArticleExtractor.NameShapeOf(name);
+
+    /// <summary><see cref="NameKey.OrderFree"/> of the name.</summary>
+    public string OrderFreeKey => _orderFreeKey ??= NameKey.OrderFree(name);
+
+    /// <summary>The name's words (split at spaces and hyphens, empty ones too), each lowercased and folded (<see cref="FoldedWords.Fold"/>).</summary>
+    public string[] FoldedWords => _foldedWords ??= ReadFoldedWords(name);
+
+    private static string[] ReadFoldedWords(string name)
+    {
+        var text = name.AsSpan();
+        var words = new string[text.Count(' ') + text.Count('-') + 1];
+        var i = 0;
+        foreach (var range in text.SplitAny(' ', '-'))
+        {
+            words[i++] = Extraction.FoldedWords.Fold(text[range]);
+        }
+
+        return words;
+    }
+}
+
 /// <summary>A name as it stands in one sentence.</summary>
-internal sealed class Mention(int sentence, int start, int end, string text, NameShape shape)
+internal sealed class Mention(int sentence, int start, int end, string text, NameFacts facts)
 {
     public int Sentence { get; } = sentence;
 
@@ -39,8 +68,11 @@ internal sealed class Mention(int sentence, int start, int end, string text, Nam
 
     public string Text { get; } = text;
 
+    /// <summary>What extraction reads of <see cref="Text"/>.</summary>
+    public NameFacts Facts { get; } = facts;
+
     /// <summary>What <see cref="Text"/> is (<see cref="ArticleExtractor.NameShapeOf"/>).</summary>
-    public NameShape Shape { get; } = shape;
+    public NameShape Shape => Facts.Shape;
 
     public int Cluster { get; set; } = -1;
 

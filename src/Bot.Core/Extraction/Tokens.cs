@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Bot.Core.Extraction;
 
-/// <summary>What a word is, read once per word (<see cref="WordTable"/>): its shape and the word lists of <see cref="Lexicon"/> it is in.</summary>
+/// <summary>What a word is, read once per word (<see cref="WordTable{TInfo}"/>): its shape and the word lists of <see cref="Lexicon"/> it is in.</summary>
 [Flags]
 internal enum WordShape : ushort
 {
@@ -44,7 +44,7 @@ internal enum WordShape : ushort
 /// <param name="text">The word without a possessive ending, or the punctuation mark.</param>
 /// <param name="start">Offset of the first character.</param>
 /// <param name="end">Offset after the last character (possessive ending included).</param>
-/// <param name="shape">What the word is (<see cref="WordTable.ShapeOf"/> of <paramref name="text"/>).</param>
+/// <param name="shape">What the word is (<see cref="WordShapes.ShapeOf"/> of <paramref name="text"/>).</param>
 /// <param name="possessive">True when the word ended in "'s" / "’s".</param>
 internal readonly struct Token(string text, int start, int end, WordShape shape, bool possessive)
 {
@@ -118,12 +118,10 @@ internal readonly struct Token(string text, int start, int end, WordShape shape,
 /// <see cref="WordShape"/>): most words recur ("the", "of", the names of an article), so each is copied and read once.
 /// An open-addressing table keyed by the characters; bounded: it starts again when it holds <see cref="MaxWords"/> words.
 /// </summary>
-/// <param name="read">What to keep with each new word; none when null.</param>
-internal sealed class WordTable(Func<string, ushort>? read)
+/// <typeparam name="TInfo">What is kept with each word.</typeparam>
+/// <param name="read">What to keep with each new word; the default when null.</param>
+internal sealed class WordTable<TInfo>(Func<string, TInfo>? read)
 {
-    /// <summary>A table of tokens, each with its <see cref="WordShape"/>.</summary>
-    public static WordTable Tokens() => new(static word => (ushort)ShapeOf(word));
-
     /// <summary>Bounds the words kept (a few MB per thread).</summary>
     private const int MaxWords = 1 << 16;
 
@@ -134,14 +132,14 @@ internal sealed class WordTable(Func<string, ushort>? read)
     {
         public string? Text;
         public int Hash;
-        public ushort Info;
+        public TInfo Info;
     }
 
     /// <summary>The string of <paramref name="text"/>.</summary>
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
 
     /// <summary>The string of <paramref name="text"/> and what was read of it (0 in a table that reads nothing).</summary>
-    public string Get(ReadOnlySpan<char> text, out ushort info)
+    public string Get(ReadOnlySpan<char> text, out TInfo info)
     {
         var hash = Hash(text);
         var mask = _entries.Length - 1;
@@ -164,12 +162,12 @@ internal sealed class WordTable(Func<string, ushort>? read)
         }
 
         var word = text.ToString();
-        info = read is null ? (ushort)0 : read(word);
+        info = read is null ? default! : read(word);
         Add(word, hash, info);
         return word;
     }
 
-    private void Add(string word, int hash, ushort info)
+    private void Add(string word, int hash, TInfo info)
     {
         if (_count >= MaxWords)
         {
@@ -218,6 +216,14 @@ internal sealed class WordTable(Func<string, ushort>? read)
         h ^= h >> 12;
         return (int)(h & int.MaxValue);
     }
+
+}
+
+/// <summary>What tokens are (<see cref="WordShape"/>).</summary>
+internal static class WordShapes
+{
+    /// <summary>A table of tokens, each with its <see cref="WordShape"/>.</summary>
+    public static WordTable<WordShape> Table() => new(ShapeOf);
 
     /// <summary>What <paramref name="text"/> (a token: a word or one punctuation mark) is.</summary>
     internal static WordShape ShapeOf(string text)
@@ -377,14 +383,19 @@ internal sealed class ArticleTokens
 /// </summary>
 internal static class Tokenizer
 {
+    /// <summary>Each ASCII character as a string, and its shape as a token.</summary>
+    private static readonly string[] AsciiStrings = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    private static readonly WordShape[] AsciiShapes = [.. AsciiStrings.Select(WordShapes.ShapeOf)];
+
     /// <summary>Words seen on this thread: most words recur ("the", "of", the names of an article), so each is made into a string and read once.</summary>
     [ThreadStatic]
-    private static WordTable? _words;
+    private static WordTable<WordShape>? _words;
 
     /// <summary>Appends the tokens of <paramref name="sentence"/> to <paramref name="tokens"/>.</summary>
     internal static void Tokenize(string sentence, ArticleTokens tokens)
     {
-        var words = _words ??= WordTable.Tokens();
+        var words = _words ??= WordShapes.Table();
         var i = 0;
         while (i < sentence.Length)
         {
@@ -413,12 +424,18 @@ internal static class Tokenizer
             if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
             {
                 var stem = words.Get(text[..^2], out var stemShape);
-                tokens.Append(new Token(stem, start, i, (WordShape)stemShape, true));
+                tokens.Append(new Token(stem, start, i, stemShape, true));
+                continue;
+            }
+
+            if (text.Length == 1 && char.IsAscii(text[0]))
+            {
+                tokens.Append(new Token(AsciiStrings[text[0]], start, i, AsciiShapes[text[0]], false)); // punctuation, mostly: no lookup
                 continue;
             }
 
             var word = words.Get(text, out var shape);
-            tokens.Append(new Token(word, start, i, (WordShape)shape, false));
+            tokens.Append(new Token(word, start, i, shape, false));
         }
     }
 
