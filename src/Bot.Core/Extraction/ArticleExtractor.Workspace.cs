@@ -32,6 +32,12 @@ public sealed partial class ArticleExtractor
 
         public Dictionary<int, int> KeyIndex { get; } = [];
 
+        /// <summary>Words seen capitalised away from a sentence's start, in the article being read.</summary>
+        public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Last words of two- and three-word names without a head word: surnames, names even at a sentence's start.</summary>
+        public HashSet<string> KnownSurnames { get; } = new(StringComparer.Ordinal);
+
         public List<Mention> Mentions { get; } = [];
 
         public List<int> Ints { get; } = [];

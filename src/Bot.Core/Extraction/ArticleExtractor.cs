@@ -76,6 +76,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private void FindMentions(ArticleState article, ArticleTokens all)
     {
+        var work = Workspace.Get();
+        var knownCapitalised = work.KnownCapitalised;
+        var knownSurnames = work.KnownSurnames;
+        knownCapitalised.Clear();
+        knownSurnames.Clear();
+
         // Words seen capitalised away from a sentence's start are names wherever they stand, and so are the first
         // words of longer names ("Norrland" of "Norrland Bank").
         for (var s = 0; s < all.SentenceCount; s++)
@@ -88,7 +94,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     && tokens[k + 1].IsCapitalised && !tokens[k].Possessive && !tokens[k].IsFunctionWord
                     && !lexicon.Demonyms.ContainsKey(tokens[k].Text))
                 {
-                    article.KnownCapitalised.Add(tokens[k].Text);
+                    knownCapitalised.Add(tokens[k].Text);
                 }
 
                 // The last word of a two- or three-word name that has no head word ("Osei" of "Daniel Osei"): a surname,
@@ -98,29 +104,31 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     && !HasHead(tokens, k - 1, k) && !tokens[k].IsFunctionWord && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
                     && !tokens[k].IsAcronym && tokens[k].Text.Length > 2)
                 {
-                    article.KnownSurnames.Add(tokens[k].Text);
+                    knownSurnames.Add(tokens[k].Text);
                 }
 
                 var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalised);
                 if (k != first && tokens[k].IsCapitalised && alone && !tokens[k].Possessive)
                 {
-                    article.KnownCapitalised.Add(tokens[k].Text);
+                    knownCapitalised.Add(tokens[k].Text);
                 }
             }
         }
 
-        var found = new List<Mention>();
+        var found = work.Mentions;
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var tokens = all[s];
             var consumed = all.Consumed(tokens.Length);
             found.Clear();
             FindQuotedNames(article, s, tokens, consumed, found);
-            FindChunks(article, s, tokens, consumed, found);
+            FindChunks(article, s, tokens, consumed, found, work);
             RewriteSubsidiaries(article, s, tokens, found);
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
             article.AddMentions(found);
         }
+
+        article.CollectMentions();
     }
 
     /// <summary>How many capitalised words stand right before token <paramref name="k"/>.</summary>
@@ -215,8 +223,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     }
 
 
-    private void FindChunks(ArticleState article, int s, ReadOnlySpan<Token> tokens, Span<bool> consumed, List<Mention> found)
+    private void FindChunks(ArticleState article, int s, ReadOnlySpan<Token> tokens, Span<bool> consumed, List<Mention> found, Workspace work)
     {
+        var knownCapitalised = work.KnownCapitalised;
+        var knownSurnames = work.KnownSurnames;
         var first = FirstWordIndex(tokens);
         var sentence = article.Sentences[s];
         var names = Names;
@@ -312,7 +322,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 if (j + 2 < tokens.Length && tokens[j + 1].LowerIs("and") && j - k <= 1 && tokens[j + 2].IsNameWord && !HasHead(tokens, k, j)
-                    && !article.KnownCapitalised.Contains(tokens[j].Text))
+                    && !knownCapitalised.Contains(tokens[j].Text))
                 {
                     var r = j + 2;
                     while (r + 1 < tokens.Length && tokens[r + 1].IsNameWord && !tokens[r].Possessive)
@@ -352,7 +362,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
             var keep = true;
-            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text) && !article.KnownSurnames.Contains(t.Text)
+            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !knownCapitalised.Contains(t.Text) && !knownSurnames.Contains(t.Text)
                 && !(t.Text.Length > 2 && !t.Text.EndsWith("ly", StringComparison.Ordinal) && !Lexicon.SentenceAdverbs.Contains(t.Text)
                     && InitialAppositive().IsMatch(sentence.AsSpan(t.End))))
             {

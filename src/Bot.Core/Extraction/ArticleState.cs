@@ -100,6 +100,7 @@ internal sealed class ArticleState
     public ArticleState(List<string> sentences)
     {
         Sentences = sentences;
+        Masked = new List<string>(sentences.Count);
     }
 
     public List<string> Sentences { get; }
@@ -107,8 +108,8 @@ internal sealed class ArticleState
     /// <summary>Per sentence: its mentions, in order.</summary>
     public List<List<Mention>> Mentions { get; } = [];
 
-    /// <summary>Every mention of the article, in order (sentence by sentence).</summary>
-    public List<Mention> AllMentions { get; } = [];
+    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="CollectMentions"/>.</summary>
+    public List<Mention> AllMentions { get; private set; } = [];
 
     /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
     public void AddMentions(List<Mention> found)
@@ -116,29 +117,43 @@ internal sealed class ArticleState
         var list = new List<Mention>(found.Count);
         list.AddRange(found);
         Mentions.Add(list);
-        AllMentions.AddRange(found);
+    }
+
+    /// <summary>Gathers the mentions of every sentence into <see cref="AllMentions"/>, once they are all added.</summary>
+    public void CollectMentions()
+    {
+        var count = 0;
+        foreach (var list in Mentions)
+        {
+            count += list.Count;
+        }
+
+        var all = new List<Mention>(count);
+        foreach (var list in Mentions)
+        {
+            all.AddRange(list);
+        }
+
+        AllMentions = all;
     }
 
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
-    public List<string> Masked { get; } = [];
+    public List<string> Masked { get; }
 
-    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text.</summary>
-    private readonly Dictionary<(int Sentence, int Cluster), string> _surfaces = [];
+    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text (made when masking starts, as large as the mentions).</summary>
+    private Dictionary<(int Sentence, int Cluster), string>? _surfaces;
+
+    private Dictionary<(int Sentence, int Cluster), string> Surfaces => _surfaces ??= new(AllMentions.Count + 4);
 
     /// <summary>What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>; null when not known.</summary>
-    public string? Surface(int sentence, int cluster) => _surfaces.GetValueOrDefault((sentence, cluster));
+    public string? Surface(int sentence, int cluster) => Surfaces.GetValueOrDefault((sentence, cluster));
 
-    public bool HasSurface(int sentence, int cluster) => _surfaces.ContainsKey((sentence, cluster));
+    public bool HasSurface(int sentence, int cluster) => Surfaces.ContainsKey((sentence, cluster));
 
-    public void SetSurface(int sentence, int cluster, string text) => _surfaces[(sentence, cluster)] = text;
+    public void SetSurface(int sentence, int cluster, string text) => Surfaces[(sentence, cluster)] = text;
 
     /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence unless that is known already.</summary>
-    public void TryAddSurface(int sentence, int cluster, string text) => _surfaces.TryAdd((sentence, cluster), text);
-
-    public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Last words of two- and three-word names without a head word: surnames, names even at a sentence's start.</summary>
-    public HashSet<string> KnownSurnames { get; } = new(StringComparer.Ordinal);
+    public void TryAddSurface(int sentence, int cluster, string text) => Surfaces.TryAdd((sentence, cluster), text);
 
     public Dictionary<int, int> Salience { get; } = [];
 
