@@ -9,14 +9,19 @@ public sealed partial class ArticleExtractor
     /// <summary>Builds each sentence's masked form: every mention replaced by ⟦cluster⟧; acronym and descriptive parentheses read and removed; "Acme's CloudBank" read as CloudBank.</summary>
     private static void Mask(ArticleState article)
     {
-        var sb = new StringBuilder();
+        var sb = Workspace.Get().Builder;
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
-            sb.Clear();
-            var surfaces = new Dictionary<int, string>();
-            var pos = 0;
             var list = article.Mentions[s];
+            if (list.Count == 0)
+            {
+                article.Masked.Add(QuotedRef().Replace(sentence, "$1")); // nothing to mask: the sentence as it is
+                continue;
+            }
+
+            sb.Clear();
+            var pos = 0;
             for (var i = 0; i < list.Count; i++)
             {
                 var m = list[i];
@@ -29,13 +34,12 @@ public sealed partial class ArticleExtractor
                 if (m.Possessive && i + 1 < list.Count && !list[i + 1].IsAcronym)
                 {
                     var next = list[i + 1];
-                    var gap = sentence[m.End..next.Start];
-                    if (gap is "'s " or "’s ")
+                    if (sentence.AsSpan(m.End, next.Start - m.End) is "'s " or "’s ")
                     {
                         sb.Append(sentence, pos, m.Start - pos);
                         sb.Append('⟦').Append(next.Cluster).Append('⟧');
                         var full = sentence[m.Start..next.End];
-                        surfaces[next.Cluster] = full;
+                        article.SetSurface(s, next.Cluster, full);
                         AddExtraName(article, next.Cluster, full);
                         pos = next.End;
                         i++;
@@ -47,13 +51,12 @@ public sealed partial class ArticleExtractor
 
                 sb.Append(sentence, pos, m.Start - pos);
                 sb.Append('⟦').Append(m.Cluster).Append('⟧');
-                surfaces.TryAdd(m.Cluster, m.Text);
+                article.TryAddSurface(s, m.Cluster, m.Text);
                 pos = SkipParentheses(article, s, sentence, list, ref i, m, m.End);
             }
 
             sb.Append(sentence, pos, sentence.Length - pos);
             article.Masked.Add(QuotedRef().Replace(sb.ToString(), "$1"));
-            article.Surfaces.Add(surfaces);
         }
     }
 
@@ -98,13 +101,13 @@ public sealed partial class ArticleExtractor
             return pos;
         }
 
-        var inner = trimmed[1..end].Trim().ToString();
+        var inner = trimmed[1..end].Trim();
         if (!IsDescriptiveParenthesis(inner))
         {
             return pos;
         }
 
-        article.AddDescription(m.Cluster, inner, s);
+        article.AddDescription(m.Cluster, inner.ToString(), s);
         var after = pos + (rest.Length - trimmed.Length) + end + 1;
         while (i + 1 < list.Count && list[i + 1].Start < after)
         {
@@ -114,15 +117,30 @@ public sealed partial class ArticleExtractor
         return after;
     }
 
-    private static bool IsDescriptiveParenthesis(string inner)
+    private static bool IsDescriptiveParenthesis(ReadOnlySpan<char> inner)
     {
         if (inner.Length < 6 || !char.IsLower(inner[0]) || inner.Contains("http", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var words = inner.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is >= 2 and <= 14 && words[0] is not ("and" or "or" or "also" or "formerly" or "see" or "via" or "e.g." or "i.e." or "which" or "who");
+        // The words between single spaces, empty ones left out: 2 to 14 of them, the first no conjunction or pointer.
+        var words = 0;
+        var first = ReadOnlySpan<char>.Empty;
+        foreach (var range in inner.Split(' '))
+        {
+            if (inner[range].IsEmpty)
+            {
+                continue;
+            }
+
+            if (words++ == 0)
+            {
+                first = inner[range];
+            }
+        }
+
+        return words is >= 2 and <= 14 && first is not ("and" or "or" or "also" or "formerly" or "see" or "via" or "e.g." or "i.e." or "which" or "who");
     }
 
     [GeneratedRegex(@"[‘“""«']\s*(⟦\d+⟧)\s*[’”""»']?", RegexOptions.CultureInvariant)]
@@ -145,13 +163,14 @@ public sealed partial class ArticleExtractor
         {
             foreach (var m in MatchesIf(HasNameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
             {
-                if (ListTail().IsMatch(m.Groups["d"].Value))
+                var description = m.Groups["d"];
+                if (ListTail().IsMatch(description.ValueSpan))
                 {
                     continue; // "X, the Norwegian shipowner ⟦Y⟧ and …": the next items of a list, not a description of X
                 }
 
-                var d = UnmaskStatic(article, s, m.Groups["d"].Value);
-                if (!d.Split(' ').Skip(1).Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("of" or "the" or "and" or "for" or "de" or "in" or "on" or "&")))
+                var d = UnmaskStatic(article, s, description.Value);
+                if (!HasLowercaseWordAfterFirst(d))
                 {
                     continue; // "the National Data Office": a name in a list, not a description
                 }
@@ -167,46 +186,60 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var firstSeen = new Dictionary<int, int>();
-        foreach (var m in article.Mentions.SelectMany(x => x))
-        {
-            firstSeen.TryAdd(m.Cluster, m.Sentence);
-        }
-
-        // The words of each entity's names, folded, for ResolveGroup: mentions keep their clusters while references are
-        // resolved, so they are read once, not once per reference and entity, and only when a reference is found.
-        Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>? nameWords = null;
-
+        // Read when the first reference is found: mentions keep their clusters while references are resolved.
+        References? references = null;
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            var sentence = s;
-            var surfaces = article.Surfaces[s];
-            var masked = !MayHavePossessiveGroup(article.Masked[s]) ? article.Masked[s] : PossessiveGroupPattern().Replace(article.Masked[s], m =>
+            var masked = article.Masked[s];
+            if (MayHavePossessiveGroup(masked))
             {
-                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: int.Parse(m.Groups["owner"].ValueSpan, provider: null));
-                if (target is not { } t)
-                {
-                    return m.Value;
-                }
+                masked = ResolveReferences(article, ref references, PossessiveGroupPattern(), masked, s, possessive: true);
+            }
 
-                surfaces.TryAdd(t, m.Value);
-                article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
-                return "⟦" + t + "⟧";
-            });
-            masked = !masked.AsSpan().ContainsAny(GroupHeadWords) ? masked : DefiniteGroupPattern().Replace(masked, m =>
+            if (masked.AsSpan().ContainsAny(GroupHeadWords))
             {
-                var target = ResolveGroup(article, firstSeen, nameWords ??= NameWords(article), m.Groups["head"].Value, sentence, exclude: -1);
-                if (target is not { } t)
-                {
-                    return m.Value;
-                }
+                masked = ResolveReferences(article, ref references, DefiniteGroupPattern(), masked, s, possessive: false);
+            }
 
-                surfaces.TryAdd(t, m.Value);
-                article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
-                return "⟦" + t + "⟧";
-            });
             article.Masked[s] = masked;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="masked"/> with each match of <paramref name="pattern"/> (in order, as Replace finds them) that
+    /// <see cref="ResolveGroup"/> resolves replaced by ⟦entity⟧; the others are left as they are.
+    /// </summary>
+    private static string ResolveReferences(ArticleState article, ref References? references, Regex pattern, string masked, int s, bool possessive)
+    {
+        StringBuilder? sb = null;
+        var pos = 0;
+        for (var m = pattern.Match(masked); m.Success; m = m.NextMatch())
+        {
+            references ??= References.Read(article);
+            var target = ResolveGroup(article, references, m.Groups["head"].ValueSpan, s, exclude: possessive ? int.Parse(m.Groups["owner"].ValueSpan, provider: null) : -1);
+            if (target is not { } t)
+            {
+                continue;
+            }
+
+            if (!article.HasSurface(s, t))
+            {
+                article.SetSurface(s, t, m.Value);
+            }
+
+            article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
+            sb ??= Workspace.Get().Builder.Clear();
+            sb.Append(masked, pos, m.Index - pos).Append('⟦').Append(t).Append('⟧');
+            pos = m.Index + m.Length;
+        }
+
+        if (sb is null)
+        {
+            return masked;
+        }
+
+        sb.Append(masked, pos, masked.Length - pos);
+        return sb.ToString();
     }
 
     /// <summary>
@@ -223,52 +256,103 @@ public sealed partial class ArticleExtractor
     private static bool MayHavePossessiveGroup(string masked) =>
         masked.Contains("⟧’s", StringComparison.Ordinal) || masked.Contains("⟧'s", StringComparison.Ordinal);
 
-    /// <summary>Per entity: the folded last words of its names (not acronyms) and all their folded words.</summary>
-    private static Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> NameWords(ArticleState article)
+    /// <summary>What <see cref="ResolveGroup"/> reads of an article: its entities in the order they are first named, and where.</summary>
+    private sealed class References
     {
-        var words = new Dictionary<int, (HashSet<string> Last, HashSet<string> Any)>();
-        var read = new HashSet<(int, string)>(); // names recur: the words of each entity's spelling are added once
-        var folded = new Dictionary<string, string>(StringComparer.Ordinal); // and words recur across names
-        foreach (var m in article.Mentions.SelectMany(x => x))
+        private readonly List<int> _order = [];
+        private readonly List<(string Head, byte[] Matches)> _heads = [];
+        private int[] _firstSentence = [];
+
+        /// <summary>The entities in the order of their first mention.</summary>
+        public List<int> Order => _order;
+
+        public const byte LastWord = 1;
+        public const byte AnyWord = 2;
+        public const byte Described = 4;
+
+        [ThreadStatic]
+        private static References? _current;
+
+        /// <summary>The references of <paramref name="article"/>, in an instance reused per thread.</summary>
+        public static References Read(ArticleState article)
         {
-            if (m.IsAcronym || !read.Add((m.Cluster, m.Text)))
+            var references = _current ??= new References();
+            references._order.Clear();
+            references._heads.Clear();
+            if (references._firstSentence.Length < article.ClusterCount)
             {
-                continue;
+                references._firstSentence = new int[Math.Max(article.ClusterCount, references._firstSentence.Length * 2)];
             }
 
-            if (!words.TryGetValue(m.Cluster, out var sets))
+            references._firstSentence.AsSpan(0, article.ClusterCount).Fill(-1);
+            foreach (var m in article.AllMentions)
             {
-                words[m.Cluster] = sets = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+                if (references._firstSentence[m.Cluster] < 0)
+                {
+                    references._firstSentence[m.Cluster] = m.Sentence;
+                    references._order.Add(m.Cluster);
+                }
             }
 
-            var parts = m.Text.Split(' ', '-');
-            sets.Last.Add(FoldedWord(folded, parts[^1]));
-            foreach (var w in parts)
-            {
-                sets.Any.Add(FoldedWord(folded, w));
-            }
+            return references;
         }
 
-        return words;
-    }
+        /// <summary>The sentence that first names <paramref name="cluster"/>.</summary>
+        public int FirstSentence(int cluster) => _firstSentence[cluster];
 
-    /// <summary>A word of a name lowercased and folded, each word once per article.</summary>
-    private static string FoldedWord(Dictionary<string, string> folded, string word)
-    {
-        if (!folded.TryGetValue(word, out var key))
+        /// <summary>
+        /// Per entity, whether the folded word <paramref name="head"/> ends one of its names (<see cref="LastWord"/>), is any
+        /// word of one (<see cref="AnyWord"/>; acronyms left out; words split at spaces and hyphens, lowercased and folded),
+        /// or heads one of its descriptions (<see cref="Described"/>): read once per word asked.
+        /// </summary>
+        public byte[] Matches(ArticleState article, string head)
         {
-            folded[word] = key = NameKey.Fold(word.ToLowerInvariant());
-        }
+            foreach (var (known, matches) in _heads)
+            {
+                if (string.Equals(known, head, StringComparison.Ordinal))
+                {
+                    return matches;
+                }
+            }
 
-        return key;
+            var found = new byte[article.ClusterCount];
+            foreach (var m in article.AllMentions)
+            {
+                if (m.IsAcronym)
+                {
+                    continue;
+                }
+
+                var words = m.Facts.FoldedWords;
+                for (var w = 0; w < words.Length; w++)
+                {
+                    if (string.Equals(words[w], head, StringComparison.Ordinal))
+                    {
+                        found[m.Cluster] |= (byte)(AnyWord | (w == words.Length - 1 ? LastWord : 0));
+                    }
+                }
+            }
+
+            foreach (var (cluster, described) in article.DescriptionHeads)
+            {
+                if ((uint)cluster < (uint)found.Length && string.Equals(described, head, StringComparison.OrdinalIgnoreCase))
+                {
+                    found[cluster] |= Described;
+                }
+            }
+
+            _heads.Add((head, found));
+            return found;
+        }
     }
 
-    private static int? ResolveGroup(ArticleState article, Dictionary<int, int> firstSeen, Dictionary<int, (HashSet<string> Last, HashSet<string> Any)> nameWords, string head, int sentence, int exclude)
+    private static int? ResolveGroup(ArticleState article, References references, ReadOnlySpan<char> head, int sentence, int exclude)
     {
-        var folded = NameKey.Fold(head.ToLowerInvariant());
+        var folded = FoldedWords.Fold(head);
+        var matches = references.Matches(article, folded);
         int? best = null;
         var bestScore = (-1, -1, -1);
-        foreach (var (cluster, seen) in firstSeen)
+        foreach (var cluster in references.Order)
         {
             var kind = article.KindOf(cluster);
             if (cluster == exclude || kind is EntityKind.Person or EntityKind.Place or EntityKind.Event)
@@ -276,14 +360,12 @@ public sealed partial class ArticleExtractor
                 continue;
             }
 
-            var names = nameWords.GetValueOrDefault(cluster);
             var match = 0;
-            if ((names.Last is { } last && last.Contains(folded))
-                || (article.DescriptionHeads.TryGetValue(cluster, out var heads) && heads.Contains(folded)))
+            if ((matches[cluster] & (References.LastWord | References.Described)) != 0)
             {
                 match = 2;
             }
-            else if (names.Any is { } any && any.Contains(folded))
+            else if ((matches[cluster] & References.AnyWord) != 0)
             {
                 match = 1;
             }
@@ -292,7 +374,7 @@ public sealed partial class ArticleExtractor
                 continue;
             }
 
-            var score = (match, seen <= sentence ? 1 : 0, article.Salience.GetValueOrDefault(cluster));
+            var score = (match, references.FirstSentence(cluster) <= sentence ? 1 : 0, article.Salience.GetValueOrDefault(cluster));
             if (score.CompareTo(bestScore) > 0)
             {
                 bestScore = score;
@@ -315,16 +397,85 @@ public sealed partial class ArticleExtractor
     [GeneratedRegex(@"⟦\d+⟧\s*(?:and\b|&)", RegexOptions.CultureInvariant)]
     private static partial Regex ListTail();
 
-    private static bool EndsWithRole(string d) => Lexicon.RoleHeads.Contains(d.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    /// <summary>True when a word after the first (split at single spaces) starts with a lowercase letter and is no small joining word ("of", "the", "&amp;" …).</summary>
+    private static bool HasLowercaseWordAfterFirst(string d)
+    {
+        var text = d.AsSpan();
+        var first = true;
+        foreach (var range in text.Split(' '))
+        {
+            var w = text[range];
+            if (first)
+            {
+                first = false;
+                continue;
+            }
 
-    private static string UnmaskStatic(ArticleState article, int s, string masked) =>
-        EntityRef().Replace(masked, m => article.Surfaces[s].GetValueOrDefault(int.Parse(m.Groups[1].ValueSpan, provider: null), m.Value));
+            if (w.Length > 0 && char.IsLower(w[0]) && w is not ("of" or "the" or "and" or "for" or "de" or "in" or "on" or "&"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleHeadLookup = Lexicon.RoleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the last word of <paramref name="d"/> (between spaces) is a role ("… of the alliance's chairman").</summary>
+    private static bool EndsWithRole(string d)
+    {
+        var text = d.AsSpan().TrimEnd(' ');
+        return RoleHeadLookup.Contains(text[(text.LastIndexOf(' ') + 1)..]);
+    }
+
+    /// <summary><paramref name="masked"/> with each ⟦n⟧ (as <c>⟦(\d+)⟧</c> finds it) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
+    private static string UnmaskStatic(ArticleState article, int s, string masked)
+    {
+        StringBuilder? sb = null;
+        var pos = 0;
+        for (var open = masked.IndexOf('⟦', StringComparison.Ordinal); open >= 0; open = masked.IndexOf('⟦', open + 1))
+        {
+            var end = open + 1;
+            while (end < masked.Length && char.IsDigit(masked[end]))
+            {
+                end++;
+            }
+
+            if (end == open + 1 || end >= masked.Length || masked[end] != '⟧')
+            {
+                continue;
+            }
+
+            var surface = article.Surface(s, int.Parse(masked.AsSpan(open + 1, end - open - 1), provider: null));
+            if (surface is not null)
+            {
+                sb ??= new StringBuilder(masked.Length + 32);
+                sb.Append(masked, pos, open - pos).Append(surface);
+                pos = end + 1;
+            }
+
+            open = end;
+        }
+
+        if (sb is null)
+        {
+            return masked;
+        }
+
+        sb.Append(masked, pos, masked.Length - pos);
+        return sb.ToString();
+    }
 
     private static bool IsNonDescription(string d)
     {
-        var lower = d.ToLowerInvariant();
+        Span<char> buffer = stackalloc char[256];
+        var span = d.Length <= buffer.Length ? buffer[..d.Length] : new char[d.Length];
+        d.AsSpan().ToLowerInvariant(span);
+        ReadOnlySpan<char> lower = span;
+        var words = lower.Count(' ') + 1; // the parts of Split(' '), empty ones too
         return lower.StartsWith("one of", StringComparison.Ordinal) || lower.StartsWith("the first", StringComparison.Ordinal) && lower.Contains("to ", StringComparison.Ordinal)
-            || lower.Contains(" member", StringComparison.Ordinal) || lower.Split(' ').Length < 2 || lower.Split(' ').Length > 16
+            || lower.Contains(" member", StringComparison.Ordinal) || words < 2 || words > 16
             || lower.StartsWith("the same", StringComparison.Ordinal) || lower.StartsWith("a number", StringComparison.Ordinal)
             || lower.StartsWith("a lot", StringComparison.Ordinal) || lower.StartsWith("the rest", StringComparison.Ordinal);
     }

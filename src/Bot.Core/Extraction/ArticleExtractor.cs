@@ -17,14 +17,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
     {
-        var sentences = new List<string>();
-        foreach (var paragraph in paragraphs)
-        {
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
-            {
-                sentences.Add(SentenceSplitter.Normalize(sentence));
-            }
-        }
+        var sentences = Sentences(paragraphs);
 
         var article = new ArticleState(sentences);
         FindMentions(article);
@@ -38,7 +31,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>The sentences with names masked and references resolved, before relations are read: for profiling the stages.</summary>
     internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs)
     {
-        var article = new ArticleState([.. paragraphs.SelectMany(SentenceSplitter.Split).Select(SentenceSplitter.Normalize)]);
+        var article = new ArticleState(Sentences(paragraphs));
         FindMentions(article);
         Cluster(article);
         Mask(article);
@@ -46,55 +39,100 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return article.Masked;
     }
 
+    /// <summary>The sentences of the paragraphs, in order, normalised (<see cref="SentenceSplitter.Normalize"/>).</summary>
+    private static List<string> Sentences(IReadOnlyList<string> paragraphs)
+    {
+        var sentences = new List<string>(paragraphs.Count * 2);
+        foreach (var paragraph in paragraphs)
+        {
+            var from = sentences.Count;
+            SentenceSplitter.Split(paragraph, sentences);
+            for (var i = from; i < sentences.Count; i++)
+            {
+                sentences[i] = SentenceSplitter.Normalize(sentences[i]);
+            }
+        }
+
+        return sentences;
+    }
+
     private void FindMentions(ArticleState article)
     {
+        var all = ArticleTokens.Rent();
+        try
+        {
+            foreach (var sentence in article.Sentences)
+            {
+                all.Add(sentence);
+            }
+
+            FindMentions(article, all);
+        }
+        finally
+        {
+            ArticleTokens.Return(all);
+        }
+    }
+
+    private void FindMentions(ArticleState article, ArticleTokens all)
+    {
+        var work = Workspace.Get();
+        var knownCapitalised = work.KnownCapitalised;
+        var knownSurnames = work.KnownSurnames;
+        knownCapitalised.Clear();
+        knownSurnames.Clear();
+
         // Words seen capitalised away from a sentence's start are names wherever they stand, and so are the first
         // words of longer names ("Norrland" of "Norrland Bank").
-        foreach (var tokens in article.Tokens)
+        for (var s = 0; s < all.SentenceCount; s++)
         {
+            var tokens = all[s];
             var first = FirstWordIndex(tokens);
-            for (var k = 0; k < tokens.Count; k++)
+            for (var k = 0; k < tokens.Length; k++)
             {
-                if (k != first && tokens[k].IsCapitalised && (k == 0 || !tokens[k - 1].IsCapitalised) && k + 1 < tokens.Count
-                    && tokens[k + 1].IsCapitalised && !tokens[k].Possessive && !Lexicon.FunctionWords.Contains(tokens[k].Text)
+                if (k != first && tokens[k].IsCapitalised && (k == 0 || !tokens[k - 1].IsCapitalised) && k + 1 < tokens.Length
+                    && tokens[k + 1].IsCapitalised && !tokens[k].Possessive && !tokens[k].IsFunctionWord
                     && !lexicon.Demonyms.ContainsKey(tokens[k].Text))
                 {
-                    article.KnownCapitalised.Add(tokens[k].Text);
+                    knownCapitalised.Add(tokens[k].Text);
                 }
 
                 // The last word of a two- or three-word name that has no head word ("Osei" of "Daniel Osei"): a surname,
                 // which stands alone at a sentence's start later ("Osei was previously …").
                 if (k != first && tokens[k].IsCapitalised && !tokens[k].Possessive && CapitalisedRunBefore(tokens, k) is 1 or 2
-                    && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised)
-                    && !HasHead(tokens, k - 1, k) && !Lexicon.FunctionWords.Contains(tokens[k].Text) && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
+                    && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalised)
+                    && !HasHead(tokens, k - 1, k) && !tokens[k].IsFunctionWord && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
                     && !tokens[k].IsAcronym && tokens[k].Text.Length > 2)
                 {
-                    article.KnownSurnames.Add(tokens[k].Text);
+                    knownSurnames.Add(tokens[k].Text);
                 }
 
-                var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Count || !tokens[k + 1].IsCapitalised);
+                var alone = (k == 0 || !tokens[k - 1].IsCapitalised) && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalised);
                 if (k != first && tokens[k].IsCapitalised && alone && !tokens[k].Possessive)
                 {
-                    article.KnownCapitalised.Add(tokens[k].Text);
+                    knownCapitalised.Add(tokens[k].Text);
                 }
             }
         }
 
+        var found = work.Mentions;
         for (var s = 0; s < article.Sentences.Count; s++)
         {
-            var tokens = article.Tokens[s];
-            var consumed = new bool[tokens.Count];
-            var found = new List<Mention>();
+            var tokens = all[s];
+            var consumed = all.Consumed(tokens.Length);
+            found.Clear();
             FindQuotedNames(article, s, tokens, consumed, found);
-            FindChunks(article, s, tokens, consumed, found);
+            FindChunks(article, s, tokens, consumed, found, work);
             RewriteSubsidiaries(article, s, tokens, found);
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
-            article.Mentions.Add(found);
+            article.AddMentions(found);
         }
+
+        article.CollectMentions();
     }
 
     /// <summary>How many capitalised words stand right before token <paramref name="k"/>.</summary>
-    private static int CapitalisedRunBefore(List<Token> tokens, int k)
+    private static int CapitalisedRunBefore(ReadOnlySpan<Token> tokens, int k)
     {
         var run = 0;
         while (k - run - 1 >= 0 && tokens[k - run - 1].IsCapitalised)
@@ -105,9 +143,9 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return run;
     }
 
-    private static int FirstWordIndex(List<Token> tokens)
+    private static int FirstWordIndex(ReadOnlySpan<Token> tokens)
     {
-        for (var k = 0; k < tokens.Count; k++)
+        for (var k = 0; k < tokens.Length; k++)
         {
             if (tokens[k].IsWord)
             {
@@ -123,9 +161,9 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static bool IsClosingQuote(string t) => t is "”" or "’" or "\"" or "»";
 
     /// <summary>“Lagos, Accra and Lomé Coastal Trade Alliance”: a quoted title-case phrase is one name.</summary>
-    private static void FindQuotedNames(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
+    private static void FindQuotedNames(ArticleState article, int s, ReadOnlySpan<Token> tokens, Span<bool> consumed, List<Mention> found)
     {
-        for (var open = 0; open < tokens.Count; open++)
+        for (var open = 0; open < tokens.Length; open++)
         {
             if (tokens[open].IsWord || !IsOpeningQuote(tokens[open].Text))
             {
@@ -133,12 +171,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
 
             var close = open + 1;
-            while (close < tokens.Count && !IsClosingQuote(tokens[close].Text) && close - open <= 16)
+            while (close < tokens.Length && !IsClosingQuote(tokens[close].Text) && close - open <= 16)
             {
                 close++;
             }
 
-            if (close >= tokens.Count || !IsClosingQuote(tokens[close].Text) || close - open < 3)
+            if (close >= tokens.Length || !IsClosingQuote(tokens[close].Text) || close - open < 3)
             {
                 continue;
             }
@@ -173,8 +211,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var start = tokens[open + 1].Start;
             var end = tokens[close - 1].End;
-            var text = article.Sentences[s][start..end].Trim(' ', ',');
-            found.Add(new Mention(s, start, end, text) { Quoted = true });
+            var text = Names.Get(article.Sentences[s].AsSpan(start, end - start).Trim(" ,"), out var facts);
+            found.Add(new Mention(s, start, end, text, facts) { Quoted = true });
             for (var k = open; k <= close; k++)
             {
                 consumed[k] = true;
@@ -185,12 +223,15 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     }
 
 
-    private void FindChunks(ArticleState article, int s, List<Token> tokens, bool[] consumed, List<Mention> found)
+    private void FindChunks(ArticleState article, int s, ReadOnlySpan<Token> tokens, Span<bool> consumed, List<Mention> found, Workspace work)
     {
+        var knownCapitalised = work.KnownCapitalised;
+        var knownSurnames = work.KnownSurnames;
         var first = FirstWordIndex(tokens);
         var sentence = article.Sentences[s];
+        var names = Names;
         var k = 0;
-        while (k < tokens.Count)
+        while (k < tokens.Length)
         {
             var t = tokens[k];
             if (consumed[k] || !t.IsNameWord)
@@ -201,9 +242,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             // "Lyon-based": the place before "-based" is a name of its own.
             var based = BasedSuffix(t.Text);
-            if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Count || !tokens[k + 1].IsNameWord))
+            if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Length || !tokens[k + 1].IsNameWord))
             {
-                found.Add(new Mention(s, t.Start, t.Start + based, t.Text[..based]) { Hint = EntityKind.Place });
+                var place = names.Get(t.Text.AsSpan(0, based), out var placeFacts);
+                found.Add(new Mention(s, t.Start, t.Start + based, place, placeFacts) { Hint = EntityKind.Place });
                 k++;
                 continue;
             }
@@ -214,7 +256,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             {
                 if (tokens[j].Possessive)
                 {
-                    if (Lexicon.NameInternalPossessors.Contains(tokens[j].Text) && j + 1 < tokens.Count && tokens[j + 1].IsNameWord && !consumed[j + 1])
+                    if (Lexicon.NameInternalPossessors.Contains(tokens[j].Text) && j + 1 < tokens.Length && tokens[j + 1].IsNameWord && !consumed[j + 1])
                     {
                         j++;
                         continue;
@@ -224,7 +266,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 // "Global Shippers' Council": a plural possessive inside a name.
-                if (j + 2 < tokens.Count && tokens[j + 1].Text is "'" or "’" && tokens[j].Text.EndsWith('s') && tokens[j + 1].Start == tokens[j].End
+                if (j + 2 < tokens.Length && tokens[j + 1].Text is "'" or "’" && tokens[j].Text.EndsWith('s') && tokens[j + 1].Start == tokens[j].End
                     && tokens[j + 2].IsNameWord && !consumed[j + 2])
                 {
                     j += 2;
@@ -232,7 +274,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 // "Privacy First Norden": a capitalised small word inside a name, followed by more of the name.
-                if (j + 2 < tokens.Count && tokens[j + 1].IsCapitalised && Lexicon.FunctionWords.Contains(tokens[j + 1].Text)
+                if (j + 2 < tokens.Length && tokens[j + 1].IsCapitalised && tokens[j + 1].IsFunctionWord
                     && tokens[j + 1].Text is not ("The" or "A" or "An" or "And" or "Of" or "In" or "On" or "At" or "By" or "For" or "To" or "With")
                     && tokens[j + 2].IsNameWord && !consumed[j + 1] && !consumed[j + 2])
                 {
@@ -241,26 +283,27 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 // "Sao Paulo-based": the place is the whole name before "-based".
-                if (j + 1 < tokens.Count && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
+                if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
                     && char.IsLower(tokens[j + 1].Text[cut + 1]))
                 {
-                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, sentence[tokens[k].Start..(tokens[j + 1].Start + cut)]) { Hint = EntityKind.Place });
+                    var place = names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start), out var placeFacts);
+                    found.Add(new Mention(s, tokens[k].Start, tokens[j + 1].Start + cut, place, placeFacts) { Hint = EntityKind.Place });
                     consumed[j + 1] = true;
                     placeBased = true;
                     break;
                 }
 
-                if (j + 1 < tokens.Count && !consumed[j + 1] && tokens[j + 1].IsNameWord
-                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Count && tokens[j + 2].IsNameWord)))
+                if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord
+                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Length && tokens[j + 2].IsNameWord)))
                 {
                     j++;
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("of") && Lexicon.OfTakingHeads.Contains(tokens[j].Text))
+                if (j + 2 < tokens.Length && tokens[j + 1].LowerIs("of") && tokens[j].IsOfTakingHead)
                 {
                     var m = j + 2;
-                    if (tokens[m].LowerIs("the") && m + 1 < tokens.Count)
+                    if (tokens[m].LowerIs("the") && m + 1 < tokens.Length)
                     {
                         m++;
                     }
@@ -272,17 +315,17 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                     }
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].Text == "&" && tokens[j + 2].IsNameWord)
+                if (j + 2 < tokens.Length && tokens[j + 1].Text == "&" && tokens[j + 2].IsNameWord)
                 {
                     j += 2;
                     continue;
                 }
 
-                if (j + 2 < tokens.Count && tokens[j + 1].LowerIs("and") && j - k <= 1 && tokens[j + 2].IsNameWord && !HasHead(tokens, k, j)
-                    && !article.KnownCapitalised.Contains(tokens[j].Text))
+                if (j + 2 < tokens.Length && tokens[j + 1].LowerIs("and") && j - k <= 1 && tokens[j + 2].IsNameWord && !HasHead(tokens, k, j)
+                    && !knownCapitalised.Contains(tokens[j].Text))
                 {
                     var r = j + 2;
-                    while (r + 1 < tokens.Count && tokens[r + 1].IsNameWord && !tokens[r].Possessive)
+                    while (r + 1 < tokens.Length && tokens[r + 1].IsNameWord && !tokens[r].Possessive)
                     {
                         r++;
                     }
@@ -319,19 +362,19 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var initial = k == first || (k > 0 && k - 1 == first && !tokens[k - 1].IsWord);
             var keep = true;
-            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !article.KnownCapitalised.Contains(t.Text) && !article.KnownSurnames.Contains(t.Text)
+            if (single && initial && !t.HasInnerCapital && !t.IsAcronym && !knownCapitalised.Contains(t.Text) && !knownSurnames.Contains(t.Text)
                 && !(t.Text.Length > 2 && !t.Text.EndsWith("ly", StringComparison.Ordinal) && !Lexicon.SentenceAdverbs.Contains(t.Text)
                     && InitialAppositive().IsMatch(sentence.AsSpan(t.End))))
             {
                 keep = false;
             }
 
-            if (single && (lexicon.Demonyms.ContainsKey(t.Text) || (LooksLikeDemonym(t.Text) && k + 1 < tokens.Count && tokens[k + 1].IsWord && char.IsLower(tokens[k + 1].Text[0]))))
+            if (single && (lexicon.Demonyms.ContainsKey(t.Text) || (LooksLikeDemonym(t.Text) && k + 1 < tokens.Length && tokens[k + 1].IsWord && char.IsLower(tokens[k + 1].Text[0]))))
             {
                 keep = false;
             }
 
-            if (keep && !single && lexicon.Demonyms.ContainsKey(sentence[tokens[k].Start..(tokens[j].Start + tokens[j].Text.Length)]))
+            if (keep && !single && lexicon.DemonymLookup.ContainsKey(sentence.AsSpan(tokens[k].Start, tokens[j].Start + tokens[j].Text.Length - tokens[k].Start)))
             {
                 keep = false;
             }
@@ -344,7 +387,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 {
                     end++;
                 }
-                found.Add(new Mention(s, start, end, sentence[start..end]) { Possessive = tokens[j].Possessive });
+                var name = names.Get(sentence.AsSpan(start, end - start), out var facts);
+                found.Add(new Mention(s, start, end, name, facts) { Possessive = tokens[j].Possessive });
             }
 
             k = j + 1;
@@ -370,11 +414,11 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         return 0;
     }
 
-    private static bool HasHead(List<Token> tokens, int from, int to)
+    private static bool HasHead(ReadOnlySpan<Token> tokens, int from, int to)
     {
         for (var k = from; k <= to; k++)
         {
-            if (Lexicon.OrganisationHeads.Contains(tokens[k].Text) || Lexicon.GroupHeads.Contains(tokens[k].Text))
+            if (tokens[k].IsHead)
             {
                 return true;
             }
@@ -384,17 +428,26 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     }
 
     /// <summary>"the Japanese arm of payments firm Zentra" names "Zentra Japan".</summary>
-    private void RewriteSubsidiaries(ArticleState article, int s, List<Token> tokens, List<Mention> found)
+    private void RewriteSubsidiaries(ArticleState article, int s, ReadOnlySpan<Token> tokens, List<Mention> found)
     {
-        for (var k = 0; k + 3 < tokens.Count; k++)
+        for (var k = 0; k + 3 < tokens.Length; k++)
         {
-            if (!lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place) || !Lexicon.SubsidiaryWords.Contains(tokens[k + 1].Text) || !tokens[k + 2].LowerIs("of"))
+            if (!tokens[k + 1].IsSubsidiaryWord || !tokens[k + 2].LowerIs("of") || !lexicon.Demonyms.TryGetValue(tokens[k].Text, out var place))
             {
                 continue;
             }
 
-            var owner = found.FirstOrDefault(m => m.Start >= tokens[k + 3].Start && m.Start - tokens[k + 2].End <= 40
-                && !article.Sentences[s][tokens[k + 2].End..m.Start].Any(c => c is ',' or ';' or '⟦'));
+            Mention? owner = null;
+            foreach (var m in found)
+            {
+                if (m.Start >= tokens[k + 3].Start && m.Start - tokens[k + 2].End <= 40
+                    && article.Sentences[s].AsSpan(tokens[k + 2].End, m.Start - tokens[k + 2].End).IndexOfAny(",;⟦") < 0)
+                {
+                    owner = m;
+                    break;
+                }
+            }
+
             if (owner is null || owner.Text.Contains(place, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -402,7 +455,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
             var start = k > 0 && tokens[k - 1].LowerIs("the") ? tokens[k - 1].Start : tokens[k].Start;
             found.Remove(owner);
-            found.Add(new Mention(s, start, owner.End, owner.Text + " " + place) { Synthetic = true });
+            var name = owner.Text + " " + place;
+            found.Add(new Mention(s, start, owner.End, name, new NameFacts(name)) { Synthetic = true });
         }
     }
 
@@ -468,14 +522,17 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private void Cluster(ArticleState article)
     {
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var acronyms = new Dictionary<string, int>(StringComparer.Ordinal);
-        var all = article.Mentions.SelectMany(m => m).ToList();
-        var orderFree = new Dictionary<string, string>(StringComparer.Ordinal); // names recur: each key computed once
+        var all = article.AllMentions;
+        var work = Workspace.Get();
+        var byKey = work.ByKey;
+        var acronyms = work.Acronyms;
+        byKey.Clear();
+        acronyms.Clear();
 
         // Acronyms defined in parentheses: "Open Ledger Network (OLN)".
-        foreach (var (s, list) in article.Mentions.Index())
+        for (var s = 0; s < article.Mentions.Count; s++)
         {
+            var list = article.Mentions[s];
             var sentence = article.Sentences[s];
             for (var i = 0; i + 1 < list.Count; i++)
             {
@@ -484,12 +541,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 var between = sentence.AsSpan(a.End, b.Start - a.End).Trim().Trim("’”\"'»").Trim();
                 if (between is "(" && sentence.AsSpan(b.End).TrimStart().StartsWith(')'))
                 {
-                    if (IsAcronymToken(b.Text) && IsAcronymOf(b.Text, a.Text))
+                    if ((b.Shape & NameShape.AcronymToken) != 0 && IsAcronymOf(b.Text, a.Text))
                     {
                         b.AcronymOf = a;
                         a.AcronymDefinedAfter = b;
                     }
-                    else if (IsAcronymToken(a.Text) && IsAcronymOf(a.Text, b.Text))
+                    else if ((a.Shape & NameShape.AcronymToken) != 0 && IsAcronymOf(a.Text, b.Text))
                     {
                         a.AcronymOf = b;
                         b.AcronymDefinedAfter = a;
@@ -500,16 +557,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
         foreach (var m in all)
         {
-            if (m.AcronymOf is not null || (IsAcronymToken(m.Text) && !m.Text.Contains(' ')) || m.Cluster >= 0)
+            if (m.AcronymOf is not null || (m.Shape & (NameShape.AcronymToken | NameShape.HasSpace)) == NameShape.AcronymToken || m.Cluster >= 0)
             {
                 continue;
             }
 
-            if (!orderFree.TryGetValue(m.Text, out var key))
-            {
-                orderFree[m.Text] = key = NameKey.OrderFree(m.Text);
-            }
-
+            var key = m.Facts.OrderFreeKey;
             if (!byKey.TryGetValue(key, out var cluster))
             {
                 cluster = article.NewCluster();
@@ -520,42 +573,58 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         // "MediLink Nordic — formally the Nordic Clinical Data Network", "Acme, also known as Acme Labs": one entity.
-        foreach (var (s, list) in article.Mentions.Index())
+        for (var s = 0; s < article.Mentions.Count; s++)
         {
+            var list = article.Mentions[s];
             for (var i = 0; i + 1 < list.Count; i++)
             {
                 if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster
                     && AliasLink().IsMatch(article.Sentences[s].AsSpan(list[i].End, list[i + 1].Start - list[i].End)))
                 {
-                    var (keep, drop) = (list[i].Cluster, list[i + 1].Cluster);
-                    foreach (var o in all.Where(o => o.Cluster == drop))
-                    {
-                        o.Cluster = keep;
-                    }
-
-                    foreach (var key in byKey.Where(p => p.Value == drop).Select(p => p.Key).ToList())
-                    {
-                        byKey[key] = keep;
-                    }
+                    Reassign(all, from: list[i + 1].Cluster, to: list[i].Cluster);
                 }
             }
         }
 
-        foreach (var m in all.Where(m => m.AcronymOf is not null))
+        foreach (var m in all)
         {
-            m.IsAcronym = true;
-            m.Cluster = m.AcronymOf!.Cluster;
-            acronyms.TryAdd(m.Text, m.Cluster);
+            if (m.AcronymOf is { } of)
+            {
+                m.IsAcronym = true;
+                m.Cluster = of.Cluster;
+                acronyms.TryAdd(m.Text, m.Cluster);
+            }
         }
 
-        foreach (var m in all.Where(m => m.Cluster < 0))
+        foreach (var m in all)
         {
-            // An acronym used alone: the article's definition, or a name with those initials, or an entity of its own.
+            if (m.Cluster >= 0)
+            {
+                continue;
+            }
+
+            // An acronym used alone: the article's definition, or a name with those initials (one entity's), or an entity of its own.
             if (!acronyms.TryGetValue(m.Text, out var cluster))
             {
-                var match = all.Where(o => o.Cluster >= 0 && o.AcronymOf is null && !IsAcronymToken(o.Text) && IsAcronymOf(m.Text, o.Text))
-                    .Select(o => o.Cluster).Distinct().ToList();
-                cluster = match.Count == 1 ? match[0] : article.NewCluster();
+                var only = -1;
+                var many = false;
+                foreach (var o in all)
+                {
+                    if (o.Cluster >= 0 && o.AcronymOf is null && (o.Shape & NameShape.AcronymToken) == 0 && IsAcronymOf(m.Text, o.Text))
+                    {
+                        if (only < 0)
+                        {
+                            only = o.Cluster;
+                        }
+                        else if (o.Cluster != only)
+                        {
+                            many = true;
+                            break;
+                        }
+                    }
+                }
+
+                cluster = only >= 0 && !many ? only : article.NewCluster();
                 acronyms[m.Text] = cluster;
             }
 
@@ -563,84 +632,309 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             m.IsAcronym = true;
         }
 
-        // People named by one part of their name later on ("Yu said" after "Xuemai Yu").
-        // A full name with no title or "said" of its own ("Founded by Kaisa Lepp and …") still owns the surname that
-        // ends it when the surname alone is plainly a person ("said Lepp").
-        var names = all.Where(m => !m.IsAcronym && m.Text.AsSpan().Count(' ') is 1 or 2 && !HasHeadWord(m.Text) && m.Hint != EntityKind.Place && !m.Quoted)
-            .GroupBy(m => m.Cluster).ToList();
-        var people = names.Where(g => g.Any(m => LooksLikePerson(article, m))).ToList();
-        foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ') && LooksLikePerson(article, m)))
-        {
-            var owners = people.Where(g => g.Key != m.Cluster && g.Any(p => HasWord(p.Text, m.Text)))
-                .Select(g => g.Key).Distinct().ToList();
-            if (owners.Count == 0)
-            {
-                var ending = " " + m.Text;
-                owners = names.Where(g => g.Key != m.Cluster && g.Any(p => p.Text.EndsWith(ending, StringComparison.Ordinal)))
-                    .Select(g => g.Key).Distinct().ToList();
-            }
-
-            // News names a person in full once and by surname after ("Daniel Osei … Osei said … Osei told"): the surname
-            // may well be the more frequent.
-            if (owners.Count == 1)
-            {
-                var old = m.Cluster;
-                foreach (var o in all.Where(o => o.Cluster == old))
-                {
-                    o.Cluster = owners[0];
-                }
-            }
-        }
-
-        // An organisation named later by its first word alone ("Norrland" after "Norrland Bank", "Kestra" after
-        // "Kestra Mobility"): only when the full name came first and the rest is no place ("Zentra" is not "Zentra Japan").
-        var places = lexicon.Places;
-        foreach (var m in all.Where(m => !m.IsAcronym && !m.Text.Contains(' ')).OrderBy(m => m.Sentence))
-        {
-            // "Mumbai Retail Association … in Mumbai": the word alone names the city, not the association.
-            if (places.Contains(m.Text) || all.Any(o => o.Cluster == m.Cluster && (o.Hint == EntityKind.Place || StandsAfterPlaceWord(article, o))))
-            {
-                continue;
-            }
-
-            var firstShort = all.Where(o => o.Cluster == m.Cluster).Min(o => o.Sentence);
-            var prefix = m.Text + " ";
-            var owners = all.Where(o => o.Cluster != m.Cluster && !o.IsAcronym && o.Text.StartsWith(prefix, StringComparison.Ordinal)
-                    && !places.Contains(o.Text[(m.Text.Length + 1)..]) && o.Hint != EntityKind.Place)
-                .GroupBy(o => o.Cluster)
-                .Where(g => g.Min(o => o.Sentence) < firstShort
-                    || g.First().Text.Split(' ').Skip(1).All(w => Lexicon.OrganisationHeads.Contains(w) || Lexicon.GroupHeads.Contains(w)))
-                .Select(g => g.Key).ToList();
-            if (all.Any(o => o.Cluster != m.Cluster && o.Text.StartsWith(prefix, StringComparison.Ordinal) && !owners.Contains(o.Cluster)))
-            {
-                continue;
-            }
-
-            if (owners.Count == 1)
-            {
-                var old = m.Cluster;
-                foreach (var o in all.Where(o => o.Cluster == old))
-                {
-                    o.Cluster = owners[0];
-                }
-            }
-        }
+        ClusterSurnames(article, all, work);
+        ClusterFirstWords(article, all, work);
 
         foreach (var m in all)
         {
             article.Salience[m.Cluster] = article.Salience.GetValueOrDefault(m.Cluster) + 1;
         }
 
-        foreach (var group in all.GroupBy(m => m.Cluster))
+        // Each entity's kind: the strongest its names' head words tell (event, group, organisation), else a place hint.
+        var kinds = work.Flags(article.ClusterCount);
+        var order = work.Ints;
+        order.Clear();
+        foreach (var m in all)
         {
-            var kinds = group.Where(m => !m.IsAcronym).Select(m => KindOfName(m.Text)).ToList();
-            var kind = kinds.Contains(EntityKind.Event) ? EntityKind.Event
-                : kinds.Contains(EntityKind.Group) ? EntityKind.Group
-                : kinds.Contains(EntityKind.Organisation) ? EntityKind.Organisation
-                : group.Any(m => m.Hint == EntityKind.Place) ? EntityKind.Place
-                : EntityKind.Unknown;
-            article.SetKind(group.Key, kind);
+            ref var flags = ref kinds[m.Cluster];
+            if (flags == 0)
+            {
+                order.Add(m.Cluster);
+            }
+
+            flags |= KindSeen;
+            if (!m.IsAcronym)
+            {
+                flags |= (m.Shape & (NameShape.EventName | NameShape.GroupName | NameShape.OrganisationName)) switch
+                {
+                    NameShape.EventName => KindEvent,
+                    NameShape.GroupName => KindGroup,
+                    NameShape.OrganisationName => KindOrganisation,
+                    _ => KindSeen,
+                };
+            }
+
+            if (m.Hint == EntityKind.Place)
+            {
+                flags |= KindPlace;
+            }
         }
+
+        foreach (var cluster in order)
+        {
+            var flags = kinds[cluster];
+            var kind = (flags & KindEvent) != 0 ? EntityKind.Event
+                : (flags & KindGroup) != 0 ? EntityKind.Group
+                : (flags & KindOrganisation) != 0 ? EntityKind.Organisation
+                : (flags & KindPlace) != 0 ? EntityKind.Place
+                : EntityKind.Unknown;
+            article.SetKind(cluster, kind);
+        }
+    }
+
+    private const byte KindSeen = 1;
+    private const byte KindEvent = 2;
+    private const byte KindGroup = 4;
+    private const byte KindOrganisation = 8;
+    private const byte KindPlace = 16;
+
+    /// <summary>Moves every mention of entity <paramref name="from"/> to entity <paramref name="to"/>.</summary>
+    private static void Reassign(List<Mention> all, int from, int to)
+    {
+        foreach (var o in all)
+        {
+            if (o.Cluster == from)
+            {
+                o.Cluster = to;
+            }
+        }
+    }
+
+    /// <summary>
+    /// People named by one part of their name later on ("Yu said" after "Xuemai Yu").
+    /// A full name with no title or "said" of its own ("Founded by Kaisa Lepp and …") still owns the surname that
+    /// ends it when the surname alone is plainly a person ("said Lepp").
+    /// </summary>
+    private static void ClusterSurnames(ArticleState article, List<Mention> all, Workspace work)
+    {
+        // The two- and three-word names without a head word, grouped by entity as they stand before any surname joins one.
+        var names = work.Mentions;
+        var groupOf = work.Ints;
+        var keys = work.Keys;
+        var index = work.KeyIndex;
+        names.Clear();
+        groupOf.Clear();
+        keys.Clear();
+        index.Clear();
+        foreach (var m in all)
+        {
+            if (!m.IsAcronym && (m.Shape & (NameShape.TwoOrThreeWords | NameShape.HasHeadWord)) == NameShape.TwoOrThreeWords && m.Hint != EntityKind.Place && !m.Quoted)
+            {
+                if (!index.TryGetValue(m.Cluster, out var g))
+                {
+                    index[m.Cluster] = g = keys.Count;
+                    keys.Add(m.Cluster);
+                }
+
+                names.Add(m);
+                groupOf.Add(g);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var person = work.Bools(keys.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!person[groupOf[i]] && LooksLikePerson(article, names[i]))
+            {
+                person[groupOf[i]] = true;
+            }
+        }
+
+        var marked = work.MoreBools(keys.Count);
+        foreach (var m in all)
+        {
+            if (m.IsAcronym || (m.Shape & NameShape.HasSpace) != 0 || !LooksLikePerson(article, m))
+            {
+                continue;
+            }
+
+            // The people whose names hold the word; else any name that ends with it.
+            var owner = OnlyOwner(m, names, groupOf, keys, marked, person, ending: false);
+            if (owner == NoOwner)
+            {
+                owner = OnlyOwner(m, names, groupOf, keys, marked, person: null, ending: true);
+            }
+
+            // News names a person in full once and by surname after ("Daniel Osei … Osei said … Osei told"): the surname
+            // may well be the more frequent.
+            if (owner >= 0)
+            {
+                Reassign(all, from: m.Cluster, to: owner);
+            }
+        }
+    }
+
+    private const int NoOwner = -1;
+    private const int ManyOwners = -2;
+
+    /// <summary>
+    /// The one entity (of <paramref name="person"/>'s groups, when given) other than <paramref name="m"/>'s whose names hold
+    /// m's word (with <paramref name="ending"/>: end with it after a space); <see cref="NoOwner"/> or <see cref="ManyOwners"/>.
+    /// </summary>
+    private static int OnlyOwner(Mention m, List<Mention> names, List<int> groupOf, List<int> keys, Span<bool> marked, Span<bool> person, bool ending)
+    {
+        marked.Clear();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var g = groupOf[i];
+            if (marked[g] || (!person.IsEmpty && !person[g]) || keys[g] == m.Cluster)
+            {
+                continue;
+            }
+
+            var text = names[i].Text;
+            if (ending ? text.Length > m.Text.Length && text[^(m.Text.Length + 1)] == ' ' && text.EndsWith(m.Text, StringComparison.Ordinal) : HasWord(text, m.Text))
+            {
+                marked[g] = true;
+            }
+        }
+
+        var owner = NoOwner;
+        for (var g = 0; g < keys.Count; g++)
+        {
+            if (marked[g])
+            {
+                if (owner != NoOwner)
+                {
+                    return ManyOwners;
+                }
+
+                owner = keys[g];
+            }
+        }
+
+        return owner;
+    }
+
+    /// <summary>
+    /// An organisation named later by its first word alone ("Norrland" after "Norrland Bank", "Kestra" after
+    /// "Kestra Mobility"): only when the full name came first and the rest is no place ("Zentra" is not "Zentra Japan").
+    /// </summary>
+    private void ClusterFirstWords(ArticleState article, List<Mention> all, Workspace work)
+    {
+        var places = lexicon.Places;
+        var placeLookup = lexicon.PlaceLookup;
+        var candidates = work.Mentions;
+        var owners = work.Keys;
+        foreach (var m in all)
+        {
+            if (m.IsAcronym || (m.Shape & NameShape.HasSpace) != 0)
+            {
+                continue;
+            }
+
+            // "Mumbai Retail Association … in Mumbai": the word alone names the city, not the association.
+            if (places.Contains(m.Text) || IsPlaceLike(article, all, m.Cluster))
+            {
+                continue;
+            }
+
+            var firstShort = int.MaxValue;
+            foreach (var o in all)
+            {
+                if (o.Cluster == m.Cluster && o.Sentence < firstShort)
+                {
+                    firstShort = o.Sentence;
+                }
+            }
+
+            candidates.Clear();
+            foreach (var o in all)
+            {
+                if (o.Cluster != m.Cluster && !o.IsAcronym && StartsWithWord(o.Text, m.Text)
+                    && !placeLookup.Contains(o.Text.AsSpan(m.Text.Length + 1)) && o.Hint != EntityKind.Place)
+                {
+                    candidates.Add(o);
+                }
+            }
+
+            // Per entity of those names: named before the short form, or named with head words only after the first word.
+            owners.Clear();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var cluster = candidates[i].Cluster;
+                var seen = false;
+                var first = int.MaxValue;
+                for (var j = 0; j < candidates.Count; j++)
+                {
+                    if (candidates[j].Cluster == cluster)
+                    {
+                        if (j < i)
+                        {
+                            seen = true;
+                            break;
+                        }
+
+                        first = Math.Min(first, candidates[j].Sentence);
+                    }
+                }
+
+                if (!seen && (first < firstShort || HeadWordsOnlyAfterFirst(candidates[i].Text)))
+                {
+                    owners.Add(cluster);
+                }
+            }
+
+            var other = false;
+            foreach (var o in all)
+            {
+                if (o.Cluster != m.Cluster && StartsWithWord(o.Text, m.Text) && !owners.Contains(o.Cluster))
+                {
+                    other = true;
+                    break;
+                }
+            }
+
+            if (!other && owners.Count == 1)
+            {
+                Reassign(all, from: m.Cluster, to: owners[0]);
+            }
+        }
+    }
+
+    /// <summary>True when a mention of <paramref name="cluster"/> is hinted a place or stands after a place word.</summary>
+    private static bool IsPlaceLike(ArticleState article, List<Mention> all, int cluster)
+    {
+        foreach (var o in all)
+        {
+            if (o.Cluster == cluster && (o.Hint == EntityKind.Place || StandsAfterPlaceWord(article, o)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> starts with <paramref name="word"/> and a space.</summary>
+    private static bool StartsWithWord(string text, string word) =>
+        text.Length > word.Length && text[word.Length] == ' ' && text.StartsWith(word, StringComparison.Ordinal);
+
+    /// <summary>True when every word after the first (split at single spaces) heads an organisation's or a group's name.</summary>
+    private static bool HeadWordsOnlyAfterFirst(string name)
+    {
+        var text = name.AsSpan();
+        var first = true;
+        foreach (var range in text.Split(' '))
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+
+            if (!OrganisationHeadLookup.Contains(text[range]) && !GroupHeadLookup.Contains(text[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:co-)?founder|ceo|chief|c[tfo]o|director|president|chairman|chairwoman|head|managing|executive|deputy|vice|general|senior|spokes\w+|minister|governor|secretary|partner|analyst|professor|researcher|editor)\b|\s*said\b|\s*says\b|\s*told\b|\s*added\b|\s*noted\b|\s*explained\b|\s*stated\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
@@ -657,7 +951,24 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static bool LooksLikePerson(ArticleState article, Mention m)
     {
         var sentence = article.Sentences[m.Sentence];
-        return PersonAfter().IsMatch(sentence.AsSpan(m.End)) || PersonBefore().IsMatch(EndOf(sentence.AsSpan(0, m.Start)));
+        return (MayStartPersonAfter(sentence.AsSpan(m.End)) && PersonAfter().IsMatch(sentence.AsSpan(m.End)))
+            || PersonBefore().IsMatch(EndOf(sentence.AsSpan(0, m.Start)));
+    }
+
+    /// <summary>
+    /// False when <see cref="PersonAfter"/> cannot match <paramref name="text"/>: after white space it needs a comma or a
+    /// word that starts with s, t, a, n or e ("said", "told", "added", "noted", "explained"), in either case. A non-ASCII
+    /// character is left to the pattern (ignoring case, it lets a few stand for ASCII letters, as 'ſ' for 's').
+    /// </summary>
+    private static bool MayStartPersonAfter(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && (!char.IsAscii(text[i]) || text[i] == ',' || (text[i] | 0x20) is 's' or 't' or 'a' or 'n' or 'e');
     }
 
     /// <summary><see cref="PlaceBefore"/> before a mention, read once per mention (the place check of clustering asks it for each pair of mentions).</summary>
@@ -730,6 +1041,35 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeadLookup = Lexicon.EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What clustering reads of a name (<see cref="NameShape"/>).</summary>
+    internal static NameShape NameShapeOf(string name)
+    {
+        var shape = IsAcronymToken(name) ? NameShape.AcronymToken : NameShape.None;
+        var spaces = name.AsSpan().Count(' ');
+        if (spaces > 0)
+        {
+            shape |= NameShape.HasSpace;
+        }
+
+        if (spaces is 1 or 2)
+        {
+            shape |= NameShape.TwoOrThreeWords;
+        }
+
+        if (HasHeadWord(name))
+        {
+            shape |= NameShape.HasHeadWord;
+        }
+
+        return shape | (KindOfName(name) switch
+        {
+            EntityKind.Event => NameShape.EventName,
+            EntityKind.Group => NameShape.GroupName,
+            EntityKind.Organisation => NameShape.OrganisationName,
+            _ => NameShape.None,
+        });
+    }
 
     private static bool HasHeadWord(string name)
     {

@@ -1,7 +1,64 @@
 namespace Bot.Core.Extraction;
 
+/// <summary>What clustering reads of a name's text, read once per name (<see cref="ArticleExtractor"/>'s name table).</summary>
+[Flags]
+internal enum NameShape : ushort
+{
+    None = 0,
+
+    /// <summary>The name is one acronym-shaped word ("OLN").</summary>
+    AcronymToken = 1 << 0,
+
+    /// <summary>The name holds a space.</summary>
+    HasSpace = 1 << 1,
+
+    /// <summary>The name holds one or two spaces: two or three words.</summary>
+    TwoOrThreeWords = 1 << 2,
+
+    /// <summary>A word of the name heads organisation, group or event names ("Bank", "Alliance", "Summit").</summary>
+    HasHeadWord = 1 << 3,
+
+    /// <summary>The name is an event's ("… Summit").</summary>
+    EventName = 1 << 4,
+
+    /// <summary>The name is a group's ("… Alliance").</summary>
+    GroupName = 1 << 5,
+
+    /// <summary>The name is an organisation's ("… Bank").</summary>
+    OrganisationName = 1 << 6,
+}
+
+/// <summary>What extraction reads of a name's text, read once per distinct name and thread (<see cref="ArticleExtractor"/>'s name table).</summary>
+internal sealed class NameFacts(string name)
+{
+    private string? _orderFreeKey;
+    private string[]? _foldedWords;
+
+    /// <summary>What the name is (<see cref="ArticleExtractor.NameShapeOf"/>).</summary>
+    public NameShape Shape { get; } = ArticleExtractor.NameShapeOf(name);
+
+    /// <summary><see cref="NameKey.OrderFree"/> of the name.</summary>
+    public string OrderFreeKey => _orderFreeKey ??= NameKey.OrderFree(name);
+
+    /// <summary>The name's words (split at spaces and hyphens, empty ones too), each lowercased and folded (<see cref="FoldedWords.Fold"/>).</summary>
+    public string[] FoldedWords => _foldedWords ??= ReadFoldedWords(name);
+
+    private static string[] ReadFoldedWords(string name)
+    {
+        var text = name.AsSpan();
+        var words = new string[text.Count(' ') + text.Count('-') + 1];
+        var i = 0;
+        foreach (var range in text.SplitAny(' ', '-'))
+        {
+            words[i++] = Extraction.FoldedWords.Fold(text[range]);
+        }
+
+        return words;
+    }
+}
+
 /// <summary>A name as it stands in one sentence.</summary>
-internal sealed class Mention(int sentence, int start, int end, string text)
+internal sealed class Mention(int sentence, int start, int end, string text, NameFacts facts)
 {
     public int Sentence { get; } = sentence;
 
@@ -10,6 +67,12 @@ internal sealed class Mention(int sentence, int start, int end, string text)
     public int End { get; } = end;
 
     public string Text { get; } = text;
+
+    /// <summary>What extraction reads of <see cref="Text"/>.</summary>
+    public NameFacts Facts { get; } = facts;
+
+    /// <summary>What <see cref="Text"/> is (<see cref="ArticleExtractor.NameShapeOf"/>).</summary>
+    public NameShape Shape => Facts.Shape;
 
     public int Cluster { get; set; } = -1;
 
@@ -37,29 +100,65 @@ internal sealed class ArticleState
     public ArticleState(List<string> sentences)
     {
         Sentences = sentences;
-        Tokens = sentences.Select(Tokenizer.Tokenize).ToList();
+        Masked = new List<string>(sentences.Count);
     }
 
     public List<string> Sentences { get; }
 
-    public List<List<Token>> Tokens { get; }
-
+    /// <summary>Per sentence: its mentions, in order.</summary>
     public List<List<Mention>> Mentions { get; } = [];
 
+    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="CollectMentions"/>.</summary>
+    public List<Mention> AllMentions { get; private set; } = [];
+
+    /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
+    public void AddMentions(List<Mention> found)
+    {
+        var list = new List<Mention>(found.Count);
+        list.AddRange(found);
+        Mentions.Add(list);
+    }
+
+    /// <summary>Gathers the mentions of every sentence into <see cref="AllMentions"/>, once they are all added.</summary>
+    public void CollectMentions()
+    {
+        var count = 0;
+        foreach (var list in Mentions)
+        {
+            count += list.Count;
+        }
+
+        var all = new List<Mention>(count);
+        foreach (var list in Mentions)
+        {
+            all.AddRange(list);
+        }
+
+        AllMentions = all;
+    }
+
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
-    public List<string> Masked { get; } = [];
+    public List<string> Masked { get; }
 
-    /// <summary>Per sentence: what each ⟦cluster⟧ stood for in the original text.</summary>
-    public List<Dictionary<int, string>> Surfaces { get; } = [];
+    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text (made when masking starts, as large as the mentions).</summary>
+    private Dictionary<(int Sentence, int Cluster), string>? _surfaces;
 
-    public HashSet<string> KnownCapitalised { get; } = new(StringComparer.Ordinal);
+    private Dictionary<(int Sentence, int Cluster), string> Surfaces => _surfaces ??= new(AllMentions.Count + 4);
 
-    /// <summary>Last words of two- and three-word names without a head word: surnames, names even at a sentence's start.</summary>
-    public HashSet<string> KnownSurnames { get; } = new(StringComparer.Ordinal);
+    /// <summary>What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>; null when not known.</summary>
+    public string? Surface(int sentence, int cluster) => Surfaces.GetValueOrDefault((sentence, cluster));
+
+    public bool HasSurface(int sentence, int cluster) => Surfaces.ContainsKey((sentence, cluster));
+
+    public void SetSurface(int sentence, int cluster, string text) => Surfaces[(sentence, cluster)] = text;
+
+    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence unless that is known already.</summary>
+    public void TryAddSurface(int sentence, int cluster, string text) => Surfaces.TryAdd((sentence, cluster), text);
 
     public Dictionary<int, int> Salience { get; } = [];
 
-    public Dictionary<int, HashSet<string>> DescriptionHeads { get; } = [];
+    /// <summary>The head word of each description (lowercased and folded), with the entity it describes.</summary>
+    public List<(int Cluster, string Head)> DescriptionHeads { get; } = [];
 
     public Dictionary<int, EntityKind> Kinds { get; } = [];
 
@@ -91,54 +190,88 @@ internal sealed class ArticleState
         }
 
         Facts.Add(new LocalFact(FactKind.Description, cluster, null, text, null, null, sentence));
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var head = words.TakeWhile(w => w is not ("of" or "in" or "that" or "which" or "for" or "with" or "to" or "at" or "based")).LastOrDefault();
-        if (head is not null)
+
+        // The head: the last word (between spaces) before the first "of", "in", "that" …
+        var span = text.AsSpan();
+        var head = ReadOnlySpan<char>.Empty;
+        foreach (var range in span.Split(' '))
         {
-            if (!DescriptionHeads.TryGetValue(cluster, out var set))
+            var word = span[range];
+            if (word.IsEmpty)
             {
-                DescriptionHeads[cluster] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                continue;
             }
 
-            set.Add(NameKey.Fold(head.ToLowerInvariant()));
+            if (word is "of" or "in" or "that" or "which" or "for" or "with" or "to" or "at" or "based")
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (!head.IsEmpty)
+        {
+            DescriptionHeads.Add((cluster, FoldedWords.Fold(head)));
         }
     }
 
     public ArticleExtraction ToExtraction()
     {
-        var all = Mentions.SelectMany(m => m).ToList();
-        var used = all.Select(m => m.Cluster).Where(c => c >= 0).Distinct().Order().ToList();
-        var remap = used.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        var byCluster = new Dictionary<int, List<Mention>>(used.Count); // each cluster's mentions, in article order
-        foreach (var m in all)
+        // The entities named, in cluster order, numbered from 0; each one's mentions in article order.
+        var remap = new int[ClusterCount];
+        Array.Fill(remap, -1);
+        var counts = new int[ClusterCount + 1];
+        foreach (var m in AllMentions)
         {
-            if (!byCluster.TryGetValue(m.Cluster, out var list))
-            {
-                byCluster[m.Cluster] = list = [];
-            }
-
-            list.Add(m);
+            counts[m.Cluster + 1]++;
         }
 
-        var entities = new List<LocalEntity>(used.Count);
-        foreach (var cluster in used)
+        var used = 0;
+        for (var c = 0; c < ClusterCount; c++)
         {
-            var mentions = byCluster[cluster];
-            var names = NamesByUse(mentions);
-            foreach (var extra in ExtraNames.GetValueOrDefault(cluster) ?? [])
+            if (counts[c + 1] > 0)
             {
-                if (!names.Contains(extra))
+                remap[c] = used++;
+            }
+
+            counts[c + 1] += counts[c];
+        }
+
+        var byCluster = new Mention[AllMentions.Count];
+        var next = counts.AsSpan(0, ClusterCount).ToArray();
+        foreach (var m in AllMentions)
+        {
+            byCluster[next[m.Cluster]++] = m;
+        }
+
+        var entities = new List<LocalEntity>(used);
+        for (var cluster = 0; cluster < ClusterCount; cluster++)
+        {
+            if (remap[cluster] < 0)
+            {
+                continue;
+            }
+
+            var mentions = byCluster.AsSpan(counts[cluster], counts[cluster + 1] - counts[cluster]);
+            var names = NamesByUse(mentions);
+            if (ExtraNames.TryGetValue(cluster, out var extras))
+            {
+                foreach (var extra in extras)
                 {
-                    names.Add(extra);
+                    if (!names.Contains(extra))
+                    {
+                        names.Add(extra);
+                    }
                 }
             }
 
             // A surname used more often than the full name it ends ("Osei" after "Daniel Osei"): the full name is the best.
-            if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal)
-                && names.Find(n => n.EndsWith(" " + names[0], StringComparison.Ordinal)) is { } full)
+            if (names.Count > 1 && !names[0].Contains(' ', StringComparison.Ordinal) && FullNameEnding(names) is var full and > 0)
             {
-                names.Remove(full);
-                names.Insert(0, full);
+                var name = names[full];
+                names.RemoveAt(full);
+                names.Insert(0, name);
             }
 
             var acronyms = new List<string>();
@@ -153,12 +286,14 @@ internal sealed class ArticleState
             entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
         }
 
+        bool Used(int cluster) => (uint)cluster < (uint)remap.Length && remap[cluster] >= 0;
+
+        // Facts about the entities named, each once: one with the kind, entities, detail and text key of an earlier one is left out.
         var facts = new List<LocalFact>();
-        var seen = new HashSet<(FactKind, int, int?, string, string?)>();
+        var kept = new List<(LocalFact Fact, string? Key)>();
         foreach (var f in Facts)
         {
-            if (!remap.ContainsKey(f.Subject) || (f.Object is { } o && (!remap.ContainsKey(o) || o == f.Subject))
-                || (f.For is { } fo && !remap.ContainsKey(fo)))
+            if (!Used(f.Subject) || (f.Object is { } o && (!Used(o) || o == f.Subject)) || (f.For is { } fo && !Used(fo)))
             {
                 continue;
             }
@@ -168,9 +303,37 @@ internal sealed class ArticleState
                 continue;
             }
 
-            if (!seen.Add((f.Kind, f.Subject, f.Object, NameKey.Of(f.Text ?? string.Empty), f.Detail)))
+            string? key = null;
+            var repeated = false;
+            for (var i = 0; i < kept.Count && !repeated; i++)
+            {
+                var (earlier, earlierKey) = kept[i];
+                if (earlier.Kind == f.Kind && earlier.Subject == f.Subject && earlier.Object == f.Object && string.Equals(earlier.Detail, f.Detail, StringComparison.Ordinal))
+                {
+                    key ??= NameKey.Of(f.Text ?? string.Empty);
+                    earlierKey ??= NameKey.Of(earlier.Text ?? string.Empty);
+                    kept[i] = (earlier, earlierKey);
+                    repeated = string.Equals(key, earlierKey, StringComparison.Ordinal);
+                }
+            }
+
+            if (repeated)
             {
                 continue;
+            }
+
+            kept.Add((f, key));
+            List<int>? examples = null;
+            if (f.Examples is { } listed)
+            {
+                examples = [];
+                foreach (var e in listed)
+                {
+                    if (Used(e) && !examples.Contains(remap[e]))
+                    {
+                        examples.Add(remap[e]);
+                    }
+                }
             }
 
             facts.Add(f with
@@ -178,53 +341,87 @@ internal sealed class ArticleState
                 Subject = remap[f.Subject],
                 Object = f.Object is { } x ? remap[x] : null,
                 For = f.For is { } y ? remap[y] : null,
-                Examples = f.Examples?.Where(remap.ContainsKey).Select(e => remap[e]).Distinct().ToList(),
+                Examples = examples,
             });
         }
 
         return new ArticleExtraction(Sentences, entities, facts);
     }
 
+    /// <summary>The index of the first name that ends with the first name after a space ("Daniel Osei" for "Osei"); -1 when none does.</summary>
+    private static int FullNameEnding(List<string> names)
+    {
+        var surname = names[0];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var n = names[i];
+            if (n.Length > surname.Length && n[^(surname.Length + 1)] == ' ' && n.EndsWith(surname, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The spellings of an entity's mentions (acronyms left out), the most used first, then the earliest; ties in
     /// the order of first use.
     /// </summary>
-    private static List<string> NamesByUse(List<Mention> mentions)
+    private static List<string> NamesByUse(ReadOnlySpan<Mention> mentions)
     {
-        var uses = new List<(string Text, int Count, int FirstSentence)>();
-        foreach (var m in mentions)
+        Span<int> counts = mentions.Length <= 128 ? stackalloc int[mentions.Length] : new int[mentions.Length];
+        Span<int> spellings = mentions.Length <= 128 ? stackalloc int[mentions.Length] : new int[mentions.Length]; // index of each spelling's first mention
+        var n = 0;
+        for (var k = 0; k < mentions.Length; k++)
         {
+            var m = mentions[k];
             if (m.IsAcronym)
             {
                 continue;
             }
 
-            var i = uses.FindIndex(u => string.Equals(u.Text, m.Text, StringComparison.Ordinal));
-            if (i < 0)
+            var i = 0;
+            while (i < n && !string.Equals(mentions[spellings[i]].Text, m.Text, StringComparison.Ordinal))
             {
-                uses.Add((m.Text, 1, m.Sentence));
+                i++;
+            }
+
+            if (i == n)
+            {
+                spellings[n] = k;
+                counts[n++] = 1;
             }
             else
             {
-                uses[i] = uses[i] with { Count = uses[i].Count + 1 };
+                counts[i]++;
             }
         }
 
-        var order = new int[uses.Count];
-        for (var i = 0; i < order.Length; i++)
+        // Most used first, then the earliest sentence, then the order of first use (a stable insertion sort).
+        Span<int> order = n <= 128 ? stackalloc int[n] : new int[n];
+        for (var i = 0; i < n; i++)
         {
-            order[i] = i;
+            var j = i;
+            while (j > 0 && Before(i, order[j - 1], counts, spellings, mentions))
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = i;
         }
 
-        Array.Sort(order, (a, b) => uses[a].Count != uses[b].Count ? uses[b].Count.CompareTo(uses[a].Count)
-            : uses[a].FirstSentence != uses[b].FirstSentence ? uses[a].FirstSentence.CompareTo(uses[b].FirstSentence)
-            : a.CompareTo(b));
-        var names = new List<string>(order.Length + 2);
+        var names = new List<string>(n + 2);
         foreach (var i in order)
         {
-            names.Add(uses[i].Text);
+            names.Add(mentions[spellings[i]].Text);
         }
 
         return names;
     }
+
+    /// <summary>Whether spelling <paramref name="a"/> goes before spelling <paramref name="b"/> (a later one than b in first use).</summary>
+    private static bool Before(int a, int b, Span<int> counts, Span<int> spellings, ReadOnlySpan<Mention> mentions) =>
+        counts[a] != counts[b] ? counts[a] > counts[b] : mentions[spellings[a]].Sentence < mentions[spellings[b]].Sentence;
 }

@@ -18,6 +18,8 @@ public sealed class ExtractionLexicon
     {
         Demonyms = demonyms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Places = Demonyms.Values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        DemonymLookup = Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        PlaceLookup = Places.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Demonym → place ("Chinese" → "China").</summary>
@@ -25,6 +27,12 @@ public sealed class ExtractionLexicon
 
     /// <summary>The places of <see cref="Demonyms"/>, case-insensitive.</summary>
     public FrozenSet<string> Places { get; }
+
+    /// <summary><see cref="Demonyms"/> looked up by a span of text.</summary>
+    internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup { get; }
+
+    /// <summary><see cref="Places"/> looked up by a span of text.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup { get; }
 
     /// <summary>Reads config/lexicon.yaml; a missing file gives an empty lexicon.</summary>
     public static ExtractionLexicon Load(string path)

@@ -99,7 +99,7 @@ public static class NameKey
     }
 
     /// <summary>Folds a word in place: "-tre" → "-ter", "isation" → "ization", a plain plural to its singular (every step keeps or shortens the word); returns the folded length.</summary>
-    private static int FoldInPlace(Span<char> token)
+    internal static int FoldInPlace(Span<char> token)
     {
         if (token.EndsWith("tre") && token.Length > 4)
         {

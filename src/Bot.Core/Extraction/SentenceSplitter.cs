@@ -18,20 +18,31 @@ public static class SentenceSplitter
         "mt", "ft", "vol", "ave", "rd", "blvd", "a.m", "p.m", "ph.d", "capt", "col", "lt", "sgt", "hon", "rev",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The sentences of <paramref name="paragraph"/>, trimmed, in order.</summary>
     public static IReadOnlyList<string> Split(string paragraph)
     {
         var result = new List<string>();
+        Split(paragraph, result);
+        return result;
+    }
+
+    /// <summary>Adds the sentences of <paramref name="paragraph"/>, trimmed, in order, to <paramref name="result"/>.</summary>
+    internal static void Split(string paragraph, List<string> result)
+    {
         var text = paragraph.AsSpan().Trim();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c is not ('.' or '!' or '?'))
+            var ahead = text[i..].IndexOfAny('.', '!', '?');
+            if (ahead < 0)
             {
-                continue;
+                break;
             }
 
+            i += ahead;
+            var c = text[i];
             var end = i + 1;
             while (end < text.Length && text[end] is '.' or '!' or '?')
             {
@@ -73,7 +84,7 @@ public static class SentenceSplitter
             var sentence = text[start..end].Trim();
             if (!sentence.IsEmpty)
             {
-                result.Add(sentence.ToString());
+                result.Add(AsString(sentence, paragraph));
             }
 
             start = next;
@@ -83,11 +94,13 @@ public static class SentenceSplitter
         var last = text[start..].Trim();
         if (!last.IsEmpty)
         {
-            result.Add(last.ToString());
+            result.Add(AsString(last, paragraph));
         }
-
-        return result;
     }
+
+    /// <summary><paramref name="sentence"/> as a string: the paragraph itself when the sentence is all of it.</summary>
+    private static string AsString(ReadOnlySpan<char> sentence, string paragraph) =>
+        sentence.Length == paragraph.Length ? paragraph : sentence.ToString();
 
     private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»';
 
@@ -120,7 +133,7 @@ public static class SentenceSplitter
             return true;
         }
 
-        return Abbreviations.Contains(word.ToString());
+        return AbbreviationLookup.Contains(word);
     }
 
     /// <summary>Normalises typographic variants that matter for matching (curly apostrophes) and folds white space.</summary>

@@ -3,52 +3,99 @@ using System.Text;
 
 namespace Bot.Core.Extraction;
 
-/// <summary>A word or punctuation mark of a sentence, with its place in the sentence and its shape, read once.</summary>
-/// <param name="Text">The word without a possessive ending, or the punctuation mark.</param>
-/// <param name="Start">Offset of the first character.</param>
-/// <param name="End">Offset after the last character (possessive ending included).</param>
-/// <param name="IsWord">True for words, false for punctuation.</param>
-/// <param name="Possessive">True when the word ended in "'s" / "’s".</param>
-internal readonly record struct Token(string Text, int Start, int End, bool IsWord, bool Possessive)
+/// <summary>What a word is, read once per word (<see cref="WordTable{TInfo}"/>): its shape and the word lists of <see cref="Lexicon"/> it is in.</summary>
+[Flags]
+internal enum WordShape : ushort
 {
+    None = 0,
+
+    /// <summary>A word, not punctuation: it starts with a letter or digit.</summary>
+    Word = 1 << 0,
+
+    /// <summary>A word that starts with a capital letter.</summary>
+    Capitalised = 1 << 1,
+
+    /// <summary>A word with a capital after its first letter.</summary>
+    InnerCapital = 1 << 2,
+
+    /// <summary>An acronym of two or more capitals, lowercase letters allowed between.</summary>
+    Acronym = 1 << 3,
+
+    /// <summary>A capitalised word that can be part of a name.</summary>
+    NameWord = 1 << 4,
+
+    /// <summary>One of <see cref="Lexicon.FunctionWords"/>.</summary>
+    FunctionWord = 1 << 5,
+
+    /// <summary>One of <see cref="Lexicon.OrganisationHeads"/> or <see cref="Lexicon.GroupHeads"/>.</summary>
+    Head = 1 << 6,
+
+    /// <summary>One of <see cref="Lexicon.OfTakingHeads"/>.</summary>
+    OfTakingHead = 1 << 7,
+
+    /// <summary>One of <see cref="Lexicon.SubsidiaryWords"/>.</summary>
+    SubsidiaryWord = 1 << 8,
+
+    /// <summary>ASCII characters only.</summary>
+    Ascii = 1 << 9,
+}
+
+/// <summary>A word or punctuation mark of a sentence, with its place in the sentence and its shape, read once per word.</summary>
+/// <param name="text">The word without a possessive ending, or the punctuation mark.</param>
+/// <param name="start">Offset of the first character.</param>
+/// <param name="end">Offset after the last character (possessive ending included).</param>
+/// <param name="shape">What the word is (<see cref="WordShapes.ShapeOf"/> of <paramref name="text"/>).</param>
+/// <param name="possessive">True when the word ended in "'s" / "’s".</param>
+internal readonly struct Token(string text, int start, int end, WordShape shape, bool possessive)
+{
+    /// <summary>The word without a possessive ending, or the punctuation mark.</summary>
+    public string Text { get; } = text;
+
+    /// <summary>Offset of the first character.</summary>
+    public int Start { get; } = start;
+
+    /// <summary>Offset after the last character (possessive ending included).</summary>
+    public int End { get; } = end;
+
+    /// <summary>True when the word ended in "'s" / "’s".</summary>
+    public bool Possessive { get; } = possessive;
+
+    public WordShape Shape { get; } = shape;
+
+    /// <summary>True for words, false for punctuation.</summary>
+    public bool IsWord => (Shape & WordShape.Word) != 0;
+
     /// <summary>True when the word starts with a capital letter (or is an all-capitals acronym).</summary>
-    public bool IsCapitalised { get; } = IsWord && char.IsUpper(Text[0]);
+    public bool IsCapitalised => (Shape & WordShape.Capitalised) != 0;
 
     /// <summary>True when the word has a capital after its first letter ("CloudBank", "OLN", "DfT").</summary>
-    public bool HasInnerCapital { get; } = IsWord && CountUpper(Text.AsSpan(1)) > 0;
+    public bool HasInnerCapital => (Shape & WordShape.InnerCapital) != 0;
 
     /// <summary>True for acronyms of two or more capitals, lowercase letters allowed between ("OLN", "DfT").</summary>
-    public bool IsAcronym { get; } = IsWord && IsAcronymShape(Text);
+    public bool IsAcronym => (Shape & WordShape.Acronym) != 0;
 
     /// <summary>
     /// True for a capitalised word that can be part of a name: no calendar word or title, no function word unless an
     /// acronym ("IT" may be one).
     /// </summary>
-    public bool IsNameWord { get; } = IsWord && char.IsUpper(Text[0]) && !Lexicon.CalendarWords.Contains(Text) && !Lexicon.ChunkBreakers.Contains(Text)
-        && (IsAcronymShape(Text) || !Lexicon.FunctionWords.Contains(Text));
+    public bool IsNameWord => (Shape & WordShape.NameWord) != 0;
+
+    /// <summary>True when the word is one of <see cref="Lexicon.FunctionWords"/>.</summary>
+    public bool IsFunctionWord => (Shape & WordShape.FunctionWord) != 0;
+
+    /// <summary>True when the word is the head of an organisation's or a group's name ("Bank", "Alliance").</summary>
+    public bool IsHead => (Shape & WordShape.Head) != 0;
+
+    /// <summary>True when "of" may continue a name after the word ("Bank of China").</summary>
+    public bool IsOfTakingHead => (Shape & WordShape.OfTakingHead) != 0;
+
+    /// <summary>True when the word names a subsidiary ("wing", "arm").</summary>
+    public bool IsSubsidiaryWord => (Shape & WordShape.SubsidiaryWord) != 0;
 
     /// <summary>True when <see cref="Text"/> in lowercase (invariant culture) is <paramref name="word"/>, a lowercase ASCII word; allocates nothing for ASCII text.</summary>
     public bool LowerIs(string word) =>
         Text.Length == word.Length
-        && (Ascii.IsValid(Text) ? Text.Equals(word, StringComparison.OrdinalIgnoreCase) : string.Equals(Text.ToLowerInvariant(), word, StringComparison.Ordinal));
-
-    private static bool IsAcronymShape(string text)
-    {
-        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]) || CountUpper(text) < 2)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        && ((Shape & WordShape.Ascii) != 0 ? Text.Equals(word, StringComparison.OrdinalIgnoreCase) : string.Equals(Text.ToLowerInvariant(), word, StringComparison.Ordinal));
 
     /// <summary>How many capital letters <paramref name="text"/> holds.</summary>
     internal static int CountUpper(ReadOnlySpan<char> text)
@@ -67,22 +114,288 @@ internal readonly record struct Token(string Text, int Start, int End, bool IsWo
 }
 
 /// <summary>
+/// Words made into strings once per thread, each with what <paramref name="read"/> tells of it (for tokens their
+/// <see cref="WordShape"/>): most words recur ("the", "of", the names of an article), so each is copied and read once.
+/// An open-addressing table keyed by the characters; bounded: it starts again when it holds <see cref="MaxWords"/> words.
+/// </summary>
+/// <typeparam name="TInfo">What is kept with each word.</typeparam>
+/// <param name="read">What to keep with each new word; the default when null.</param>
+internal sealed class WordTable<TInfo>(Func<string, TInfo>? read)
+{
+    /// <summary>Bounds the words kept (a few MB per thread).</summary>
+    private const int MaxWords = 1 << 16;
+
+    private Entry[] _entries = new Entry[1 << 12];
+    private int _count;
+
+    private struct Entry
+    {
+        public string? Text;
+        public int Hash;
+        public TInfo Info;
+    }
+
+    /// <summary>The string of <paramref name="text"/>.</summary>
+    public string Get(ReadOnlySpan<char> text) => Get(text, out _);
+
+    /// <summary>The string of <paramref name="text"/> and what was read of it (0 in a table that reads nothing).</summary>
+    public string Get(ReadOnlySpan<char> text, out TInfo info)
+    {
+        var hash = Hash(text);
+        var mask = _entries.Length - 1;
+        var i = hash & mask;
+        while (true)
+        {
+            ref var entry = ref _entries[i];
+            if (entry.Text is null)
+            {
+                break;
+            }
+
+            if (entry.Hash == hash && text.SequenceEqual(entry.Text))
+            {
+                info = entry.Info;
+                return entry.Text;
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        var word = text.ToString();
+        info = read is null ? default! : read(word);
+        Add(word, hash, info);
+        return word;
+    }
+
+    private void Add(string word, int hash, TInfo info)
+    {
+        if (_count >= MaxWords)
+        {
+            Array.Clear(_entries);
+            _count = 0;
+        }
+        else if ((_count + 1) * 2 > _entries.Length)
+        {
+            var old = _entries;
+            _entries = new Entry[old.Length * 2];
+            foreach (var e in old)
+            {
+                if (e.Text is not null)
+                {
+                    Insert(e);
+                }
+            }
+        }
+
+        Insert(new Entry { Text = word, Hash = hash, Info = info });
+        _count++;
+    }
+
+    private void Insert(Entry entry)
+    {
+        var mask = _entries.Length - 1;
+        var i = entry.Hash & mask;
+        while (_entries[i].Text is not null)
+        {
+            i = (i + 1) & mask;
+        }
+
+        _entries[i] = entry;
+    }
+
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        h ^= h >> 12;
+        return (int)(h & int.MaxValue);
+    }
+
+}
+
+/// <summary>What tokens are (<see cref="WordShape"/>).</summary>
+internal static class WordShapes
+{
+    /// <summary>A table of tokens, each with its <see cref="WordShape"/>.</summary>
+    public static WordTable<WordShape> Table() => new(ShapeOf);
+
+    /// <summary>What <paramref name="text"/> (a token: a word or one punctuation mark) is.</summary>
+    internal static WordShape ShapeOf(string text)
+    {
+        var shape = Ascii.IsValid(text) ? WordShape.Ascii : WordShape.None;
+        if (text.Length == 0 || !char.IsLetterOrDigit(text[0]))
+        {
+            return shape;
+        }
+
+        shape |= WordShape.Word;
+        var acronym = IsAcronymShape(text);
+        if (char.IsUpper(text[0]))
+        {
+            shape |= WordShape.Capitalised;
+        }
+
+        if (Token.CountUpper(text.AsSpan(1)) > 0)
+        {
+            shape |= WordShape.InnerCapital;
+        }
+
+        if (acronym)
+        {
+            shape |= WordShape.Acronym;
+        }
+
+        var function = Lexicon.FunctionWords.Contains(text);
+        if (function)
+        {
+            shape |= WordShape.FunctionWord;
+        }
+
+        if (char.IsUpper(text[0]) && !Lexicon.CalendarWords.Contains(text) && !Lexicon.ChunkBreakers.Contains(text) && (acronym || !function))
+        {
+            shape |= WordShape.NameWord;
+        }
+
+        if (Lexicon.OrganisationHeads.Contains(text) || Lexicon.GroupHeads.Contains(text))
+        {
+            shape |= WordShape.Head;
+        }
+
+        if (Lexicon.OfTakingHeads.Contains(text))
+        {
+            shape |= WordShape.OfTakingHead;
+        }
+
+        if (Lexicon.SubsidiaryWords.Contains(text))
+        {
+            shape |= WordShape.SubsidiaryWord;
+        }
+
+        return shape;
+    }
+
+    private static bool IsAcronymShape(string text)
+    {
+        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]) || Token.CountUpper(text) < 2)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// The tokens of an article's sentences, one after another in one array reused per thread (<see cref="Rent"/>, <see cref="Return"/>):
+/// an article's tokens are read while its names are found, then dropped.
+/// </summary>
+internal sealed class ArticleTokens
+{
+    [ThreadStatic]
+    private static ArticleTokens? _spare;
+
+    private Token[] _tokens = new Token[1024];
+    private bool[] _consumed = new bool[64];
+    private int[] _starts = new int[65];
+    private int _count;
+    private int _sentences;
+
+    /// <summary>The thread's reusable instance, or a new one while it is in use.</summary>
+    public static ArticleTokens Rent()
+    {
+        var tokens = _spare ?? new ArticleTokens();
+        _spare = null;
+        tokens._count = 0;
+        tokens._sentences = 0;
+        tokens._starts[0] = 0;
+        return tokens;
+    }
+
+    /// <summary>Gives the instance back for the thread's next article (a very large one is dropped instead).</summary>
+    public static void Return(ArticleTokens tokens)
+    {
+        if (tokens._tokens.Length <= 1 << 16)
+        {
+            Array.Clear(tokens._tokens, 0, tokens._count); // no strings held between articles
+            _spare = tokens;
+        }
+    }
+
+    public int SentenceCount => _sentences;
+
+    /// <summary>The tokens of sentence <paramref name="s"/>.</summary>
+    public ReadOnlySpan<Token> this[int s] => _tokens.AsSpan(_starts[s], _starts[s + 1] - _starts[s]);
+
+    /// <summary>Tokenizes the next sentence (<see cref="Tokenizer.Tokenize"/>).</summary>
+    public void Add(string sentence)
+    {
+        Tokenizer.Tokenize(sentence, this);
+        if (_sentences + 2 > _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+        }
+
+        _starts[++_sentences] = _count;
+    }
+
+    /// <summary>A span of <paramref name="length"/> flags, all false, reused per sentence.</summary>
+    public Span<bool> Consumed(int length)
+    {
+        if (_consumed.Length < length)
+        {
+            _consumed = new bool[Math.Max(length, _consumed.Length * 2)];
+        }
+
+        var span = _consumed.AsSpan(0, length);
+        span.Clear();
+        return span;
+    }
+
+    internal void Append(in Token token)
+    {
+        if (_count == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+        }
+
+        _tokens[_count++] = token;
+    }
+}
+
+/// <summary>
 /// Splits a sentence into word and punctuation tokens: a word is a letter or number, then letters and numbers, with
 /// '-', apostrophes, '.' and '&amp;' inside it when a letter or number follows ("co-founder", "U.S", "AT&amp;T"); any
 /// other character but white space is a token of its own.
 /// </summary>
 internal static class Tokenizer
 {
-    /// <summary>Words seen on this thread: most words recur ("the", "of", the names of an article), so each is made into a string once.</summary>
+    /// <summary>Each ASCII character as a string, and its shape as a token.</summary>
+    private static readonly string[] AsciiStrings = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    private static readonly WordShape[] AsciiShapes = [.. AsciiStrings.Select(WordShapes.ShapeOf)];
+
+    /// <summary>Words seen on this thread: most words recur ("the", "of", the names of an article), so each is made into a string and read once.</summary>
     [ThreadStatic]
-    private static Dictionary<string, string>? _words;
+    private static WordTable<WordShape>? _words;
 
-    /// <summary>Bounds the words kept per thread (a few MB): the set starts again when it is full.</summary>
-    private const int MaxWords = 1 << 16;
-
-    public static List<Token> Tokenize(string sentence)
+    /// <summary>Appends the tokens of <paramref name="sentence"/> to <paramref name="tokens"/>.</summary>
+    internal static void Tokenize(string sentence, ArticleTokens tokens)
     {
-        var tokens = new List<Token>((sentence.Length / 4) + 4); // short words and punctuation: room enough for most sentences without a resize
+        var words = _words ??= WordShapes.Table();
         var i = 0;
         while (i < sentence.Length)
         {
@@ -108,36 +421,22 @@ internal static class Tokenizer
             }
 
             var text = sentence.AsSpan(start, i - start);
-            var isWord = char.IsLetterOrDigit(text[0]);
-            if (isWord && text.Length > 2 && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
+            if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
             {
-                tokens.Add(new Token(Word(text[..^2]), start, i, true, true));
+                var stem = words.Get(text[..^2], out var stemShape);
+                tokens.Append(new Token(stem, start, i, stemShape, true));
                 continue;
             }
 
-            tokens.Add(new Token(Word(text), start, i, isWord, false));
+            if (text.Length == 1 && char.IsAscii(text[0]))
+            {
+                tokens.Append(new Token(AsciiStrings[text[0]], start, i, AsciiShapes[text[0]], false)); // punctuation, mostly: no lookup
+                continue;
+            }
+
+            var word = words.Get(text, out var shape);
+            tokens.Append(new Token(word, start, i, shape, false));
         }
-
-        return tokens;
-    }
-
-    private static string Word(ReadOnlySpan<char> text)
-    {
-        var words = _words ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var word))
-        {
-            return word;
-        }
-
-        if (words.Count >= MaxWords)
-        {
-            words.Clear();
-        }
-
-        word = text.ToString();
-        words.Add(word, word);
-        return word;
     }
 
     /// <summary>The regex class [\p{L}\p{N}]: a letter or any number (digits, Roman numerals, fractions).</summary>
