@@ -99,6 +99,36 @@ public sealed class SqliteArticleWriteTests : IDisposable
         CheckIndex();
     }
 
+    [Fact]
+    public void SyncFiles_AfterManyBatches_MergesTheSearchIndexIntoOneSegment()
+    {
+        // Segments of some size (tiny ones are merged as they come): 300 words of a large vocabulary each.
+        var random = new Random(3);
+        var vocabulary = Enumerable.Range(0, 5000).Select(_ => new string([.. Enumerable.Range(0, 6).Select(_ => (char)('a' + random.Next(10)))])).ToArray();
+        var articles = Enumerable.Range(0, 63).Select(i => Article(i, $"Port news {i}",
+            $"The harbour crane number {i} lifted a load. " + string.Join(' ', Enumerable.Range(0, 300).Select(_ => vocabulary[random.Next(vocabulary.Length)])))).ToList();
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            foreach (var article in articles)
+            {
+                store.SaveArticles([(article, Empty)], 1, Seen);
+            }
+        }
+
+        Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
+
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SyncFiles([.. articles.Select(a => new StoredFile(a.SourceName, 100, 1, a.ContentHash))]);
+
+            Assert.Equal(63, store.Search("harbour crane", 100).Count);
+            Assert.Single(store.Search("number 17", 100));
+        }
+
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+        CheckIndex();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
