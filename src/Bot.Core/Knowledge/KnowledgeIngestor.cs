@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bot.Core.Articles;
 using Bot.Core.Extraction;
@@ -217,60 +216,18 @@ public sealed partial class KnowledgeIngestor(
     /// </summary>
     private static IEnumerable<ResolvedArticle> MapAhead(EntityResolver resolver, AnswerIndex answers, IEnumerable<(long ArticleId, StoredExtraction Extraction)> extractions)
     {
-        using var queue = new BlockingCollection<ResolvedArticle[]>(boundedCapacity: MapChunksAhead);
-        using var stop = new CancellationTokenSource();
-        var producer = Task.Run(
-            () =>
-            {
-                try
-                {
-                    long next = 1;
-                    foreach (var chunk in extractions.Select(p => Index(resolver.Map(p.ArticleId, p.Extraction, next))).Chunk(MapChunk))
-                    {
-                        queue.Add(chunk, stop.Token);
-                    }
+        long next = 1;
+        return ReadAhead.Run(extractions.Select(p => Index(resolver.Map(p.ArticleId, p.Extraction, next))), MapChunk, MapChunksAhead);
 
-                    ResolvedArticle Index(ResolvedArticle article)
-                    {
-                        for (var i = 0; i < article.Facts.Count; i++)
-                        {
-                            answers.Add(article.FirstFactId + i, article.Facts[i]);
-                        }
-
-                        next += article.Facts.Count;
-                        return article;
-                    }
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
-        try
+        ResolvedArticle Index(ResolvedArticle article)
         {
-            foreach (var chunk in queue.GetConsumingEnumerable(CancellationToken.None))
+            for (var i = 0; i < article.Facts.Count; i++)
             {
-                foreach (var article in chunk)
-                {
-                    yield return article;
-                }
+                answers.Add(article.FirstFactId + i, article.Facts[i]);
             }
 
-            // A failure of the reading or mapping ends the queue early: it is the caller's failure too.
-            producer.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            // The caller stopped early (or failed): the producer stops at its next chunk.
-            stop.Cancel();
-            try
-            {
-                producer.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-            }
+            next += article.Facts.Count;
+            return article;
         }
     }
 
