@@ -16,9 +16,6 @@ public sealed partial class ArticleExtractor
     private const string When = @"(?:(?:in|on)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s+|last\s+(?:year|month|week)\s+|\w+ly\s+)?";
     private const string Participles = @"(?:initiated|organi[sz]ed|co-organi[sz]ed|founded|co-founded|planned|developed|sponsored|co-sponsored|launched|established|created|set up|spearheaded|started|formed|built|convened|proposed|incubated)";
 
-    [GeneratedRegex(@"⟦(\d+)⟧", RegexOptions.CultureInvariant)]
-    private static partial Regex EntityRef();
-
     [GeneratedRegex(@"^(?:The|A|An)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingArticle();
 
@@ -281,14 +278,14 @@ public sealed partial class ArticleExtractor
 
     /// <summary>The first ⟦entity⟧ of a text, qualifier or not ("⟦X⟧'s platform" → X).</summary>
     private static int? FirstRef(ReadOnlySpan<char> text) =>
-        NextRef(text, 0, out _, out var end) is var start && start >= 0 ? RefId(text[start..end]) : null;
+        NextRef(text, 0, out var end) is var start && start >= 0 ? RefId(text[start..end]) : null;
 
     /// <summary>
     /// Where the next ⟦n⟧ at or after <paramref name="from"/> starts (-1 if none) and where it ends: the leftmost match
-    /// of <see cref="EntityRef"/>, found by hand. A match cannot hold a second '⟦', so trying each '⟦' in turn finds the
+    /// of the pattern <c>⟦(\d+)⟧</c>, found by hand. A match cannot hold a second '⟦', so trying each '⟦' in turn finds the
     /// matches the regex finds, in its order; '\d' is a Unicode digit there and here.
     /// </summary>
-    private static int NextRef(ReadOnlySpan<char> text, int from, out int digitsStart, out int end)
+    private static int NextRef(ReadOnlySpan<char> text, int from, out int end)
     {
         while (from < text.Length)
         {
@@ -307,7 +304,6 @@ public sealed partial class ArticleExtractor
 
             if (i > open + 1 && i < text.Length && text[i] == '⟧')
             {
-                digitsStart = open + 1;
                 end = i + 1;
                 return open;
             }
@@ -315,7 +311,7 @@ public sealed partial class ArticleExtractor
             from = open + 1;
         }
 
-        digitsStart = end = -1;
+        end = -1;
         return -1;
     }
 
@@ -325,7 +321,7 @@ public sealed partial class ArticleExtractor
     /// <summary>The first entity a text names that is no qualifier (the first of <see cref="Ids"/>), or -1.</summary>
     private static int FirstId(ReadOnlySpan<char> segment)
     {
-        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        for (var at = NextRef(segment, 0, out var end); at >= 0; at = NextRef(segment, end, out end))
         {
             if (!IsQualifier(segment, end))
             {
@@ -340,7 +336,7 @@ public sealed partial class ArticleExtractor
     private static List<int> Ids(string segment)
     {
         var ids = new List<int>();
-        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        for (var at = NextRef(segment, 0, out var end); at >= 0; at = NextRef(segment, end, out end))
         {
             if (!IsQualifier(segment, end))
             {
@@ -384,7 +380,7 @@ public sealed partial class ArticleExtractor
 
             // The item's last reference (an item always holds one: Matches(…)[^1] threw otherwise, as this does).
             int last = -1, lastEnd = -1;
-            for (var at = NextRef(value, 0, out _, out var end); at >= 0; at = NextRef(value, end, out _, out end))
+            for (var at = NextRef(value, 0, out var end); at >= 0; at = NextRef(value, end, out end))
             {
                 (last, lastEnd) = (at, end);
             }
@@ -518,8 +514,6 @@ public sealed partial class ArticleExtractor
     /// <summary>The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds (a pattern's trigger words are there), else none.</summary>
     private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input, null);
 
-    private static MatchSequence AllMatches(Regex pattern, string input) => new(pattern, input, null);
-
     /// <summary>
     /// The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds, which
     /// <paramref name="cue"/> tests again on the text after each match: a tail that fails it holds no further match.
@@ -585,24 +579,10 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> FoundedWords = SearchValues.Create(
         ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"], StringComparison.Ordinal);
 
-    /// <summary>True when <paramref name="word"/> stands in <paramref name="ms"/> with white space before and after it (what "\s+word\s+" needs).</summary>
-    private static bool HasSpacedWord(string ms, string word)
-    {
-        for (var i = ms.IndexOf(word, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(word, i + 1, StringComparison.Ordinal))
-        {
-            if (i > 0 && char.IsWhiteSpace(ms[i - 1]) && i + word.Length < ms.Length && char.IsWhiteSpace(ms[i + word.Length]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The verbs of <see cref="MembersInclude"/>, between white space: "members include", "participants are", "members such as".</summary>
     private static bool HasIncludeVerb(string ms) =>
-        HasSpacedWord(ms, "include") || HasSpacedWord(ms, "includes") || HasSpacedWord(ms, "included") || HasSpacedWord(ms, "including")
-        || HasSpacedWord(ms, "are") || HasSpacedWord(ms, "were") || HasSpacedWord(ms, "comprise") || ms.Contains("such as", StringComparison.Ordinal);
+        SpacedWord(ms, "include") || SpacedWord(ms, "includes") || SpacedWord(ms, "included") || SpacedWord(ms, "including")
+        || SpacedWord(ms, "are") || SpacedWord(ms, "were") || SpacedWord(ms, "comprise") || ms.Contains("such as", StringComparison.Ordinal);
 
     private static readonly SearchValues<string> AppointingVerbs = SearchValues.Create(
         ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
@@ -617,9 +597,6 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> UseWords = SearchValues.Create(
         ["use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys"], StringComparison.Ordinal);
     private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
-
-    [GeneratedRegex(@"members?\s+of\s+(?:the\s+)?⟦", RegexOptions.CultureInvariant)]
-    private static partial Regex MembersOfEntity();
 
     private void ReadRelations(ArticleState article)
     {
@@ -915,7 +892,7 @@ public sealed partial class ArticleExtractor
     /// <summary>The id of the ⟦n⟧ that starts at <paramref name="index"/> (where a pattern's leading ⟦name⟧ group matched).</summary>
     private static int RefAt(ReadOnlySpan<char> text, int index)
     {
-        NextRef(text, index, out _, out var end);
+        NextRef(text, index, out var end);
         return RefId(text[index..end]);
     }
 
@@ -923,7 +900,7 @@ public sealed partial class ArticleExtractor
     private static int LastId(ReadOnlySpan<char> segment)
     {
         var last = -1;
-        for (var at = NextRef(segment, 0, out _, out var end); at >= 0; at = NextRef(segment, end, out _, out end))
+        for (var at = NextRef(segment, 0, out var end); at >= 0; at = NextRef(segment, end, out end))
         {
             if (!IsQualifier(segment, end))
             {
@@ -953,47 +930,7 @@ public sealed partial class ArticleExtractor
     /// False when no verb of <see cref="ActiveInitiated"/> is followed by its object (white space, an optional "the" and
     /// white space, then ⟦): the pattern cannot match then ("was founded by ⟦X⟧", "founded in 2019" are passive or no object).
     /// </summary>
-    private static bool HasActiveVerbBeforeName(string ms)
-    {
-        foreach (var verb in ActiveVerbs)
-        {
-            for (var i = ms.IndexOf(verb, StringComparison.Ordinal); i >= 0; i = ms.IndexOf(verb, i + 1, StringComparison.Ordinal))
-            {
-                var k = i + verb.Length;
-                var spaces = SkipWhiteSpace(ms, k);
-                if (spaces == k)
-                {
-                    continue;
-                }
-
-                if (spaces < ms.Length && ms[spaces] == '⟦')
-                {
-                    return true;
-                }
-
-                if (ms.AsSpan(spaces).StartsWith("the", StringComparison.Ordinal))
-                {
-                    var afterThe = SkipWhiteSpace(ms, spaces + 3);
-                    if (afterThe > spaces + 3 && afterThe < ms.Length && ms[afterThe] == '⟦')
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static int SkipWhiteSpace(string text, int index)
-    {
-        while (index < text.Length && char.IsWhiteSpace(text[index]))
-        {
-            index++;
-        }
-
-        return index;
-    }
+    private static bool HasActiveVerbBeforeName(string ms) => AnyWordFollowedBy(ms, ActiveVerbs, static tail => SpacesThenName(tail, 0));
 
     private void ReadRoles(ArticleState article, int s, string ms, ref HashSet<(int, int)>? seen)
     {
@@ -1260,7 +1197,7 @@ public sealed partial class ArticleExtractor
         }
 
         var hasRound = ms.AsSpan().ContainsAny(RoundWords);
-        foreach (var m in MatchesIf(hasRound && (HasSpacedWord(ms, "led") || HasSpacedWord(ms, "co-led") || HasSpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
+        foreach (var m in MatchesIf(hasRound && (SpacedWord(ms, "led") || SpacedWord(ms, "co-led") || SpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
         {
             AddEach(article, FactKind.Investor, ListIds(m.Groups["s"].ValueSpan), Id(m.Groups["o"]), s);
         }

@@ -18,36 +18,16 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> AddedToWords = SearchValues.Create(AddedToVerbs, StringComparison.Ordinal);
 
     /// <summary><see cref="AddedTo"/>: "(added|…|onboarded)\s+(?:to|into)\s+(?:the\s+)?⟦" or "(added|…)\s+as ".</summary>
-    private static bool AddedToCue(ReadOnlySpan<char> text)
-    {
-        if (!text.ContainsAny(AddedToWords))
+    private static bool AddedToCue(ReadOnlySpan<char> text) =>
+        text.ContainsAny(AddedToWords) && AnyWordFollowedBy(text, AddedToVerbs, static tail =>
         {
-            return false;
-        }
-
-        foreach (var verb in AddedToVerbs)
-        {
-            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
-            {
-                var end = i + verb.Length;
-                var after = SkipSpaces(text, end);
-                if (after == end)
-                {
-                    continue;
-                }
-
-                var rest = text[after..];
-                if ((rest.StartsWith("to", StringComparison.Ordinal) && SpacesThenName(text, after + 2))
-                    || (rest.StartsWith("into", StringComparison.Ordinal) && SpacesThenName(text, after + 4))
-                    || rest.StartsWith("as ", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+            var after = SkipSpaces(tail, 0);
+            var rest = tail[after..];
+            return after > 0
+                && ((rest.StartsWith("to", StringComparison.Ordinal) && SpacesThenName(tail, after + 2))
+                    || (rest.StartsWith("into", StringComparison.Ordinal) && SpacesThenName(tail, after + 4))
+                    || rest.StartsWith("as ", StringComparison.Ordinal));
+        });
 
     private static readonly string[] SignedUpVerbs = ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"];
 
@@ -61,27 +41,9 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> AdmittedWords = SearchValues.Create(AdmittedVerbs, StringComparison.Ordinal);
 
     /// <summary><see cref="AdmittedAsMembers"/>: "member", and "(admitted|…|accepted)\s" with " as " after it.</summary>
-    private static bool AdmittedAsMembersCue(ReadOnlySpan<char> text)
-    {
-        if (!text.Contains("member", StringComparison.Ordinal) || !text.ContainsAny(AdmittedWords))
-        {
-            return false;
-        }
-
-        foreach (var verb in AdmittedVerbs)
-        {
-            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
-            {
-                var end = i + verb.Length;
-                if (end < text.Length && char.IsWhiteSpace(text[end]) && SpacedWord(text[end..], "as"))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool AdmittedAsMembersCue(ReadOnlySpan<char> text) =>
+        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(AdmittedWords)
+        && AnyWordFollowedBy(text, AdmittedVerbs, static tail => tail.Length > 0 && char.IsWhiteSpace(tail[0]) && SpacedWord(tail, "as"));
 
     /// <summary><see cref="AmongMembersAre"/>: "[Aa]mong" and "members".</summary>
     private static bool AmongMembersAreCue(ReadOnlySpan<char> text) =>
@@ -107,69 +69,38 @@ public sealed partial class ArticleExtractor
         return false;
     }
 
-    private static readonly string[] JoinEndings = ["", "s", "ed", "ing"];
+    private static readonly string[] JoinVerbs = ["join", "joins", "joined", "joining"];
 
     /// <summary><see cref="SubjectJoins"/>: "join(s|ed|ing)?\s+(?:the\s+)?(⟦|it)".</summary>
-    private static bool SubjectJoinsCue(ReadOnlySpan<char> text)
-    {
-        for (var i = IndexOf(text, "join", 0); i >= 0; i = IndexOf(text, "join", i + 1))
+    private static bool SubjectJoinsCue(ReadOnlySpan<char> text) =>
+        AnyWordFollowedBy(text, JoinVerbs, static tail =>
         {
-            foreach (var ending in JoinEndings)
+            var after = SkipSpaces(tail, 0);
+            if (after == 0 || after >= tail.Length)
             {
-                var end = i + 4 + ending.Length;
-                if (!text[(i + 4)..].StartsWith(ending, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var after = SkipSpaces(text, end);
-                if (after == end || after >= text.Length)
-                {
-                    continue;
-                }
-
-                var rest = text[after..];
-                if (rest[0] == '⟦' || rest.StartsWith("it", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (rest.StartsWith("the", StringComparison.Ordinal))
-                {
-                    var obj = SkipSpaces(text, after + 3);
-                    if (obj > after + 3 && obj < text.Length && (text[obj] == '⟦' || text[obj..].StartsWith("it", StringComparison.Ordinal)))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether "members?\s+of\s+(?:the\s+)?⟦" matches (exactly: the pattern's own test, by hand): <see cref="MemberOf"/> needs it.
-    /// </summary>
-    private static bool MembersOfNameCue(ReadOnlySpan<char> text)
-    {
-        for (var i = IndexOf(text, "member", 0); i >= 0; i = IndexOf(text, "member", i + 1))
-        {
-            var end = i + 6;
-            if (end < text.Length && text[end] == 's')
-            {
-                end++;
+                return false;
             }
 
-            var of = SkipSpaces(text, end);
-            if (of > end && text[of..].StartsWith("of", StringComparison.Ordinal) && SpacesThenName(text, of + 2))
+            if (tail[after] == '⟦' || tail[after..].StartsWith("it", StringComparison.Ordinal))
             {
                 return true;
             }
-        }
 
-        return false;
-    }
+            if (!tail[after..].StartsWith("the", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var obj = SkipSpaces(tail, after + 3);
+            return obj > after + 3 && obj < tail.Length && (tail[obj] == '⟦' || tail[obj..].StartsWith("it", StringComparison.Ordinal));
+        });
+
+    /// <summary><see cref="MemberOf"/>: "members?\s+of\s+(?:the\s+)?⟦".</summary>
+    private static bool MembersOfNameCue(ReadOnlySpan<char> text) =>
+        AnyWordFollowedBy(text, MemberWordForms, static tail => SkipSpaces(tail, 0) is var of && of > 0
+            && tail[of..].StartsWith("of", StringComparison.Ordinal) && SpacesThenName(tail, of + 2));
+
+    private static readonly string[] MemberWordForms = ["member", "members"];
 
     private static readonly string[] FrontedParticiples = ["Founded", "Co-founded", "Set up", "Started", "Established", "Created", "Launched", "Formed"];
 
@@ -379,24 +310,13 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        if (start >= text.Length || text[start] != '⟦')
+        if (start >= text.Length || text[start] != '⟦' || NextRef(text, start, out var end) != start)
         {
             return false;
         }
 
-        var close = start + 1;
-        while (close < text.Length && char.IsDigit(text[close]))
-        {
-            close++;
-        }
-
-        if (close == start + 1 || close >= text.Length || text[close] != '⟧')
-        {
-            return false;
-        }
-
-        var verb = SkipSpaces(text, close + 1);
-        var length = verb > close + 1 ? StartsWithAny(text[verb..], IsWas, StringComparison.Ordinal) : -1;
+        var verb = SkipSpaces(text, end);
+        var length = verb > end ? StartsWithAny(text[verb..], IsWas, StringComparison.Ordinal) : -1;
         return length >= 0 && SpacesThen(text, verb + length, "a");
     }
 
@@ -438,28 +358,9 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> ProvideForWords = SearchValues.Create(ProvideForVerbs, StringComparison.Ordinal);
 
     /// <summary><see cref="ProvidesFor"/>: one of its verbs, white space, then a lower-case letter.</summary>
-    private static bool ProvidesForCue(ReadOnlySpan<char> text)
-    {
-        if (!text.ContainsAny(ProvideForWords))
-        {
-            return false;
-        }
-
-        foreach (var verb in ProvideForVerbs)
-        {
-            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
-            {
-                var end = i + verb.Length;
-                var after = SkipSpaces(text, end);
-                if (after > end && after < text.Length && char.IsAsciiLetterLower(text[after]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool ProvidesForCue(ReadOnlySpan<char> text) =>
+        text.ContainsAny(ProvideForWords) && AnyWordFollowedBy(text, ProvideForVerbs,
+            static tail => SkipSpaces(tail, 0) is var after && after > 0 && after < tail.Length && char.IsAsciiLetterLower(tail[after]));
 
     private static readonly string[] ProviderPrepositions = ["for", "of", "to"];
 
@@ -489,23 +390,8 @@ public sealed partial class ArticleExtractor
     private static readonly string[] ProvideThingVerbs = ["provides", "supplies", "provide", "supply", "offers", "offer"];
 
     /// <summary><see cref="ProvidesThing"/>: one of its verbs, white space, then "a", "an" or "the".</summary>
-    private static bool ProvidesThingCue(ReadOnlySpan<char> text)
-    {
-        foreach (var verb in ProvideThingVerbs)
-        {
-            for (var i = IndexOf(text, verb, 0); i >= 0; i = IndexOf(text, verb, i + 1))
-            {
-                var end = i + verb.Length;
-                var after = SkipSpaces(text, end);
-                if (after > end && (text[after..].StartsWith("a", StringComparison.Ordinal) || text[after..].StartsWith("the", StringComparison.Ordinal)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool ProvidesThingCue(ReadOnlySpan<char> text) =>
+        AnyWordFollowedBy(text, ProvideThingVerbs, static tail => SpacesThen(tail, 0, "a") || SpacesThen(tail, 0, "the"));
 
     private static readonly string[] PartnerEndings =
         ["work", "works", "worked", "working", "partnering", "partnered", "partners", "partner", "up", "collaborating", "collaborated", "collaborates",
@@ -546,28 +432,10 @@ public sealed partial class ArticleExtractor
     private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     /// <summary><see cref="ItsCount"/>: "members", and "(its|their|⟧’s)\s+" before a digit or a number word.</summary>
-    private static bool ItsCountCue(ReadOnlySpan<char> text)
-    {
-        if (!text.Contains("members", StringComparison.Ordinal) || !text.ContainsAny(CountOwnerWords))
-        {
-            return false;
-        }
-
-        foreach (var owner in CountOwners)
-        {
-            for (var i = IndexOf(text, owner, 0); i >= 0; i = IndexOf(text, owner, i + 1))
-            {
-                var number = SkipSpaces(text, i + owner.Length);
-                if (number > i + owner.Length && number < text.Length
-                    && (char.IsDigit(text[number]) || StartsWithAny(text[number..], SmallNumbers, StringComparison.Ordinal) >= 0))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool ItsCountCue(ReadOnlySpan<char> text) =>
+        text.Contains("members", StringComparison.Ordinal) && text.ContainsAny(CountOwnerWords)
+        && AnyWordFollowedBy(text, CountOwners, static tail => SkipSpaces(tail, 0) is var number && number > 0 && number < tail.Length
+            && (char.IsDigit(tail[number]) || StartsWithAny(tail[number..], SmallNumbers, StringComparison.Ordinal) >= 0));
 
     private static readonly string[] CountVerbs =
         ["is made up of", "made up of", "consists of", "comprises", "is composed of", "counts", "has", "have", "had", "boasts", "collaborates with",
@@ -647,7 +515,6 @@ public sealed partial class ArticleExtractor
         (nameof(AmongMembersAre), AmongMembersAre(), AmongMembersAreCue),
         (nameof(JoinListIn), JoinListIn(), JoinListInCue),
         (nameof(SubjectJoins), SubjectJoins(), SubjectJoinsCue),
-        (nameof(MembersOfEntity), MembersOfEntity(), MembersOfNameCue),
         (nameof(MemberOf), MemberOf(), MembersOfNameCue),
         (nameof(FrontedFoundedBy), FrontedFoundedBy(), FrontedFoundedByCue),
         (nameof(InitiatedBy), InitiatedBy(), InitiatedByCue),

@@ -125,28 +125,20 @@ internal static class SentenceCues
         return false;
     }
 
-    /// <summary>True when some <paramref name="word"/> is followed by white space and then <paramref name="next"/>.</summary>
-    public static bool WordThen(ReadOnlySpan<char> text, string word, string next, StringComparison comparison = StringComparison.Ordinal)
-    {
-        for (var i = IndexOf(text, word, 0, comparison); i >= 0; i = IndexOf(text, word, i + 1, comparison))
-        {
-            if (SpacesThen(text, i + word.Length, next, comparison))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when one of <paramref name="words"/> is followed by white space and then <paramref name="next"/>.</summary>
-    public static bool AnyWordThen(ReadOnlySpan<char> text, ReadOnlySpan<string> words, string next)
+    /// <summary>
+    /// True when the text right after some occurrence of one of <paramref name="words"/> passes <paramref name="after"/>
+    /// ("added" then " to the ⟦", "provides" then " a").
+    /// </summary>
+    public static bool AnyWordFollowedBy(ReadOnlySpan<char> text, ReadOnlySpan<string> words, TextCue after)
     {
         foreach (var word in words)
         {
-            if (WordThen(text, word, next))
+            for (var i = IndexOf(text, word, 0); i >= 0; i = IndexOf(text, word, i + 1))
             {
-                return true;
+                if (after(text[(i + word.Length)..]))
+                {
+                    return true;
+                }
             }
         }
 
@@ -260,36 +252,6 @@ internal static class SentenceCues
         {
             var next = SkipSpaces(text, i + 1);
             if (next < text.Length && text[next] == '⟦')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when some ⟦name⟧ has white space before it and, before that, a word that ends with one of <paramref name="endings"/>.</summary>
-    public static bool EndingThenName(ReadOnlySpan<char> text, ReadOnlySpan<string> endings, StringComparison comparison)
-    {
-        for (var i = text.IndexOf('⟦'); i >= 0; i = IndexOf(text, '⟦', i + 1))
-        {
-            var end = SpacesBefore(text, i);
-            if (end < i && EndsWithAny(text[..end], endings, comparison))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when some "with" has white space after it, and before it white space after one of <paramref name="endings"/>.</summary>
-    public static bool EndingThenWord(ReadOnlySpan<char> text, ReadOnlySpan<string> endings, string word)
-    {
-        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = IndexOf(text, word, i + 1, StringComparison.Ordinal))
-        {
-            var end = SpacesBefore(text, i);
-            if (end < i && i + word.Length < text.Length && char.IsWhiteSpace(text[i + word.Length]) && EndsWithAny(text[..end], endings, StringComparison.Ordinal))
             {
                 return true;
             }
