@@ -598,7 +598,8 @@ public sealed partial class ArticleExtractor
         ["use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys"], StringComparison.Ordinal);
     private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
 
-    private void ReadRelations(ArticleState article)
+    /// <summary>Reads the relations of a masked article's sentences into its facts and entity kinds (adds to them: once per state).</summary>
+    internal void ReadRelations(ArticleState article)
     {
         HashSet<(int, int)>? roles = null; // the (person, organisation) pairs given a role in a sentence, one set cleared for each
         for (var s = 0; s < article.Masked.Count; s++)
