@@ -70,18 +70,15 @@ public sealed partial class ArticleExtractor
     }
 }
 
-/// <summary>Words lowercased and folded (<see cref="NameKey.Fold"/>), each made into a string once per thread.</summary>
+/// <summary>Words lowercased and folded (<see cref="NameKey.FoldInPlace"/>), each made into a string once per thread (in <see cref="Tokenizer.Words"/>).</summary>
 internal static class FoldedWords
 {
-    [ThreadStatic]
-    private static WordTable<byte>? _words;
-
-    /// <summary><see cref="NameKey.Fold"/> of <paramref name="word"/> lowercased (invariant culture).</summary>
+    /// <summary><paramref name="word"/> lowercased (invariant culture) and folded (<see cref="NameKey.FoldInPlace"/>).</summary>
     public static string Fold(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[64];
         var lower = word.Length <= buffer.Length ? buffer[..word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        return (_words ??= new WordTable<byte>(read: null)).Get(lower[..NameKey.FoldInPlace(lower)]);
+        return Tokenizer.Words.Get(lower[..NameKey.FoldInPlace(lower)]);
     }
 }

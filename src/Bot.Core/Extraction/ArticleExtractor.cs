@@ -119,7 +119,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var tokens = all[s];
-            var consumed = all.Consumed(tokens.Length);
+            var consumed = work.Bools(tokens.Length); // the tokens already read as part of a name
             found.Clear();
             FindQuotedNames(article, s, tokens, consumed, found);
             FindChunks(article, s, tokens, consumed, found, work);
@@ -397,7 +397,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     /// <summary>"Estonian", "Chilean", "Japanese", "Danish": an adjective of a place, not a name, when a lowercase noun follows.</summary>
     internal static bool LooksLikeDemonym(string word) =>
-        word.Length > 4 && Token.CountUpper(word.AsSpan(1)) == 0
+        word.Length > 4 && WordShapes.CountUpper(word.AsSpan(1)) == 0
         && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
             || word.EndsWith("ish", StringComparison.Ordinal));
 
@@ -1015,28 +1015,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[—–(,-]|--)?\s*(?:formally|officially|formerly|previously|also known as|known as|also called|better known as|trading as|now called|renamed)\s+(?:as\s+)?(?:the\s+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AliasLink();
 
-    internal static bool IsAcronymToken(string text)
-    {
-        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]))
-        {
-            return false;
-        }
-
-        var upper = 0;
-        var lower = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                return false;
-            }
-
-            upper += char.IsUpper(c) ? 1 : 0;
-            lower += char.IsLower(c) ? 1 : 0;
-        }
-
-        return upper >= 2 && lower <= 2;
-    }
+    /// <summary>True when <paramref name="text"/> is one acronym with at most two lowercase letters ("OLN", "DfT"): <see cref="WordShapes.IsAcronymShape"/>.</summary>
+    internal static bool IsAcronymToken(string text) => WordShapes.IsAcronymShape(text, maxLower: 2);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = Lexicon.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadLookup = Lexicon.GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();

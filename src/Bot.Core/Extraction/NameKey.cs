@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Bot.Core.Extraction;
 
 /// <summary>
@@ -89,16 +87,7 @@ public static class NameKey
 
     private static bool IsOrderFreeStopWord(ReadOnlySpan<char> word) => word is "of" or "the" or "and" or "for";
 
-    /// <summary>Folds one lowercase token: British "-tre"/"-isation" spellings and plain plurals (<see cref="FoldInPlace"/>).</summary>
-    public static string Fold(string token)
-    {
-        Span<char> word = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
-        token.CopyTo(word);
-        var length = FoldInPlace(word);
-        return word[..length].SequenceEqual(token) ? token : new string(word[..length]);
-    }
-
-    /// <summary>Folds a word in place: "-tre" → "-ter", "isation" → "ization", a plain plural to its singular (every step keeps or shortens the word); returns the folded length.</summary>
+    /// <summary>Folds a lowercase word in place: "-tre" → "-ter", "isation" → "ization", a plain plural to its singular (every step keeps or shortens the word); returns the folded length.</summary>
     internal static int FoldInPlace(Span<char> token)
     {
         if (token.EndsWith("tre") && token.Length > 4)

@@ -96,21 +96,6 @@ internal readonly struct Token(string text, int start, int end, WordShape shape,
     public bool LowerIs(string word) =>
         Text.Length == word.Length
         && ((Shape & WordShape.Ascii) != 0 ? Text.Equals(word, StringComparison.OrdinalIgnoreCase) : string.Equals(Text.ToLowerInvariant(), word, StringComparison.Ordinal));
-
-    /// <summary>How many capital letters <paramref name="text"/> holds.</summary>
-    internal static int CountUpper(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 }
 
 /// <summary>
@@ -119,8 +104,8 @@ internal readonly struct Token(string text, int start, int end, WordShape shape,
 /// An open-addressing table keyed by the characters; bounded: it starts again when it holds <see cref="MaxWords"/> words.
 /// </summary>
 /// <typeparam name="TInfo">What is kept with each word.</typeparam>
-/// <param name="read">What to keep with each new word; the default when null.</param>
-internal sealed class WordTable<TInfo>(Func<string, TInfo>? read)
+/// <param name="read">What to keep with each new word.</param>
+internal sealed class WordTable<TInfo>(Func<string, TInfo> read)
 {
     /// <summary>Bounds the words kept (a few MB per thread).</summary>
     private const int MaxWords = 1 << 16;
@@ -138,7 +123,7 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo>? read)
     /// <summary>The string of <paramref name="text"/>.</summary>
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
 
-    /// <summary>The string of <paramref name="text"/> and what was read of it (0 in a table that reads nothing).</summary>
+    /// <summary>The string of <paramref name="text"/> and what was read of it.</summary>
     public string Get(ReadOnlySpan<char> text, out TInfo info)
     {
         var hash = Hash(text);
@@ -162,7 +147,7 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo>? read)
         }
 
         var word = text.ToString();
-        info = read is null ? default! : read(word);
+        info = read(word);
         Add(word, hash, info);
         return word;
     }
@@ -241,7 +226,7 @@ internal static class WordShapes
             shape |= WordShape.Capitalised;
         }
 
-        if (Token.CountUpper(text.AsSpan(1)) > 0)
+        if (CountUpper(text.AsSpan(1)) > 0)
         {
             shape |= WordShape.InnerCapital;
         }
@@ -280,22 +265,46 @@ internal static class WordShapes
         return shape;
     }
 
-    private static bool IsAcronymShape(string text)
+    /// <summary>
+    /// True for an acronym's shape: 2 to 10 letters and digits, the first and last capitals, two or more capitals, and at
+    /// most <paramref name="maxLower"/> lowercase letters ("OLN", "DfT").
+    /// </summary>
+    internal static bool IsAcronymShape(string text, int maxLower = int.MaxValue)
     {
-        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]) || Token.CountUpper(text) < 2)
+        if (text.Length is < 2 or > 10 || !char.IsUpper(text[0]) || !char.IsUpper(text[^1]))
         {
             return false;
         }
 
+        var upper = 0;
+        var lower = 0;
         foreach (var c in text)
         {
             if (!char.IsLetterOrDigit(c))
             {
                 return false;
             }
+
+            upper += char.IsUpper(c) ? 1 : 0;
+            lower += char.IsLower(c) ? 1 : 0;
         }
 
-        return true;
+        return upper >= 2 && lower <= maxLower;
+    }
+
+    /// <summary>How many capital letters <paramref name="text"/> holds.</summary>
+    internal static int CountUpper(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
 
@@ -309,7 +318,6 @@ internal sealed class ArticleTokens
     private static ArticleTokens? _spare;
 
     private Token[] _tokens = new Token[1024];
-    private bool[] _consumed = new bool[64];
     private int[] _starts = new int[65];
     private int _count;
     private int _sentences;
@@ -352,19 +360,6 @@ internal sealed class ArticleTokens
         _starts[++_sentences] = _count;
     }
 
-    /// <summary>A span of <paramref name="length"/> flags, all false, reused per sentence.</summary>
-    public Span<bool> Consumed(int length)
-    {
-        if (_consumed.Length < length)
-        {
-            _consumed = new bool[Math.Max(length, _consumed.Length * 2)];
-        }
-
-        var span = _consumed.AsSpan(0, length);
-        span.Clear();
-        return span;
-    }
-
     internal void Append(in Token token)
     {
         if (_count == _tokens.Length)
@@ -388,14 +383,19 @@ internal static class Tokenizer
 
     private static readonly WordShape[] AsciiShapes = [.. AsciiStrings.Select(WordShapes.ShapeOf)];
 
-    /// <summary>Words seen on this thread: most words recur ("the", "of", the names of an article), so each is made into a string and read once.</summary>
     [ThreadStatic]
     private static WordTable<WordShape>? _words;
+
+    /// <summary>
+    /// Words seen on this thread, tokens and their folded forms (<see cref="FoldedWords"/>): most words recur ("the", "of",
+    /// the names of an article), so each is made into a string and read once.
+    /// </summary>
+    internal static WordTable<WordShape> Words => _words ??= WordShapes.Table();
 
     /// <summary>Appends the tokens of <paramref name="sentence"/> to <paramref name="tokens"/>.</summary>
     internal static void Tokenize(string sentence, ArticleTokens tokens)
     {
-        var words = _words ??= WordShapes.Table();
+        var words = Words;
         var i = 0;
         while (i < sentence.Length)
         {
