@@ -17,10 +17,10 @@ internal static partial class TextShape
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SmallWordLookup = SmallWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The longest of <see cref="SmallWords"/>.</summary>
-    private const int SmallWordMaxLength = 4;
+    private static readonly int SmallWordMaxLength = SmallWords.Max(w => w.Length);
 
     /// <summary>What <see cref="CapitalisedShare"/> trims off a word.</summary>
-    private static readonly SearchValues<char> WordTrim = SearchValues.Create("\"“”‘’'()[],:;!?.");
+    private const string WordTrim = "\"“”‘’'()[],:;!?.";
 
     /// <summary>
     /// The characters <see cref="NormalizeSpaces(string)"/> changes besides the plain space: zero-width marks (dropped),
@@ -79,9 +79,6 @@ internal static partial class TextShape
             .Where(w => w.Any(char.IsLetterOrDigit))
             .ToArray();
 
-    /// <summary><c>Words(line).Length</c> without building the words: the cleaner asks it of every paragraph, several times.</summary>
-    public static int WordCount(string line) => WordCount(line, int.MaxValue);
-
     /// <summary>
     /// <c>Words(line).Length</c>, counting no further than one past <paramref name="max"/>: a caller that asks whether a line
     /// has at most N words reads only as far as the N+1st word of a long paragraph.
@@ -135,7 +132,7 @@ internal static partial class TextShape
         Span<char> lower = stackalloc char[SmallWordMaxLength];
         foreach (var word in words)
         {
-            var core = Trim(word, WordTrim);
+            var core = word.AsSpan().Trim(WordTrim);
             if (core.Length == 0)
             {
                 continue;
@@ -154,12 +151,6 @@ internal static partial class TextShape
         }
 
         return counted == 0 ? 0 : (double)capitalised / counted;
-    }
-
-    private static ReadOnlySpan<char> Trim(string text, SearchValues<char> chars)
-    {
-        var start = text.AsSpan().IndexOfAnyExcept(chars);
-        return start < 0 ? [] : text.AsSpan(start, text.AsSpan().LastIndexOfAnyExcept(chars) - start + 1);
     }
 
     /// <summary>True when every word of the line starts with a capital letter (a name: "Jane Q. Doe").</summary>

@@ -26,7 +26,9 @@ public static class ReadAhead
     {
         using var queue = new BlockingCollection<T[]>(boundedCapacity: chunksAhead);
         using var stop = new CancellationTokenSource();
-        var producer = Task.Run(
+
+        // A thread of its own, as it blocks while the queue is full: a pool thread held so would starve other work.
+        var producer = Task.Factory.StartNew(
             () =>
             {
                 try
@@ -41,7 +43,9 @@ public static class ReadAhead
                     queue.CompleteAdding();
                 }
             },
-            CancellationToken.None);
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         try
         {
             foreach (var items in queue.GetConsumingEnumerable(CancellationToken.None))

@@ -23,63 +23,51 @@ internal static class ExtractionCodec
     /// </summary>
     public static readonly System.Text.Encoding TextEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static byte[] Write(StoredExtraction extraction)
-    {
-        using var stream = new MemoryStream(512);
-        using (var writer = new BinaryWriter(stream, TextEncoding))
-        {
-            Write(writer, extraction);
-        }
-
-        return stream.ToArray();
-    }
-
     /// <summary>Writes the binary form with <paramref name="writer"/> (a writer and buffer reused for many rows).</summary>
     public static void Write(BinaryWriter writer, StoredExtraction extraction)
     {
+        writer.Write(Marker);
+        writer.Write7BitEncodedInt(extraction.Entities.Count);
+        foreach (var entity in extraction.Entities)
         {
-            writer.Write(Marker);
-            writer.Write7BitEncodedInt(extraction.Entities.Count);
-            foreach (var entity in extraction.Entities)
-            {
-                writer.Write7BitEncodedInt(entity.Id);
-                writer.Write7BitEncodedInt((int)entity.Kind);
-                Strings(writer, entity.Names);
-                Strings(writer, entity.Acronyms);
-                writer.Write7BitEncodedInt(entity.Mentions);
-            }
+            writer.Write7BitEncodedInt(entity.Id);
+            writer.Write7BitEncodedInt((int)entity.Kind);
+            Strings(writer, entity.Names);
+            Strings(writer, entity.Acronyms);
+            writer.Write7BitEncodedInt(entity.Mentions);
+        }
 
-            writer.Write7BitEncodedInt(extraction.Facts.Count);
-            foreach (var fact in extraction.Facts)
+        writer.Write7BitEncodedInt(extraction.Facts.Count);
+        foreach (var fact in extraction.Facts)
+        {
+            writer.Write7BitEncodedInt((int)fact.Kind);
+            writer.Write7BitEncodedInt(fact.Subject);
+            Optional(writer, fact.Object);
+            Optional(writer, fact.Text);
+            Optional(writer, fact.Detail);
+            Optional(writer, fact.For);
+            writer.Write7BitEncodedInt(fact.Sentence);
+            if (fact.Examples is null)
             {
-                writer.Write7BitEncodedInt((int)fact.Kind);
-                writer.Write7BitEncodedInt(fact.Subject);
-                Optional(writer, fact.Object);
-                Optional(writer, fact.Text);
-                Optional(writer, fact.Detail);
-                Optional(writer, fact.For);
-                writer.Write7BitEncodedInt(fact.Sentence);
-                if (fact.Examples is null)
-                {
-                    writer.Write7BitEncodedInt(0);
-                }
-                else
-                {
-                    writer.Write7BitEncodedInt(fact.Examples.Count + 1);
-                    foreach (var example in fact.Examples)
-                    {
-                        writer.Write7BitEncodedInt(example);
-                    }
-                }
+                writer.Write7BitEncodedInt(0);
             }
-
-            writer.Write7BitEncodedInt(extraction.Evidence.Count);
-            foreach (var (sentence, text) in extraction.Evidence)
+            else
             {
-                writer.Write7BitEncodedInt(sentence);
-                writer.Write(text);
+                writer.Write7BitEncodedInt(fact.Examples.Count + 1);
+                foreach (var example in fact.Examples)
+                {
+                    writer.Write7BitEncodedInt(example);
+                }
             }
         }
+
+        writer.Write7BitEncodedInt(extraction.Evidence.Count);
+        foreach (var (sentence, text) in extraction.Evidence)
+        {
+            writer.Write7BitEncodedInt(sentence);
+            writer.Write(text);
+        }
+
 
         writer.Flush();
     }

@@ -674,44 +674,32 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => ReadParsed(ExtractionCodec.ReadEntities);
 
     /// <summary>Every article's id and its parsed extraction column, in article order.</summary>
+    /// <remarks>
+    /// Parsing is most of the cost and the caller's work (resolving, or writing facts) the rest: the rows are read and
+    /// parsed a chunk ahead on another thread (<see cref="ReadAhead"/>) while the caller takes the ones before, so the two
+    /// share the cores.
+    /// </remarks>
     private IEnumerable<(long ArticleId, T Value)> ReadParsed<T>(Func<byte[], T?> parse)
-        where T : class
-    {
-        // Parsing is most of the cost and the caller's work (resolving, or writing facts) the rest: each chunk of rows is
-        // parsed on another thread while the caller takes the one before, so the two share the cores. The column is read
-        // as the bytes SQLite keeps (the binary form, or an older store's UTF-8 JSON, which the parser reads directly).
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
-        using var reader = command.ExecuteReader();
-        var parsing = ParseLater(ReadChunk(reader), parse);
-        while (parsing is not null)
-        {
-            var next = ReadChunk(reader);
-            var parsed = parsing.GetAwaiter().GetResult();
-            parsing = next.Count > 0 ? ParseLater(next, parse) : null;
-            foreach (var item in parsed)
-            {
-                yield return item;
-            }
-        }
-    }
+        where T : class => ReadAhead.Run(ReadRows(parse), ExtractionChunk, chunksAhead: 1);
 
     private const int ExtractionChunk = 256;
 
-    private static List<(long Id, byte[] Stored)> ReadChunk(SqliteDataReader reader)
+    /// <summary>
+    /// The rows, each parsed. The column is read as the bytes SQLite keeps (the binary form, or an older store's UTF-8
+    /// JSON, which the parser reads directly).
+    /// </summary>
+    private IEnumerable<(long ArticleId, T Value)> ReadRows<T>(Func<byte[], T?> parse)
+        where T : class
     {
-        var rows = new List<(long, byte[])>(ExtractionChunk);
-        while (rows.Count < ExtractionChunk && reader.Read())
+        using var connection = Open();
+        using var command = Sql.Command(connection, null, "SELECT id, extraction FROM articles ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+            var id = reader.GetInt64(0);
+            yield return (id, Parse(id, reader.GetFieldValue<byte[]>(1), parse));
         }
-
-        return rows;
     }
-
-    private static Task<(long ArticleId, T Value)[]>? ParseLater<T>(List<(long Id, byte[] Stored)> rows, Func<byte[], T?> parse)
-        where T : class =>
-        rows.Count == 0 ? null : Task.Run(() => rows.ConvertAll(row => (row.Id, Parse(row.Id, row.Stored, parse))).ToArray());
 
     /// <summary>One stored extraction; a damaged one fails resolution with the article's number (the store is rebuilt from the files by deleting it).</summary>
     private static T Parse<T>(long id, byte[] stored, Func<byte[], T?> parse)
