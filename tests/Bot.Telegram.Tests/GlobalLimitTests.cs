@@ -15,7 +15,7 @@ public sealed class GlobalLimitTests
     public async Task Acquire_LimitReached_NextWaitsUntilWindowAfterFirstAnswerPlusMargin()
     {
         var clock = new ManualTimeProvider();
-        using var limit = new SlidingWindowLimit(30, TimeSpan.FromSeconds(1), Margin, clock);
+        using var limit = new SlidingWindowLimit(30, TimeSpan.FromSeconds(1), Margin, clock, heldFor: TimeSpan.Zero);
         var leases = new List<IDisposable>();
         for (var i = 0; i < 30; i++)
         {
@@ -42,7 +42,7 @@ public sealed class GlobalLimitTests
     public async Task Acquire_RequestStillInFlight_HoldsItsPermitPastTheWindow()
     {
         var clock = new ManualTimeProvider();
-        using var limit = new SlidingWindowLimit(2, TimeSpan.FromSeconds(1), Margin, clock);
+        using var limit = new SlidingWindowLimit(2, TimeSpan.FromSeconds(1), Margin, clock, heldFor: TimeSpan.Zero);
         var slow = await limit.AcquireAsync(CancellationToken.None);
         (await limit.AcquireAsync(CancellationToken.None)).Dispose();
         var third = limit.AcquireAsync(CancellationToken.None).AsTask();
@@ -72,7 +72,7 @@ public sealed class GlobalLimitTests
         // clock moves in 5 ms steps for 6 s. The grant time is the clock when the release is seen and the lease given
         // back at that same instant, so the window rule holds between recorded times however late a grant is seen.
         var clock = new ManualTimeProvider();
-        using var limit = new SlidingWindowLimit(30, TimeSpan.FromSeconds(1), Margin, clock);
+        using var limit = new SlidingWindowLimit(30, TimeSpan.FromSeconds(1), Margin, clock, heldFor: TimeSpan.Zero);
         var step = TimeSpan.FromMilliseconds(5);
         var grants = new List<DateTimeOffset>();
         var start = clock.GetUtcNow();
@@ -106,7 +106,7 @@ public sealed class GlobalLimitTests
     public async Task Acquire_Cancelled_LeavesThePermitsAlone()
     {
         var clock = new ManualTimeProvider();
-        using var limit = new SlidingWindowLimit(1, TimeSpan.FromSeconds(1), Margin, clock);
+        using var limit = new SlidingWindowLimit(1, TimeSpan.FromSeconds(1), Margin, clock, heldFor: TimeSpan.Zero);
         var only = await limit.AcquireAsync(CancellationToken.None);
         using var cts = new CancellationTokenSource();
         var waiting = limit.AcquireAsync(cts.Token).AsTask();
@@ -131,10 +131,38 @@ public sealed class GlobalLimitTests
     [InlineData(30.9, 30)]
     [InlineData(10_000, 10_000)]
     [InlineData(0.5, 1)]
-    public void GlobalLimit_FromMessagesPerSecond_CountsWholeMessagesPerWindow(double perSecond, int limit)
+    public async Task GlobalLimit_NewProcess_CountsWholeMessagesPerWindowAndWaitsOutItsFirstWindow(double perSecond, int limit)
     {
-        using var global = SendRateLimits.GlobalLimit(perSecond, new ManualTimeProvider());
+        var clock = new ManualTimeProvider();
+        var window = perSecond >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / perSecond);
+        var processAge = TimeSpan.FromMilliseconds(300);
+        using var global = SendRateLimits.GlobalLimit(perSecond, clock, processAge);
         Assert.Equal(limit, global.Limit);
-        Assert.Equal(limit, global.Available);
+
+        // A process restarted right after a crash leaves its predecessor's last window alone: nothing goes out until the
+        // process is a window (and the margin) old.
+        var first = global.AcquireAsync(CancellationToken.None).AsTask();
+        clock.Advance(window - processAge);
+        await Task.WhenAny(first, Task.Delay(200));
+        Assert.False(first.IsCompleted, "a permit is free before the first window and its margin are over");
+        Assert.Equal(0, global.Available);
+
+        clock.Advance(Margin);
+        (await first.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+
+        // The permits come back from the timer's continuation, which may run a moment after Advance returns.
+        for (var i = 0; i < 1000 && global.Available < limit - 1; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(limit - 1, global.Available);
+    }
+
+    [Fact]
+    public void GlobalLimit_ProcessOlderThanAWindow_AllPermitsFreeAtOnce()
+    {
+        using var global = SendRateLimits.GlobalLimit(30, new ManualTimeProvider(), TimeSpan.FromSeconds(1) + Margin);
+        Assert.Equal(30, global.Available);
     }
 }

@@ -10,6 +10,13 @@ namespace Bot.Telegram.Sending;
 /// most 30 in any second overall, 20 in any minute per group, and about 1 per second per private chat (a burst of 3,
 /// then 1/s: at most 4 in any second).
 /// </summary>
+/// <remarks>
+/// Telegram counts per bot, not per process. The overall window therefore starts full for this process: nothing
+/// leaves in the first second (plus the margin) after the process started, so a process restarted right after a crash
+/// never adds its messages to those its predecessor sent in its last second, overall or to one private chat. Start-up
+/// takes most of that second anyway. A group's minute is not covered: a restart within a minute of a burst to one
+/// group can still meet a 429, which waits retry_after.
+/// </remarks>
 internal sealed class SendRateLimits : IAsyncDisposable
 {
     /// <summary>
@@ -24,7 +31,7 @@ internal sealed class SendRateLimits : IAsyncDisposable
 
     public SendRateLimits(TelegramOptions options, TimeProvider time)
     {
-        _global = GlobalLimit(options.GlobalMessagesPerSecond, time);
+        _global = GlobalLimit(options.GlobalMessagesPerSecond, time, ProcessAge());
 
         // A bucket of B tokens refilled at r lets at most B + r·W through in any window W, so the burst is taken out
         // of the sustained rate: the limits hold over any sliding second (private chats) or minute (groups).
@@ -36,11 +43,35 @@ internal sealed class SendRateLimits : IAsyncDisposable
             RateLimitPartition.GetTokenBucketLimiter(chat, c => c.IsPrivate ? BucketOptions(privateRate, privateBurst) : BucketOptions(groupRate, groupBurst)));
     }
 
-    /// <summary>The overall limit: ⌊rate⌋ in any second, or one in any 1/rate seconds below one a second.</summary>
-    internal static SlidingWindowLimit GlobalLimit(double perSecond, TimeProvider time) =>
-        perSecond >= 1
-            ? new SlidingWindowLimit((int)Math.Min(int.MaxValue, Math.Floor(perSecond)), TimeSpan.FromSeconds(1), GlobalMargin, time)
-            : new SlidingWindowLimit(1, TimeSpan.FromSeconds(1 / perSecond), GlobalMargin, time);
+    /// <summary>
+    /// The overall limit: ⌊rate⌋ in any second, or one in any 1/rate seconds below one a second; held until the
+    /// process is one window (plus the margin) old.
+    /// </summary>
+    internal static SlidingWindowLimit GlobalLimit(double perSecond, TimeProvider time, TimeSpan processAge)
+    {
+        var (limit, window) = perSecond >= 1
+            ? ((int)Math.Min(int.MaxValue, Math.Floor(perSecond)), TimeSpan.FromSeconds(1))
+            : (1, TimeSpan.FromSeconds(1 / perSecond));
+        return new SlidingWindowLimit(limit, window, GlobalMargin, time, heldFor: window + GlobalMargin - processAge);
+    }
+
+    /// <summary>
+    /// How long ago this process started, by the wall clock (a fact about this machine, not the injected clock); zero
+    /// when the platform cannot tell, and the whole window is then held.
+    /// </summary>
+    private static TimeSpan ProcessAge()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var age = TimeProvider.System.GetUtcNow() - process.StartTime.ToUniversalTime();
+            return age > TimeSpan.Zero ? age : TimeSpan.Zero;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or PlatformNotSupportedException or System.ComponentModel.Win32Exception)
+        {
+            return TimeSpan.Zero;
+        }
+    }
 
     /// <summary>Waits for the chat's bucket, then the global one.</summary>
     /// <remarks>Dispose the leases when the request's answer is in: the overall window counts from then.</remarks>

@@ -20,13 +20,23 @@ internal sealed class SlidingWindowLimit : IDisposable
     /// <param name="window">The window (1 s for Telegram's overall limit).</param>
     /// <param name="margin">Added to the window: timer resolution and clock granularity, so the server never sees limit + 1.</param>
     /// <param name="time">The clock the holds are timed with.</param>
-    public SlidingWindowLimit(int limit, TimeSpan window, TimeSpan margin, TimeProvider time)
+    /// <param name="heldFor">
+    /// How long every permit is held at first, as if <c>limit</c> requests had been answered just before (zero or less:
+    /// all are free at once). The server counts per bot, not per process: a process started right after another one
+    /// stopped (a crash and a quick restart) leaves room for what its predecessor sent in its last window.
+    /// </param>
+    public SlidingWindowLimit(int limit, TimeSpan window, TimeSpan margin, TimeProvider time, TimeSpan heldFor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        _permits = new SemaphoreSlim(limit, limit);
+        var held = heldFor > TimeSpan.Zero;
+        _permits = new SemaphoreSlim(held ? 0 : limit, limit);
         _hold = window + margin;
         _time = time;
         Limit = limit;
+        if (held)
+        {
+            _ = ReturnAfterAsync(heldFor, limit);
+        }
     }
 
     /// <summary>The most requests in any window.</summary>
@@ -50,14 +60,14 @@ internal sealed class SlidingWindowLimit : IDisposable
         }
     }
 
-    private async Task ReturnAfterHoldAsync()
+    private async Task ReturnAfterAsync(TimeSpan delay, int permits)
     {
-        await Task.Delay(_hold, _time).ConfigureAwait(false);
+        await Task.Delay(delay, _time).ConfigureAwait(false);
         if (Volatile.Read(ref _disposed) == 0)
         {
             try
             {
-                _permits.Release();
+                _permits.Release(permits);
             }
             catch (ObjectDisposedException)
             {
@@ -74,7 +84,7 @@ internal sealed class SlidingWindowLimit : IDisposable
         {
             if (Interlocked.Exchange(ref _returned, 1) == 0)
             {
-                _ = owner.ReturnAfterHoldAsync();
+                _ = owner.ReturnAfterAsync(owner._hold, 1);
             }
         }
     }
