@@ -124,12 +124,12 @@ internal static class BenchRunner
         sb.AppendLine();
         sb.AppendLine("Details:");
         sb.AppendLine();
-        sb.AppendLine("| articles | corpus MB | ingest s | ingest CPU ms/article | store MB | ingest heap / allocated MB | GC 0/1/2 (ingest) | host build ms | no-change Sync ms | first answer ms | query heap MB | load avg |");
-        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        sb.AppendLine("| articles | corpus MB | ingest s | ingest CPU ms/article | store MB | ingest heap / allocated MB | GC 0/1/2 (ingest) | GC pause s (ingest) | host build ms | no-change Sync ms | first answer ms | query heap MB | load avg |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var m = r.Ingest.Memory;
-            sb.AppendLine(c, $"| {r.Size:N0} | {r.CorpusBytes / 1048576.0:0.0} | {r.Ingest.SyncMs / 1000:0.0} | {m.CpuMs / Math.Max(1, r.Ingest.Extracted):0.00} | {r.Ingest.DatabaseBytes / 1048576.0:0.0} | {m.ManagedHeapMb:0} / {m.AllocatedMb:N0} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {r.Query.HostBuildMs:0} | {r.Query.SyncMs:0} | {r.Query.FirstAnswerMs:0} | {r.Query.Memory.ManagedHeapMb:0} | {r.Load} |");
+            sb.AppendLine(c, $"| {r.Size:N0} | {r.CorpusBytes / 1048576.0:0.0} | {r.Ingest.SyncMs / 1000:0.0} | {m.CpuMs / Math.Max(1, r.Ingest.Extracted):0.00} | {r.Ingest.DatabaseBytes / 1048576.0:0.0} | {m.ManagedHeapMb:0} / {m.AllocatedMb:N0} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {m.GcPauseMs / 1000:0.0} | {r.Query.HostBuildMs:0} | {r.Query.SyncMs:0} | {r.Query.FirstAnswerMs:0} | {r.Query.Memory.ManagedHeapMb:0} | {r.Load} |");
         }
 
         sb.AppendLine();

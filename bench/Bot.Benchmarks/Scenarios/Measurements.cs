@@ -17,8 +17,8 @@ internal sealed record Latency(string Command, int Calls, int Answered, double P
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
-/// <summary>CPU time, memory and GC figures of a child process at the end of its scenario.</summary>
-internal sealed record MemoryFigures(double CpuMs, double PeakWorkingSetMb, double WorkingSetMb, double ManagedHeapMb, double PeakCommittedMb, double AllocatedMb, int Gen0, int Gen1, int Gen2)
+/// <summary>CPU time, memory and GC figures (collections, and the time the GC paused the process) of a child process at the end of its scenario.</summary>
+internal sealed record MemoryFigures(double CpuMs, double PeakWorkingSetMb, double WorkingSetMb, double ManagedHeapMb, double PeakCommittedMb, double AllocatedMb, int Gen0, int Gen1, int Gen2, double GcPauseMs)
 {
     private const double Mb = 1024.0 * 1024.0;
 
@@ -30,7 +30,8 @@ internal sealed record MemoryFigures(double CpuMs, double PeakWorkingSetMb, doub
         return new MemoryFigures(
             process.TotalProcessorTime.TotalMilliseconds,
             process.PeakWorkingSet64 / Mb, process.WorkingSet64 / Mb, GC.GetTotalMemory(false) / Mb, info.TotalCommittedBytes / Mb,
-            GC.GetTotalAllocatedBytes() / Mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            GC.GetTotalAllocatedBytes() / Mb, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalPauseDuration().TotalMilliseconds);
     }
 }
 
