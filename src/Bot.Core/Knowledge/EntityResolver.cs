@@ -10,8 +10,11 @@ namespace Bot.Core.Knowledge;
 /// </summary>
 public sealed class EntityResolver
 {
-    /// <summary>Bump when the resolution rules change, so stored knowledge is resolved again at the next start.</summary>
-    public const int Version = 5;
+    /// <summary>
+    /// Bump when the resolution rules or what it stores change, so stored knowledge is resolved again at the next start
+    /// (6: facts no longer carry a copy of their sentence; the store reads it from the article's extraction).
+    /// </summary>
+    public const int Version = 6;
 
     private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);
@@ -240,8 +243,7 @@ public sealed class EntityResolver
             }
 
             var examples = fact.Examples?.Select(e => Map(e)).OfType<long>().Distinct().ToList() ?? [];
-            yield return new ResolvedFact(fact.Kind, subject, obj, fact.Text, fact.Detail, Map(fact.For), articleId, fact.Sentence,
-                extraction.Evidence.GetValueOrDefault(fact.Sentence, string.Empty), examples);
+            yield return new ResolvedFact(fact.Kind, subject, obj, fact.Text, fact.Detail, Map(fact.For), articleId, fact.Sentence, examples);
         }
     }
 

@@ -63,8 +63,8 @@ public sealed record ResolvedEntity(long Id, string Name, EntityKind Kind, IRead
 /// <summary>One name of a resolved entity: its spelling, its lookup key, whether it is an acronym, and how often articles use it.</summary>
 public sealed record ResolvedName(string Name, string Key, bool IsAcronym, int Uses);
 
-/// <summary>A fact with global entity ids.</summary>
-public sealed record ResolvedFact(FactKind Kind, long Subject, long? Object, string? Text, string? Detail, long? For, long ArticleId, int Sentence, string Evidence, IReadOnlyList<long> Examples);
+/// <summary>A fact with global entity ids; the sentence it rests on is its article's (<see cref="StoredExtraction.Evidence"/>), kept once there.</summary>
+public sealed record ResolvedFact(FactKind Kind, long Subject, long? Object, string? Text, string? Detail, long? For, long ArticleId, int Sentence, IReadOnlyList<long> Examples);
 
 /// <summary>One article's resolved knowledge: the facts it states and the entities it names.</summary>
 /// <param name="ArticleId">The article.</param>

@@ -58,6 +58,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
         using var connection = Open();
         Execute(connection, Schema);
+        DropFactsWithEvidence(connection);
+    }
+
+    /// <summary>
+    /// A store from before facts left their sentence in the article's extraction has an evidence column in facts: the
+    /// table is made again empty (resolution fills it; <see cref="EntityResolver.Version"/> 6 makes the next start
+    /// resolve again before answering).
+    /// </summary>
+    private static void DropFactsWithEvidence(SqliteConnection connection)
+    {
+        using var check = Sql.Command(connection, null, "SELECT COUNT(*) FROM pragma_table_info('facts') WHERE name = 'evidence'");
+        if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+        {
+            Execute(connection, "DROP TABLE facts; DELETE FROM fact_examples;" + Schema);
+        }
     }
 
     private const string Schema = """
@@ -80,7 +95,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         CREATE TABLE IF NOT EXISTS aliases(entity INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, words TEXT NOT NULL, acronym INTEGER NOT NULL, uses INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS facts(
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
-            for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
+            for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS article_entities(
             article INTEGER NOT NULL, entity INTEGER NOT NULL, position INTEGER NOT NULL, mentions INTEGER NOT NULL,
@@ -257,7 +272,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     private const string FactColumns = """
-        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.evidence,
+        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.sentence,
                (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
         FROM facts f JOIN entities s ON s.id = f.subject LEFT JOIN entities o ON o.id = f.object LEFT JOIN entities p ON p.id = f.for_entity
         """;
@@ -284,25 +299,32 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
+    /// <remarks>A fact's sentence is kept once, in its article's extraction (the sentences its facts rest on), and read from there.</remarks>
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
         using var command = Sql.Command(connection, null, FactColumns + " ORDER BY f.article, f.sentence, f.id");
-        return ReadFacts(command);
-    }
-
-    private static List<FactRecord> ReadFacts(SqliteCommand command)
-    {
+        using var extraction = Sql.Command(connection, null, "SELECT extraction FROM articles WHERE id = $id", ("$id", 0L));
         var facts = new List<FactRecord>();
+        long article = 0;
+        IReadOnlyDictionary<int, string> evidence = new Dictionary<int, string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            if (reader.GetInt64(10) != article)
+            {
+                article = reader.GetInt64(10);
+                extraction.Parameters["$id"].Value = article;
+                using var row = extraction.ExecuteReader();
+                evidence = row.Read() ? Parse(article, row.GetFieldValue<byte[]>(0), ExtractionCodec.Read).Evidence : new Dictionary<int, string>();
+            }
+
             facts.Add(new FactRecord(
                 reader.GetInt64(0), (FactKind)reader.GetInt32(1), reader.GetInt64(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetInt64(10), reader.GetString(11),
+                article, evidence.GetValueOrDefault(reader.GetInt32(11), string.Empty),
                 reader.IsDBNull(12) ? [] : reader.GetString(12).Split('\u001f')));
         }
 
@@ -740,8 +762,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             using (var fact = new BulkInsert(connection, """
-                INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence, evidence)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """))
             using (var example = new BulkInsert(connection, "INSERT INTO fact_examples(fact, entity) VALUES (?1, ?2)"))
             using (var named = new BulkInsert(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES (?1, ?2, ?3, ?4)"))
@@ -757,7 +779,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     foreach (var f in article.Facts)
                     {
                         fact.Set(1, id).Set(2, (int)f.Kind).Set(3, f.Subject).Set(4, f.Object).Set(5, f.Text).Set(6, f.Detail)
-                            .Set(7, f.For).Set(8, f.ArticleId).Set(9, f.Sentence).Set(10, f.Evidence).Run();
+                            .Set(7, f.For).Set(8, f.ArticleId).Set(9, f.Sentence).Run();
                         foreach (var e in f.Examples)
                         {
                             example.Set(1, id).Set(2, e).Run();

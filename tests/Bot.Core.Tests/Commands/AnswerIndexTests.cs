@@ -108,5 +108,5 @@ public sealed class AnswerIndexTests
     private static ResolvedEntity Entity(long id, string name) => new(id, name, EntityKind.Organisation, [new ResolvedName(name, NameKey.OrderFree(name), false, 1)], 1);
 
     private static ResolvedFact Fact(FactKind kind, long subject, long? obj, long article, string? text = null, string? detail = null, long? forId = null, long[]? examples = null) =>
-        new(kind, subject, obj, text, detail, forId, article, 0, string.Empty, examples ?? []);
+        new(kind, subject, obj, text, detail, forId, article, 0, examples ?? []);
 }
