@@ -65,10 +65,11 @@ public sealed partial class KnowledgeIngestor(
         {
             if (fed is { } feed && feed.Matches(store.ArticleIds()))
             {
-                Resolve(feed.Resolver);
+                Resolve(feed.Resolver, feed.Completed());
             }
             else
             {
+                fed?.Completed();
                 Resolve();
             }
         }
@@ -148,6 +149,10 @@ public sealed partial class KnowledgeIngestor(
         }
 
         Save();
+
+        // Pass one has read every article it will: its end (joining acronyms, naming the entities) needs no store, so it
+        // runs on another core while this thread brings the files table in line and compacts the search index.
+        feed?.StartCompleting();
         var removed = known.Keys.Except(present.Select(p => p.SourceName), StringComparer.Ordinal).ToList();
         foreach (var gone in removed)
         {
@@ -190,13 +195,12 @@ public sealed partial class KnowledgeIngestor(
             resolver.Add(id, named);
         }
 
-        Resolve(resolver);
+        Resolve(resolver, resolver.Complete());
     }
 
-    /// <summary>Resolution's second pass, from a resolver that has read every stored article's entities in article order.</summary>
-    private void Resolve(EntityResolver resolver)
+    /// <summary>Resolution's second pass, from a resolver that has read every stored article's entities in article order, and the entities it completed.</summary>
+    private void Resolve(EntityResolver resolver, IReadOnlyList<ResolvedEntity> entities)
     {
-        var entities = resolver.Complete();
         var answers = new AnswerIndex(entities);
         store.ReplaceKnowledge(entities, MapAhead(resolver, answers, store.ReadExtractions()), answers);
         store.SetMeta(ResolutionKey, ResolutionFingerprint);
@@ -284,8 +288,15 @@ public sealed partial class KnowledgeIngestor(
     {
         private readonly List<long> _ids = [];
         private bool _outOfOrder;
+        private Task<IReadOnlyList<ResolvedEntity>>? _completing;
 
         public EntityResolver Resolver => resolver;
+
+        /// <summary>Ends pass one on a thread-pool thread; nothing may be added after.</summary>
+        public void StartCompleting() => _completing ??= Task.Run(resolver.Complete);
+
+        /// <summary>The entities pass one completed (completing them now if <see cref="StartCompleting"/> was not called); a failure is thrown here.</summary>
+        public IReadOnlyList<ResolvedEntity> Completed() => (_completing ??= Task.FromResult(resolver.Complete())).GetAwaiter().GetResult();
 
         public void Add(IReadOnlyList<long> ids, List<(ArticleDocument Document, StoredExtraction Extraction)> saved)
         {
