@@ -558,17 +558,13 @@ public sealed partial class ArticleExtractor
         article.Facts.Add(new LocalFact(kind, subject, obj, text, detail, forId, s));
     }
 
-    // Trigger words: each pattern below can only match a sentence that holds one of its words (they are literal, required
-    // parts of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which
-    // the regex engine tries at every position: the check is far cheaper than the failed match it saves.
-    private static readonly SearchValues<string> AddedWords = SearchValues.Create(["added", "admitted", "inducted", "accepted", "welcomed", "onboarded", "signed up"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> BecameWords = SearchValues.Create(["became", "become"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> MemberWords = SearchValues.Create(["member", "Member", "participants"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> GroupWords = SearchValues.Create(["consortium", "alliance", "coalition", "group", "association", "network", "federation"], StringComparison.Ordinal);
+    // Trigger words: each pattern can only match a sentence that holds one of its words (they are literal, required parts
+    // of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which the
+    // regex engine tries at every position: the check is far cheaper than the failed match it saves. Most trigger words
+    // are cue words (CueWord), found for all readers in one search of the sentence.
     private static readonly SearchValues<string> ParticipleWords = SearchValues.Create(
         ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
         StringComparison.Ordinal);
-    private static readonly SearchValues<string> RoundWords = SearchValues.Create(["round", "investment", "financing"], StringComparison.Ordinal);
 
     // The role patterns ignore case: every title they know holds one of these words. The regex engine also lets a few
     // non-ASCII letters stand for ASCII ones when it ignores case (the Kelvin sign for "k", the long s, the Turkish i's);
@@ -576,8 +572,6 @@ public sealed partial class ArticleExtractor
     private static readonly SearchValues<string> RoleWords = SearchValues.Create(
         ["founder", "ceo", "chief", "cto", "cfo", "coo", "cio", "cmo", "director", "president", "chair", "head", "manager", "partner", "secretary", "officer", "governor", "minister", "editor", "spokes"],
         StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> FoundedWords = SearchValues.Create(
-        ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"], StringComparison.Ordinal);
 
     /// <summary>The verbs of <see cref="MembersInclude"/>, between white space: "members include", "participants are", "members such as".</summary>
     private static bool HasIncludeVerb(string ms) =>
@@ -590,12 +584,6 @@ public sealed partial class ArticleExtractor
     /// <summary>True when a ⟦name⟧ is followed by a comma after optional white space, and with <paramref name="thenName"/> by another ⟦name⟧ after it.</summary>
     private static bool HasNameThenComma(string ms, bool thenName) => SentenceCues.NameThenComma(ms, thenName);
 
-    private static readonly SearchValues<string> PlaceWords = SearchValues.Create(["eadquarter", "ased"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> HolderWords = SearchValues.Create(["shareholders", "investors", "backers", "owners"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> BackedWords = SearchValues.Create(["backed", "funded", "financed", "bankrolled"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> ProvideWords = SearchValues.Create(["provide", "providing", "suppl", "offer", "deliver", "handled"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> UseWords = SearchValues.Create(
-        ["use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys"], StringComparison.Ordinal);
     private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
 
     /// <summary>Reads the relations of a masked article's sentences into its facts and entity kinds (adds to them: once per state).</summary>
@@ -610,23 +598,24 @@ public sealed partial class ArticleExtractor
                 continue;
             }
 
-            ReadMembers(article, s, ms);
-            ReadInitiators(article, s, ms);
+            var cues = SentenceCueWords(ms);
+            ReadMembers(article, s, ms, cues);
+            ReadInitiators(article, s, ms, cues);
             ReadRoles(article, s, ms, ref roles);
-            ReadDescriptions(article, s, ms);
-            ReadPlaces(article, s, ms);
-            ReadInvestors(article, s, ms);
-            ReadOthers(article, s, ms);
-            ReadCounts(article, s, ms);
+            ReadDescriptions(article, s, ms, cues);
+            ReadPlaces(article, s, ms, cues);
+            ReadInvestors(article, s, ms, cues);
+            ReadOthers(article, s, ms, cues);
+            ReadCounts(article, s, ms, cues);
         }
     }
 
-    private void ReadMembers(ArticleState article, int s, string ms)
+    private void ReadMembers(ArticleState article, int s, string ms, CueWords cues)
     {
         var span = ms.AsSpan();
-        var hasMember = span.Contains("member", StringComparison.Ordinal);
-        var hasJoin = span.Contains("join", StringComparison.Ordinal);
-        foreach (var m in CuedMatches(AddedToCue, AddedTo(), ms))
+        var hasMember = cues[CueWord.Member];
+        var hasJoin = cues[CueWord.Join];
+        foreach (var m in MatchesWhile(cues.Any(AddedToMask) && AddedToCue(span), AddedTo(), ms, AddedToCue))
         {
             var obj = Id(m.Groups["obj"]);
             AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), obj, s);
@@ -634,7 +623,7 @@ public sealed partial class ArticleExtractor
             article.SetKind(obj, EntityKind.Group);
         }
 
-        foreach (var m in MatchesIf(hasMember && span.ContainsAny(BecameWords), BecameItsMembers(), ms))
+        foreach (var m in MatchesIf(hasMember && cues.Any(BecameMask), BecameItsMembers(), ms))
         {
             var members = ListIds(m.Groups["subj"].ValueSpan);
             var group = FirstOrganisation(article, ms[..m.Index]) ?? MainGroup(article);
@@ -644,7 +633,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesWhile(hasMember && SignedUpAsMembersCue(span), SignedUpAsMembers(), ms, SignedUpAsMembersCue))
+        foreach (var m in MatchesWhile(hasMember && cues.Any(SignedUpMask) && SignedUpAsMembersCue(span), SignedUpAsMembers(), ms, SignedUpAsMembersCue))
         {
             var members = ListIds(m.Groups["subj"].ValueSpan);
             if ((m.Groups["grp"].Success ? Id(m.Groups["grp"]) : MainGroup(article)) is { } g && !members.Contains(g))
@@ -653,19 +642,19 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesWhile(hasMember && AdmittedAsMembersCue(span), AdmittedAsMembers(), ms, AdmittedAsMembersCue))
+        foreach (var m in MatchesWhile(hasMember && cues.Any(AdmittedMask) && AdmittedAsMembersCue(span), AdmittedAsMembers(), ms, AdmittedAsMembersCue))
         {
             AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].ValueSpan)), Id(m.Groups["grp"]), s);
         }
 
-        foreach (var m in MatchesIf(hasMember && span.ContainsAny(AddedWords), GroupAddedMembers(), ms))
+        foreach (var m in MatchesIf(hasMember && cues.Any(AddedMask), GroupAddedMembers(), ms))
         {
             var group = Id(m.Groups["grp"]);
             AddEach(article, FactKind.Member, ListIds(CutClause(m.Groups["list"].ValueSpan)), group, s);
             article.SetKind(group, EntityKind.Group);
         }
 
-        foreach (var m in MatchesIf(ms.Contains("part of", StringComparison.Ordinal) || ms.Contains("signed ", StringComparison.Ordinal), PartOfGroup(), ms))
+        foreach (var m in MatchesIf(cues.Any(PartOfMask), PartOfGroup(), ms))
         {
             var group = Id(m.Groups["obj"]);
             if (article.KindOf(group) == EntityKind.Group)
@@ -674,7 +663,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var among = hasMember && AmongMembersAreCue(span) ? AmongMembersAre().Match(ms) : Match.Empty;
+        var among = cues[CueWord.Mong] && cues[CueWord.Members] ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
             AddEach(article, FactKind.Member, ListIds(CutClause(among.Groups["list"].ValueSpan)), amongGroup, s);
@@ -709,7 +698,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = span.ContainsAny(MemberWords) && HasIncludeVerb(ms) ? MembersInclude().Match(ms) : Match.Empty;
+        var include = cues.Any(MemberWordsMask) && HasIncludeVerb(ms) ? MembersInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             int? group = include.Groups["grp"].Success ? Id(include.Groups["grp"]) : null;
@@ -750,7 +739,7 @@ public sealed partial class ArticleExtractor
             AddEach(article, FactKind.Member, ListIds(m.Groups["subj"].ValueSpan), Id(m.Groups["obj"]), s);
         }
 
-        var consortium = span.ContainsAny(GroupWords) ? ConsortiumOf().Match(ms) : Match.Empty;
+        var consortium = cues.Any(GroupWordsMask) ? ConsortiumOf().Match(ms) : Match.Empty;
         if (consortium.Success)
         {
             AddEach(article, FactKind.Member, ListIds(CutClause(consortium.Groups["list"].ValueSpan)), Id(consortium.Groups["grp"]), s);
@@ -808,7 +797,7 @@ public sealed partial class ArticleExtractor
     private static int? FirstOrganisation(ArticleState article, string text) =>
         Ids(text).Where(id => article.KindOf(id) is not (EntityKind.Place or EntityKind.Person)).Cast<int?>().FirstOrDefault();
 
-    private void ReadInitiators(ArticleState article, int s, string ms)
+    private void ReadInitiators(ArticleState article, int s, string ms, CueWords cues)
     {
         var fronted = FrontedFoundedByCue(ms) ? FrontedFoundedBy().Match(ms) : Match.Empty;
         if (fronted.Success)
@@ -817,7 +806,7 @@ public sealed partial class ArticleExtractor
             AddEach(article, FactKind.Initiator, ListIds(fronted.Groups["list"].ValueSpan), founded, s);
         }
 
-        if (!ms.AsSpan().ContainsAny(ParticipleWords))
+        if (!cues.Any(ParticipleMask))
         {
             return; // both patterns need a participle ("founded", "set up", …)
         }
@@ -841,7 +830,7 @@ public sealed partial class ArticleExtractor
             AddEach(article, FactKind.Initiator, agents, o, s);
         }
 
-        foreach (var m in MatchesIf(HasActiveVerbBeforeName(ms), ActiveInitiated(), ms))
+        foreach (var m in MatchesIf(cues.Any(ActiveVerbMask) && HasActiveVerbBeforeName(ms), ActiveInitiated(), ms))
         {
             AddEach(article, FactKind.Initiator, ListIds(m.Groups["subj"].ValueSpan), Id(m.Groups["obj"]), s);
         }
@@ -1032,7 +1021,7 @@ public sealed partial class ArticleExtractor
         "about", "between", "among", "against", "via", "per", "led", "backed", "owned", "run", "operated", "whose",
     };
 
-    private void ReadDescriptions(ArticleState article, int s, string ms)
+    private void ReadDescriptions(ArticleState article, int s, string ms, CueWords cues)
     {
         // WhichIs, WhichVerbs: "⟦X⟧, which …"; FoundedInYear: one of its participles; AndItWas: ", and it was".
         var span = ms.AsSpan();
@@ -1041,12 +1030,12 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in CuedMatches(WhichVerbsCue, WhichVerbs(), ms))
+        foreach (var m in MatchesWhile(cues[CueWord.Which] && WhichVerbsCue(span), WhichVerbs(), ms, WhichVerbsCue))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in MatchesWhile(span.ContainsAny(FoundedWords) && FoundedInYearCue(span), FoundedInYear(), ms, FoundedInYearCue))
+        foreach (var m in MatchesWhile(cues.Any(FoundedMask) && FoundedInYearCue(span), FoundedInYear(), ms, FoundedInYearCue))
         {
             article.AddDescription(Id(m.Groups["s"]), m.Groups["d"].Value, s);
         }
@@ -1125,9 +1114,9 @@ public sealed partial class ArticleExtractor
         return false;
     }
 
-    private void ReadPlaces(ArticleState article, int s, string ms)
+    private void ReadPlaces(ArticleState article, int s, string ms, CueWords cues)
     {
-        if (!ms.AsSpan().ContainsAny(PlaceWords))
+        if (!cues.Any(PlaceMask))
         {
             return; // every pattern needs "headquarter(s/ed)" or "(B/b)ased"
         }
@@ -1175,9 +1164,9 @@ public sealed partial class ArticleExtractor
         }
     }
 
-    private void ReadInvestors(ArticleState article, int s, string ms)
+    private void ReadInvestors(ArticleState article, int s, string ms, CueWords cues)
     {
-        var invested = ms.Contains("invested", StringComparison.Ordinal) ? InvestedIn().Match(ms) : Match.Empty;
+        var invested = cues[CueWord.Invested] ? InvestedIn().Match(ms) : Match.Empty;
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
@@ -1191,26 +1180,26 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = ms.Contains("nvestors", StringComparison.Ordinal) ? InvestorsInclude().Match(ms) : Match.Empty;
+        var include = cues[CueWord.Nvestors] ? InvestorsInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             AddEach(article, FactKind.Investor, ListIds(CutClause(include.Groups["list"].ValueSpan)), Id(include.Groups["o"]), s);
         }
 
-        var hasRound = ms.AsSpan().ContainsAny(RoundWords);
+        var hasRound = cues.Any(RoundMask);
         foreach (var m in MatchesIf(hasRound && (SpacedWord(ms, "led") || SpacedWord(ms, "co-led") || SpacedWord(ms, "joined") || ms.Contains("participated", StringComparison.Ordinal)), LedRound(), ms))
         {
             AddEach(article, FactKind.Investor, ListIds(m.Groups["s"].ValueSpan), Id(m.Groups["o"]), s);
         }
 
-        var holders = ms.AsSpan().ContainsAny(HolderWords) ? ShareholdersAre().Match(ms) : Match.Empty;
+        var holders = cues.Any(HolderMask) ? ShareholdersAre().Match(ms) : Match.Empty;
         if (holders.Success)
         {
             var company = Id(holders.Groups["o"]);
             AddEach(article, FactKind.Investor, ListIds(CutClause(holders.Groups["list"].ValueSpan)), company, s);
         }
 
-        var backed = ms.AsSpan().ContainsAny(BackedWords) ? BackedBy().Match(ms) : Match.Empty;
+        var backed = cues.Any(BackedMask) ? BackedBy().Match(ms) : Match.Empty;
         if (backed.Success)
         {
             AddEach(article, FactKind.Investor, ListIds(CutClause(backed.Groups["list"].ValueSpan)), Id(backed.Groups["o"]), s);
@@ -1236,7 +1225,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var raised = ms.Contains("from", StringComparison.Ordinal) ? RaisedFrom().Match(ms) : Match.Empty;
+        var raised = cues[CueWord.From] ? RaisedFrom().Match(ms) : Match.Empty;
         if (raised.Success)
         {
             AddEach(article, FactKind.Investor, ListIds(CutClause(raised.Groups["list"].ValueSpan)), Id(raised.Groups["o"]), s);
@@ -1260,14 +1249,14 @@ public sealed partial class ArticleExtractor
     /// <summary>The words of <see cref="LikeWord"/>.</summary>
     private static readonly SearchValues<string> LikeWords = SearchValues.Create(["like", "such as", "including", "among them"], StringComparison.Ordinal);
 
-    private void ReadOthers(ArticleState article, int s, string ms)
+    private void ReadOthers(ArticleState article, int s, string ms, CueWords cues)
     {
-        if (ms.AsSpan().ContainsAny(ProvideWords))
+        if (cues.Any(ProvideMask))
         {
             ReadProviders(article, s, ms);
         }
 
-        foreach (var m in MatchesIf(ms.AsSpan().ContainsAny(UseWords), Uses(), ms))
+        foreach (var m in MatchesIf(cues.Any(UseMask), Uses(), ms))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? FirstRef(m.Groups["s"].Value) : Pronoun(article, s, m.Index);
             if (subject is { } subj)
@@ -1276,13 +1265,13 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var andUses = ms.Contains(" and ", StringComparison.Ordinal) && ms.AsSpan().ContainsAny(UseWords) ? AndUses().Match(ms) : Match.Empty;
+        var andUses = cues.Any(UseMask) && ms.Contains(" and ", StringComparison.Ordinal) ? AndUses().Match(ms) : Match.Empty;
         if (andUses.Success)
         {
             Add(article, FactKind.Uses, Id(andUses.Groups["s"]), Id(andUses.Groups["o"]), s);
         }
 
-        var usedBy = ms.Contains("used by", StringComparison.Ordinal) ? UsedBy().Match(ms) : Match.Empty;
+        var usedBy = cues[CueWord.UsedBy] ? UsedBy().Match(ms) : Match.Empty;
         if (usedBy.Success)
         {
             var used = Id(usedBy.Groups["o"]);
@@ -1298,7 +1287,7 @@ public sealed partial class ArticleExtractor
         }
     }
 
-    /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideWords"/>.</summary>
+    /// <summary>Provider facts; every pattern needs a word of <see cref="ProvideMask"/>.</summary>
     private void ReadProviders(ArticleState article, int s, string ms)
     {
         var providerFor = false; // a match of IsProviderFor or ProvidesFor: then ProvidesThing is not read
@@ -1343,21 +1332,14 @@ public sealed partial class ArticleExtractor
         || (word.Length > 4 && char.IsLower(word[0]) && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("or", StringComparison.Ordinal))
             && !DescriptorStops.Contains(word) && word is not ("other" or "under" or "over" or "after" or "never" or "either" or "whether" or "rather" or "together" or "former" or "latter" or "major" or "minor" or "senior" or "junior" or "prior"));
 
-    /// <summary>The numbers in words of <see cref="CountTail"/>: without one, it needs a number in digits after white space.</summary>
-    private static readonly SearchValues<string> CountWords = SearchValues.Create(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"], StringComparison.Ordinal);
-
-    /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
-    private static readonly SearchValues<string> GrownToNouns = SearchValues.Create(["members", "organi", "companies", "firms"], StringComparison.Ordinal);
-
-    private void ReadCounts(ArticleState article, int s, string ms)
+    private void ReadCounts(ArticleState article, int s, string ms, CueWords cues)
     {
         // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
         var hasNumber = DigitAfterSpace(ms);
-        var hasMembers = ms.Contains("members", StringComparison.Ordinal);
+        var hasMembers = cues[CueWord.Members];
         var span = ms.AsSpan();
         foreach (var (condition, pattern, cue) in (ReadOnlySpan<(bool, Regex, TextCue)>)[
-            (hasNumber && span.ContainsAny(GrownToNouns) && GrownToCue(span), GrownTo(), GrownToCue), (hasNumber && BodyOfCountCue(span), BodyOfCount(), BodyOfCountCue)])
+            (hasNumber && cues.Any(GrownToNounMask) && cues.Any(GrowMask) && GrownToCue(span), GrownTo(), GrownToCue), (hasNumber && BodyOfCountCue(span), BodyOfCount(), BodyOfCountCue)])
         {
             foreach (var m in MatchesWhile(condition, pattern, ms, cue))
             {
@@ -1387,7 +1369,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        foreach (var m in MatchesWhile((hasNumber || span.ContainsAny(CountWords)) && CountTailCue(span) && CountTailPattern().IsMatch(ms), CountOf(), ms, CountTailCue))
+        foreach (var m in MatchesWhile((hasNumber || cues.Any(CountWordMask)) && CountTailCue(span) && CountTailPattern().IsMatch(ms), CountOf(), ms, CountTailCue))
         {
             var subject = m.Groups["s"].Value.StartsWith('⟦') ? Id(m.Groups["s"]) : Pronoun(article, s, m.Index);
             if (AndNext().IsMatch(ms.AsSpan(m.Groups["s"].Index + m.Groups["s"].Length)))

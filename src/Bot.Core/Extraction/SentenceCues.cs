@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Bot.Core.Extraction;
 
 /// <summary>
@@ -310,5 +312,64 @@ internal static class SentenceCues
 
         var i = text[from..].IndexOf(value);
         return i < 0 ? -1 : i + from;
+    }
+}
+
+/// <summary>
+/// Literals looked for together (at most 128, ASCII, two characters or more, compared ordinally): which of them a text
+/// holds, found in one pass over it, where before each reader searched the text again for its own words. Bit k of
+/// <see cref="Find"/> is set exactly when <c>text.Contains(literals[k], StringComparison.Ordinal)</c> holds: at each index
+/// the pair of characters there picks the literals that start with that pair, and each of those is compared there.
+/// (One <see cref="SearchValues"/> of all the literals falls back to a slow automaton; groups of them to many false hits.)
+/// </summary>
+internal sealed class LiteralSet
+{
+    private readonly string[] _literals;
+
+    /// <summary>The literals starting with each pair of ASCII characters, by first * 128 + second; null for none.</summary>
+    private readonly int[]?[] _byPair = new int[]?[128 * 128];
+
+    public LiteralSet(IReadOnlyList<string> literals)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(literals.Count, 128);
+        _literals = [.. literals];
+        foreach (var literal in _literals)
+        {
+            if (literal.Length < 2 || !System.Text.Ascii.IsValid(literal))
+            {
+                throw new ArgumentException($"A literal must be ASCII and two characters or more: '{literal}'.", nameof(literals));
+            }
+        }
+
+        foreach (var group in Enumerable.Range(0, _literals.Length).GroupBy(k => (_literals[k][0] * 128) + _literals[k][1]))
+        {
+            _byPair[group.Key] = [.. group];
+        }
+    }
+
+    /// <summary>The literals <paramref name="text"/> holds, as bits by their index.</summary>
+    public UInt128 Find(ReadOnlySpan<char> text)
+    {
+        UInt128 found = 0;
+        var byPair = _byPair;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            int first = text[i], second = text[i + 1];
+            if ((first | second) >= 128 || byPair[(first * 128) + second] is not { } starting)
+            {
+                continue;
+            }
+
+            var rest = text[i..];
+            foreach (var k in starting)
+            {
+                if (rest.StartsWith(_literals[k], StringComparison.Ordinal))
+                {
+                    found |= UInt128.One << k;
+                }
+            }
+        }
+
+        return found;
     }
 }

@@ -114,6 +114,37 @@ public sealed class RelationCuesTests
     }
 
     [Fact]
+    public void SentenceCueWords_EachSentenceAndVariant_SetsExactlyTheWordsItContains()
+    {
+        var words = Enum.GetValues<ArticleExtractor.CueWord>();
+        var checkedSentences = 0;
+        foreach (var text in Sentences.Concat(Variants()).Append("signed up, joined; ⟦1⟧’s members rose to ten").Append(string.Empty).Append("x"))
+        {
+            var found = ArticleExtractor.SentenceCueWords(text);
+            foreach (var word in words)
+            {
+                Assert.True(
+                    found[word] == text.Contains(ArticleExtractor.CueWordText(word), StringComparison.Ordinal),
+                    $"{word} in \"{text}\"");
+            }
+
+            checkedSentences++;
+        }
+
+        Assert.True(checkedSentences > 1000);
+    }
+
+    [Fact]
+    public void LiteralSet_OverlappingLiterals_FindsEachWhereverItStarts()
+    {
+        var set = new LiteralSet(["ab", "abc", "bcd", "cd", "zz"]);
+        Assert.Equal((UInt128)0b01111, set.Find("xabcd"));
+        Assert.Equal((UInt128)0b10001, set.Find("ab\u00E9zz"));
+        Assert.Equal((UInt128)0, set.Find("a"));
+        Assert.Throws<ArgumentException>(() => new LiteralSet(["\u00E9t\u00E9"]));
+    }
+
+    [Fact]
     public void PatternCues_SentencesWithoutTheirWords_FailTheCues()
     {
         // A cue that let everything through would pass the test above: these sentences hold no pattern's words.
