@@ -42,6 +42,8 @@ public sealed partial class BoilerplateRules
         _wirePrefix = new(() => wirePrefix is null ? null : Compiled(wirePrefix));
         BylineRoles = bylineRoles;
         PublisherWords = publisherWords;
+        BylineRoleLookup = bylineRoles.GetAlternateLookup<ReadOnlySpan<char>>();
+        PublisherWordLookup = publisherWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Rules that remove nothing: only the cleaner's structural rules apply.</summary>
@@ -52,6 +54,12 @@ public sealed partial class BoilerplateRules
 
     /// <summary>Words that mark a masthead line as a publication name ("Daily Ledger"), case-insensitive.</summary>
     internal FrozenSet<string> PublisherWords { get; }
+
+    /// <summary><see cref="BylineRoles"/> looked up by a slice of a line.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BylineRoleLookup { get; }
+
+    /// <summary><see cref="PublisherWords"/> looked up by a slice of a line.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PublisherWordLookup { get; }
 
     /// <summary>Reads the rules from a YAML file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

@@ -88,7 +88,7 @@ internal static class LineJoining
     {
         for (var i = 0; i < inner; i++)
         {
-            if (IsOpen(lines[i]) && TextShape.CapitalisedShare(TextShape.Words(lines[i])) >= 0.75)
+            if (IsOpen(lines[i]) && TextShape.CapitalisedShare(lines[i]) >= 0.75)
             {
                 return true;
             }
