@@ -81,6 +81,7 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         ArgumentNullException.ThrowIfNull(file);
         var maxBytes = options.Value.MaxFileBytes;
         byte[]? rented = null;
+        char[]? chars = null;
         try
         {
             int count;
@@ -104,14 +105,15 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
                 return ArticleLoadResult.Skipped(file, ArticleSkipReason.Unreadable, ex.Message);
             }
 
+            // The text is decoded into a pooled buffer, not a string: the parser makes strings of its lines only.
             var bytes = rented.AsSpan(0, count);
-            var check = Check(bytes, out var text);
+            var check = Check(bytes, out chars, out var charCount);
             if (check is { } skip)
             {
                 return Skip(file, skip.Reason, skip.Detail);
             }
 
-            var document = parser.Parse(file.SourceName, Hash(bytes), text, Path.GetExtension(file.FullPath));
+            var document = parser.Parse(file.SourceName, Hash(bytes), chars.AsSpan(0, charCount), Path.GetExtension(file.FullPath));
             if (document.Paragraphs.Count == 0)
             {
                 return Skip(file, ArticleSkipReason.NoText, "no paragraph of text left after removing boilerplate");
@@ -124,6 +126,11 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
             }
         }
     }
@@ -139,7 +146,30 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     /// <summary>Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null and the text when they are fine.</summary>
     internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out string text)
     {
-        text = string.Empty;
+        char[]? chars = null;
+        try
+        {
+            var check = Check(bytes, out chars, out var count);
+            text = check is null ? new string(chars.AsSpan(0, count)) : string.Empty;
+            return check;
+        }
+        finally
+        {
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Check(ReadOnlySpan{byte}, out string)"/> with the text decoded into the first <paramref name="count"/>
+    /// characters of a buffer from the shared pool, which the caller returns (null when none was rented).
+    /// </summary>
+    internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out char[]? chars, out int count)
+    {
+        chars = null;
+        count = 0;
         if (bytes.Length == 0)
         {
             return (ArticleSkipReason.Empty, "the file is empty");
@@ -164,23 +194,39 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         }
 
         var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+        chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length - start));
         try
         {
-            text = StrictUtf8.GetString(bytes[start..]);
+            count = StrictUtf8.GetChars(bytes[start..], chars);
         }
-        catch (DecoderFallbackException ex)
+        catch (DecoderFallbackException)
         {
-            var at = ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
-            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{at}");
+            // The message names the offset as decoding the whole text to a string reports it.
+            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{InvalidAt(bytes[start..], start)}");
         }
 
-        if (text.AsSpan().IsWhiteSpace())
+        if (chars.AsSpan(0, count).IsWhiteSpace())
         {
             // (No-break spaces are white space too: such a file is empty.)
             return (ArticleSkipReason.Empty, "the file holds only whitespace");
         }
 
         return null;
+    }
+
+    private static string InvalidAt(ReadOnlySpan<byte> text, int start)
+    {
+        try
+        {
+            _ = StrictUtf8.GetString(text);
+            return string.Empty;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
+        }
     }
 
     private static int NextIndexOfAny(ReadOnlySpan<byte> bytes, int from, SearchValues<byte> values)
