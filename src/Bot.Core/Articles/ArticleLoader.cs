@@ -146,20 +146,22 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     /// <summary>Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null and the text when they are fine.</summary>
     internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out string text)
     {
-        char[]? chars = null;
+        text = string.Empty;
+        if (CheckBytes(bytes, out var start) is { } skip)
+        {
+            return skip;
+        }
+
         try
         {
-            var check = Check(bytes, out chars, out var count);
-            text = check is null ? new string(chars.AsSpan(0, count)) : string.Empty;
-            return check;
+            text = StrictUtf8.GetString(bytes[start..]);
         }
-        finally
+        catch (DecoderFallbackException ex)
         {
-            if (chars is not null)
-            {
-                ArrayPool<char>.Shared.Return(chars);
-            }
+            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{At(ex, start)}");
         }
+
+        return text.AsSpan().IsWhiteSpace() ? WhiteSpaceOnly : null;
     }
 
     /// <summary>
@@ -170,6 +172,33 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     {
         chars = null;
         count = 0;
+        if (CheckBytes(bytes, out var start) is { } skip)
+        {
+            return skip;
+        }
+
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+        chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length - start));
+        try
+        {
+            count = StrictUtf8.GetChars(bytes[start..], chars);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The message names the offset as decoding the whole text to a string reports it.
+            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{InvalidAt(bytes[start..], start)}");
+        }
+
+        return chars.AsSpan(0, count).IsWhiteSpace() ? WhiteSpaceOnly : null;
+    }
+
+    /// <summary>(No-break spaces are white space too: such a file is empty.)</summary>
+    private static readonly (ArticleSkipReason Reason, string Detail) WhiteSpaceOnly = (ArticleSkipReason.Empty, "the file holds only whitespace");
+
+    /// <summary>The checks before decoding (empty, binary); <paramref name="start"/> is where the text starts after a BOM.</summary>
+    private static (ArticleSkipReason Reason, string Detail)? CheckBytes(ReadOnlySpan<byte> bytes, out int start)
+    {
+        start = 0;
         if (bytes.Length == 0)
         {
             return (ArticleSkipReason.Empty, "the file is empty");
@@ -193,28 +222,11 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             return (ArticleSkipReason.Binary, $"{control} of {bytes.Length} bytes are control characters");
         }
 
-        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-
-        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
-        chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length - start));
-        try
-        {
-            count = StrictUtf8.GetChars(bytes[start..], chars);
-        }
-        catch (DecoderFallbackException)
-        {
-            // The message names the offset as decoding the whole text to a string reports it.
-            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{InvalidAt(bytes[start..], start)}");
-        }
-
-        if (chars.AsSpan(0, count).IsWhiteSpace())
-        {
-            // (No-break spaces are white space too: such a file is empty.)
-            return (ArticleSkipReason.Empty, "the file holds only whitespace");
-        }
-
+        start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         return null;
     }
+
+    private static string At(DecoderFallbackException ex, int start) => ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
 
     private static string InvalidAt(ReadOnlySpan<byte> text, int start)
     {
@@ -225,7 +237,7 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         }
         catch (DecoderFallbackException ex)
         {
-            return ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
+            return At(ex, start);
         }
     }
 
