@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "profile" when args.Length >= 2 => ProfileScenario.Run(args[1]),
     "dump" when args.Length >= 3 => DumpScenario.Run(args[1], args[2]),
     "write" when args.Length >= 3 => WriteScenario.Run(args[1], args[2], args.Contains("--resolve")),
+    "profile-load" when args.Length >= 2 => ProfileScenario.Load(args[1], Int(Option(args, "--rounds"), 1)),
     "profile-relations" when args.Length >= 2 => ProfileScenario.Relations(args[1], Int(Option(args, "--rounds"), 1)),
     "help" or "--help" or "-h" => Usage(),
     _ => await BenchRunner.RunAsync(new RunnerOptions(
@@ -61,6 +62,7 @@ static int Usage()
         Bot.Benchmarks write <built db> <db> [--resolve]         times the store's article writes alone (articles read from a built store); --resolve: then resolution's store calls
         Bot.Benchmarks dump <db> paragraphs|facts                prints what GetParagraphs or AllFacts read, one JSON line each
         Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
+        Bot.Benchmarks profile-load <articles> [--rounds 1]      times loading, cleaning and splitting alone (thread CPU), with a digest of the output
         """);
     return 0;
 }

@@ -146,6 +146,55 @@ internal static class ProfileScenario
         return 0;
     }
 
+    /// <summary>
+    /// Loading and cleaning alone, one thread, <paramref name="rounds"/> times: each stage's thread CPU time and allocations,
+    /// and a digest of the documents and their sentences (the same digest before and after a change means the same output).
+    /// </summary>
+    public static int Load(string articles, int rounds)
+    {
+        using var host = BenchHost.Build(articles, Path.Combine(Path.GetTempPath(), "newsbot-profile-unused.db"));
+        var loader = host.Services.GetRequiredService<ArticleLoader>();
+        var cleaner = new ArticleCleaner(host.Services.GetRequiredService<BoilerplateRules>());
+        var files = loader.Enumerate(articles).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            var texts = ThreadStage("read bytes + check UTF-8 + hash", () => files.Select(f =>
+            {
+                var bytes = File.ReadAllBytes(f.FullPath);
+                _ = ArticleLoader.Hash(bytes);
+                return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
+            }).ToList());
+            var sources = ThreadStage("format read (plain text blocks)", () => texts.Select(t => ArticleParser.Read(t.Item2, Path.GetExtension(t.f.FullPath))).ToList());
+            ThreadStage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
+            var documents = ThreadStage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
+            var sentences = ThreadStage("sentence split (1 thread)", () => documents.Select(d => d.Paragraphs.Select(SentenceSplitter.Split).ToList()).ToList());
+            var text = new StringBuilder();
+            foreach (var (d, s) in documents.Zip(sentences))
+            {
+                text.Append(d.SourceName).Append('|').Append(d.ContentHash).Append('|').Append(d.Title).Append('|').Append(d.Url).Append('|')
+                    .Append(d.Published).Append('|').Append(d.Publisher).Append('|').AppendJoin('\n', d.Paragraphs).Append('|').Append(d.Body).Append('|')
+                    .AppendJoin('\n', s.Select(p => string.Join('\t', p))).Append('\n');
+            }
+
+            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+            Console.WriteLine($"{documents.Count} documents; output digest {digest[..16]}");
+        }
+
+        return 0;
+    }
+
+    private static T ThreadStage<T>(string name, Func<T> action)
+    {
+        GC.Collect();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = ThreadCpuNs();
+        var result = action();
+        cpu = ThreadCpuNs() - cpu;
+        var mb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
+        Console.WriteLine($"{name,-40} {cpu / 1e6,10:0.0} ms thread CPU {mb,10:0.0} MB allocated");
+        return result;
+    }
+
     /// <summary>Every fact and entity kind of a state, as text: for checking that the relation readers are unchanged.</summary>
     private static string Describe(ArticleState article)
     {

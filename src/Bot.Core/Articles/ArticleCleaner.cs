@@ -228,13 +228,13 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             {
                 var nextToDate = (i > 0 && DateText.IsDateLine(blocks[i - 1].Text, out _))
                     || (i + 1 < headerEnd && DateText.IsDateLine(blocks[i + 1].Text, out _));
-                var words = TextShape.Words(text);
-                if (words.Any(w => rules.PublisherWords.Contains(w.Trim(',', '.', ':'))))
+                var words = TextShape.WordCount(text, 5); // a masthead has 1–5
+                if (HasPublisherWord(text))
                 {
                     publisher ??= text;
                     consumed[i] = true;
                 }
-                else if (words.Length is 2 or 3 && TextShape.IsNameLike(words))
+                else if (words is 2 or 3 && TextShape.IsNameLike(text))
                 {
                     // A person's name under the headline: the author.
                     consumed[i] = true;
@@ -244,7 +244,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
                     publisher ??= text;
                     consumed[i] = true;
                 }
-                else if (titleIndex < 0 && words.Length <= 3)
+                else if (titleIndex < 0 && words <= 3)
                 {
                     // No headline: a short label at the top is a section label.
                     consumed[i] = true;
@@ -281,16 +281,17 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return LineRole.Boilerplate;
         }
 
-        // The words matter only to a line without sentence punctuation (most paragraphs have it): built for those only.
+        // The words matter only to a line without sentence punctuation (most paragraphs have it): counted for those only,
+        // no further than the 21st (the count is exact up to 20).
         var unpunctuated = !TextShape.EndsWithSentencePunctuation(text);
-        var words = unpunctuated ? TextShape.Words(text) : [];
-        if (unpunctuated && words.Length <= 20 && text.Contains(" | ", StringComparison.Ordinal))
+        var words = unpunctuated ? TextShape.WordCount(text, 20) : 0;
+        if (unpunctuated && words <= 20 && text.Contains(" | ", StringComparison.Ordinal))
         {
             // "Section | Headline": a link in a list of stories.
             return LineRole.Teaser;
         }
 
-        if (afterTeaser && unpunctuated && words.Length <= 4 && TextShape.IsNameLike(words))
+        if (afterTeaser && unpunctuated && words <= 4 && TextShape.IsNameLike(text))
         {
             // A lone name or role under a teaser: its author.
             return LineRole.Teaser;
@@ -318,6 +319,12 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     {
         date = null;
         if (TextShape.WordCount(text, 16) > 16 || TextShape.EndsWithPeriod(text))
+        {
+            return false;
+        }
+
+        // Without a separator the line is one part: most lines, spared the split.
+        if (text.AsSpan().IndexOfAny('|', '•', '·') < 0)
         {
             return false;
         }
@@ -350,14 +357,12 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return false;
         }
 
-        var words = TextShape.Words(text);
-        return words.Length is >= 4 and <= 20
-            && text.Length <= 160
+        return text.Length <= 160
             && TextShape.StartsLikeText(text)
             && !TextShape.EndsWithPeriod(text)
             && !TextShape.EndsWithEllipsis(text)
             && text[^1] is not (':' or ';' or ',')
-            && TextShape.CapitalisedShare(words) >= 0.75
+            && TextShape.CapitalisedShare(text) >= 0.75
             && !IsFurniture(text);
     }
 
@@ -385,11 +390,9 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return false;
         }
 
-        var words = TextShape.Words(text);
-        return words.Length is >= 1 and <= 5
-            && !TextShape.EndsWithSentencePunctuation(text)
-            && !text.Any(char.IsDigit)
-            && TextShape.CapitalisedShare(words) >= 0.99;
+        return !TextShape.EndsWithSentencePunctuation(text)
+            && !TextShape.HasDigit(text)
+            && TextShape.CapitalisedShare(text) >= 0.99;
     }
 
     private bool IsFurniture(string text) =>
@@ -411,11 +414,9 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return false; // most lines: no words array built
         }
 
-        var words = TextShape.Words(text);
-        return words.Length is >= 1 and <= 5
-            && !TextShape.EndsWithSentencePunctuation(text)
-            && TextShape.CapitalisedShare(words) >= 0.99
-            && rules.BylineRoles.Contains(words[^1].Trim(',', '.', ')'));
+        return !TextShape.EndsWithSentencePunctuation(text)
+            && TextShape.CapitalisedShare(text) >= 0.99
+            && rules.BylineRoleLookup.Contains(TextShape.LastWord(text).Trim(",.)"));
     }
 
     /// <summary>
@@ -452,12 +453,26 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
             return false;
         }
 
-        var words = TextShape.Words(part);
-        return words.Length is >= 1 and <= 4 && TextShape.StartsLikeText(part) && !part.Any(char.IsDigit) && TextShape.CapitalisedShare(words) >= 0.99;
+        return TextShape.StartsLikeText(part) && !TextShape.HasDigit(part) && TextShape.CapitalisedShare(part) >= 0.99;
     }
 
+    /// <summary>Whether two lines read the same, ignoring case and a final period: compared as slices, no trimmed copies.</summary>
     private static bool SameText(string a, string b) =>
-        string.Equals(a.TrimEnd('.', ' '), b.TrimEnd('.', ' '), StringComparison.OrdinalIgnoreCase);
+        a.AsSpan().TrimEnd(". ").Equals(b.AsSpan().TrimEnd(". "), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a word of the line (its commas, periods and colons trimmed) is one of the rules' publisher words.</summary>
+    private bool HasPublisherWord(string text)
+    {
+        foreach (var word in TextShape.EnumerateWords(text))
+        {
+            if (rules.PublisherWordLookup.Contains(word.Trim(",.:")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"^(?:by|written by|posted by|reported by|words by|story by|text by|author:?)\s+(?-i:[\p{Lu}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Byline();

@@ -81,6 +81,7 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         ArgumentNullException.ThrowIfNull(file);
         var maxBytes = options.Value.MaxFileBytes;
         byte[]? rented = null;
+        char[]? chars = null;
         try
         {
             int count;
@@ -104,14 +105,15 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
                 return ArticleLoadResult.Skipped(file, ArticleSkipReason.Unreadable, ex.Message);
             }
 
+            // The text is decoded into a pooled buffer, not a string: the parser makes strings of its lines only.
             var bytes = rented.AsSpan(0, count);
-            var check = Check(bytes, out var text);
+            var check = Check(bytes, out chars, out var charCount);
             if (check is { } skip)
             {
                 return Skip(file, skip.Reason, skip.Detail);
             }
 
-            var document = parser.Parse(file.SourceName, Hash(bytes), text, Path.GetExtension(file.FullPath));
+            var document = parser.Parse(file.SourceName, Hash(bytes), chars.AsSpan(0, charCount), Path.GetExtension(file.FullPath));
             if (document.Paragraphs.Count == 0)
             {
                 return Skip(file, ArticleSkipReason.NoText, "no paragraph of text left after removing boilerplate");
@@ -124,6 +126,11 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
             }
         }
     }
@@ -140,6 +147,58 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out string text)
     {
         text = string.Empty;
+        if (CheckBytes(bytes, out var start) is { } skip)
+        {
+            return skip;
+        }
+
+        try
+        {
+            text = StrictUtf8.GetString(bytes[start..]);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{At(ex, start)}");
+        }
+
+        return text.AsSpan().IsWhiteSpace() ? WhiteSpaceOnly : null;
+    }
+
+    /// <summary>
+    /// <see cref="Check(ReadOnlySpan{byte}, out string)"/> with the text decoded into the first <paramref name="count"/>
+    /// characters of a buffer from the shared pool, which the caller returns (null when none was rented).
+    /// </summary>
+    internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out char[]? chars, out int count)
+    {
+        chars = null;
+        count = 0;
+        if (CheckBytes(bytes, out var start) is { } skip)
+        {
+            return skip;
+        }
+
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes.
+        chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length - start));
+        try
+        {
+            count = StrictUtf8.GetChars(bytes[start..], chars);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The message names the offset as decoding the whole text to a string reports it.
+            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{InvalidAt(bytes[start..], start)}");
+        }
+
+        return chars.AsSpan(0, count).IsWhiteSpace() ? WhiteSpaceOnly : null;
+    }
+
+    /// <summary>(No-break spaces are white space too: such a file is empty.)</summary>
+    private static readonly (ArticleSkipReason Reason, string Detail) WhiteSpaceOnly = (ArticleSkipReason.Empty, "the file holds only whitespace");
+
+    /// <summary>The checks before decoding (empty, binary); <paramref name="start"/> is where the text starts after a BOM.</summary>
+    private static (ArticleSkipReason Reason, string Detail)? CheckBytes(ReadOnlySpan<byte> bytes, out int start)
+    {
+        start = 0;
         if (bytes.Length == 0)
         {
             return (ArticleSkipReason.Empty, "the file is empty");
@@ -163,24 +222,23 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             return (ArticleSkipReason.Binary, $"{control} of {bytes.Length} bytes are control characters");
         }
 
-        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return null;
+    }
+
+    private static string At(DecoderFallbackException ex, int start) => ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
+
+    private static string InvalidAt(ReadOnlySpan<byte> text, int start)
+    {
         try
         {
-            text = StrictUtf8.GetString(bytes[start..]);
+            _ = StrictUtf8.GetString(text);
+            return string.Empty;
         }
         catch (DecoderFallbackException ex)
         {
-            var at = ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
-            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{at}");
+            return At(ex, start);
         }
-
-        if (text.AsSpan().IsWhiteSpace())
-        {
-            // (No-break spaces are white space too: such a file is empty.)
-            return (ArticleSkipReason.Empty, "the file holds only whitespace");
-        }
-
-        return null;
     }
 
     private static int NextIndexOfAny(ReadOnlySpan<byte> bytes, int from, SearchValues<byte> values)

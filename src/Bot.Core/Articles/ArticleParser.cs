@@ -26,7 +26,19 @@ public sealed class ArticleParser(BoilerplateRules rules)
         ArgumentNullException.ThrowIfNull(contentHash);
         ArgumentNullException.ThrowIfNull(text);
 
-        var source = Read(text, NormaliseExtension(extension));
+        return Document(sourceName, contentHash, Read(text, NormaliseExtension(extension)));
+    }
+
+    /// <summary><see cref="Parse(string, string, string, string)"/> of text held in a buffer: plain text is read without a copy of the whole text.</summary>
+    internal ArticleDocument Parse(string sourceName, string contentHash, ReadOnlySpan<char> text, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(contentHash);
+        return Document(sourceName, contentHash, Read(text, NormaliseExtension(extension)));
+    }
+
+    private ArticleDocument Document(string sourceName, string contentHash, SourceArticle source)
+    {
         var clean = _cleaner.Clean(source);
         var title = clean.Title
             ?? (clean.Paragraphs.Count > 0 ? TextShape.ShortTitle(clean.Paragraphs[0]) : null)
@@ -40,6 +52,18 @@ public sealed class ArticleParser(BoilerplateRules rules)
             clean.Publisher,
             clean.Paragraphs,
             string.Join("\n\n", clean.BodyParts));
+    }
+
+    /// <summary>
+    /// <see cref="Read(string, string)"/> of text held in a buffer. Plain text without front matter, the common case, is
+    /// read line by line from the buffer (its line breaks "\r\n", "\r" or "\n"); other formats read a string of it.
+    /// </summary>
+    internal static SourceArticle Read(ReadOnlySpan<char> text, string extension)
+    {
+        var body = text.TrimStart('\uFEFF');
+        return extension is ".html" or ".htm" or ".md" or ".markdown" || body.StartsWith("---", StringComparison.Ordinal)
+            ? Read(text.ToString(), extension)
+            : new SourceArticle(ArticleMetadata.None, PlainTextReader.Read(body));
     }
 
     internal static SourceArticle Read(string text, string extension)

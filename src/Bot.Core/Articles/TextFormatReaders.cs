@@ -5,20 +5,30 @@ namespace Bot.Core.Articles;
 /// <summary>Plain text: paragraphs separated by blank lines or one per line; hard-wrapped paragraphs are joined back.</summary>
 internal static class PlainTextReader
 {
-    public static IReadOnlyList<SourceBlock> Read(string body)
+    /// <summary>The blocks of <paramref name="body"/>, whose lines end with "\n", "\r\n" or "\r".</summary>
+    public static IReadOnlyList<SourceBlock> Read(ReadOnlySpan<char> body)
     {
         var blocks = new List<SourceBlock>();
         var chunk = new List<string>();
-        foreach (var range in body.AsSpan().Split('\n'))
+        while (true)
         {
-            var line = TextShape.NormalizeSpaces(body.AsSpan(range));
+            var end = body.IndexOfAny('\n', '\r');
+            var line = TextShape.NormalizeSpaces(end < 0 ? body : body[..end]);
             if (line.Length > 0)
             {
                 chunk.Add(line);
-                continue;
+            }
+            else
+            {
+                Flush(blocks, chunk);
             }
 
-            Flush(blocks, chunk);
+            if (end < 0)
+            {
+                break;
+            }
+
+            body = body[(end + (body[end] == '\r' && end + 1 < body.Length && body[end + 1] == '\n' ? 2 : 1))..];
         }
 
         Flush(blocks, chunk);
@@ -88,7 +98,7 @@ internal static class LineJoining
     {
         for (var i = 0; i < inner; i++)
         {
-            if (IsOpen(lines[i]) && TextShape.CapitalisedShare(TextShape.Words(lines[i])) >= 0.75)
+            if (IsOpen(lines[i]) && TextShape.CapitalisedShare(lines[i]) >= 0.75)
             {
                 return true;
             }

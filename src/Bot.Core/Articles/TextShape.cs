@@ -116,9 +116,13 @@ internal static partial class TextShape
     /// <summary>True when the line ends with a period (not an ellipsis): the mark of a sentence, never of a headline.</summary>
     public static bool EndsWithPeriod(string line)
     {
-        var trimmed = line.TrimEnd('"', '”', '’', '\'', ')', '»');
+        // A slice, not a trimmed copy: most lines end with a period, and this runs several times on each.
+        var trimmed = line.AsSpan().TrimEnd(ClosingMarks);
         return trimmed.EndsWith('.') && !trimmed.EndsWith("...", StringComparison.Ordinal);
     }
+
+    /// <summary>What <see cref="EndsWithPeriod"/> looks past at the end of a line.</summary>
+    private const string ClosingMarks = "\"”’')»";
 
     /// <summary>True when the line ends with a truncation ellipsis ("…" or "...") outside a quotation.</summary>
     public static bool EndsWithEllipsis(string line) =>
@@ -153,9 +157,125 @@ internal static partial class TextShape
         return counted == 0 ? 0 : (double)capitalised / counted;
     }
 
+    /// <summary><see cref="CapitalisedShare(string[])"/> of <c>Words(line)</c>, without building the words.</summary>
+    public static double CapitalisedShare(ReadOnlySpan<char> line)
+    {
+        var counted = 0;
+        var capitalised = 0;
+        Span<char> lower = stackalloc char[SmallWordMaxLength];
+        foreach (var word in EnumerateWords(line))
+        {
+            var core = word.Trim(WordTrim);
+            if (core.Length == 0)
+            {
+                continue;
+            }
+
+            if (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)]))
+            {
+                continue;
+            }
+
+            counted++;
+            if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
+            {
+                capitalised++;
+            }
+        }
+
+        return counted == 0 ? 0 : (double)capitalised / counted;
+    }
+
     /// <summary>True when every word of the line starts with a capital letter (a name: "Jane Q. Doe").</summary>
     public static bool IsNameLike(string[] words) =>
         words.Length > 0 && words.All(w => char.IsUpper(w.TrimStart('"', '“', '(')[0]) && !w.Any(char.IsDigit));
+
+    /// <summary><see cref="IsNameLike(string[])"/> of <c>Words(line)</c>, without building the words.</summary>
+    public static bool IsNameLike(ReadOnlySpan<char> line)
+    {
+        var any = false;
+        foreach (var word in EnumerateWords(line))
+        {
+            // A word holds a letter or a digit, so something is left after the opening marks.
+            if (!char.IsUpper(word.TrimStart("\"“(")[0]) || HasDigit(word))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>True when the text holds a decimal digit (<see cref="char.IsDigit(char)"/>, any script).</summary>
+    public static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The last of <c>Words(line)</c>, or an empty span when there is none.</summary>
+    public static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> line)
+    {
+        var last = ReadOnlySpan<char>.Empty;
+        foreach (var word in EnumerateWords(line))
+        {
+            last = word;
+        }
+
+        return last;
+    }
+
+    /// <summary>The words of <see cref="Words"/> as slices of the line: nothing is allocated.</summary>
+    public static WordEnumerator EnumerateWords(ReadOnlySpan<char> line) => new(line);
+
+    /// <summary>Enumerates the words of a line (whitespace-separated tokens that hold a letter or a digit) as slices.</summary>
+    public ref struct WordEnumerator(ReadOnlySpan<char> line)
+    {
+        private ReadOnlySpan<char> _rest = line;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly WordEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!_rest.IsEmpty)
+            {
+                var space = _rest.IndexOf(' ');
+                var token = space < 0 ? _rest : _rest[..space];
+                _rest = space < 0 ? [] : _rest[(space + 1)..];
+                if (HasLetterOrDigit(token))
+                {
+                    Current = token;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasLetterOrDigit(ReadOnlySpan<char> token)
+        {
+            foreach (var c in token)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>True when the text starts with a capital letter, a digit or an opening quote.</summary>
     public static bool StartsLikeText(string line) =>

@@ -142,6 +142,7 @@ public sealed class ArticleLoaderTests : IDisposable
         var warning = Assert.Single(_logger.Warnings);
         Assert.Contains("latin1.txt", warning.Message, StringComparison.Ordinal);
         Assert.Contains("UTF-8", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("not valid UTF-8 at byte 3", result.Detail);
     }
 
     [Fact]

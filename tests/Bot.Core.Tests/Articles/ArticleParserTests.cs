@@ -389,4 +389,32 @@ public sealed class ArticleParserTests
         Assert.Empty(document.Paragraphs);
         Assert.False(string.IsNullOrWhiteSpace(document.Title));
     }
+
+    [Theory]
+    [InlineData("Lakeside Mill Reopens After Flood Repairs\r\n\r\nThe mill reopened on Friday.\r\nThe county paid for the repairs.\r\n")]
+    [InlineData("Lakeside Mill Reopens After Flood Repairs\r\rThe mill reopened on Friday.\rThe county paid for the repairs.\r")]
+    [InlineData("Lakeside Mill Reopens After Flood Repairs\r\r\nThe mill reopened on Friday after a year of repairs funded by the\r\ncounty, which paid for the new flood gates and the\r\nwork on the old wheel house, the owner said on Friday.\n")]
+    [InlineData("\uFEFF\uFEFFLakeside Mill Reopens After Flood Repairs\n\nThe mill reopened on Friday.")]
+    [InlineData("\uFEFF---\r\ntitle: Lakeside Mill Reopens\r\npublished: 2024-06-08\r\n---\r\nThe mill reopened on Friday.\r\n")]
+    [InlineData("# Lakeside Mill Reopens\r\n\r\nThe mill *reopened* on Friday.\r\n", ".md")]
+    [InlineData("<html><body><h1>Lakeside Mill Reopens</h1>\r\n<p>The mill reopened on Friday.</p></body></html>", ".html")]
+    [InlineData("")]
+    public void Parse_TextInABuffer_ReadsAsTheString(string text, string extension = ".txt")
+    {
+        // The loader hands the parser a buffer; plain text is read from it line by line, line breaks of every kind.
+        var fromString = ArticleTestKit.Parser.Parse("a" + extension, "hash", text, extension);
+        var fromBuffer = ArticleTestKit.Parser.Parse("a" + extension, "hash", text.AsSpan(), extension);
+
+        Assert.Equal((fromString.Title, fromString.Url, fromString.Published, fromString.Publisher, fromString.Body), (fromBuffer.Title, fromBuffer.Url, fromBuffer.Published, fromBuffer.Publisher, fromBuffer.Body));
+        Assert.Equal(fromString.Paragraphs, fromBuffer.Paragraphs);
+    }
+
+    [Fact]
+    public void Parse_TextWithCarriageReturns_BreaksLinesAtEveryKind()
+    {
+        var document = ArticleTestKit.Parser.Parse("a.txt", "hash", "Lakeside Mill Reopens After Flood Repairs\r\n\r\nThe mill reopened on Friday.\r\rThe county paid for it.\n".AsSpan(), ".txt");
+
+        Assert.Equal("Lakeside Mill Reopens After Flood Repairs", document.Title);
+        Assert.Equal(["The mill reopened on Friday.", "The county paid for it."], document.Paragraphs);
+    }
 }

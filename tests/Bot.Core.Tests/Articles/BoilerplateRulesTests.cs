@@ -84,4 +84,30 @@ public sealed class BoilerplateRulesTests
 
         Assert.Equal(expected, rules.IsDropLine(line));
     }
+
+    [Theory]
+    [InlineData("OSLO, May 2, 2025 /Example Wire/ -- The fund opened on Monday.", "The fund opened on Monday.")]
+    [InlineData("Oslo, Norway (Examplewire) – The fund opened on Monday.", "The fund opened on Monday.")]
+    [InlineData("OSLO, May 2, 2025 /Example   Wire/ -- The fund opened on Monday.", "The fund opened on Monday.")]
+    [InlineData("Oslo Capital (OC) said on Monday that the fund opened, according to a filing / notice.", "Oslo Capital (OC) said on Monday that the fund opened, according to a filing / notice.")]
+    [InlineData("OSLO, May 2, 2025 /example wire/ -- The fund opened on Monday.", "OSLO, May 2, 2025 /example wire/ -- The fund opened on Monday.")]
+    public void StripWirePrefix_WireNamesFromTheRules_StripsOnlyTheirDatelines(string paragraph, string expected)
+    {
+        // The wire names come from the rules: a paragraph whose opening names none keeps its text (the names are
+        // case-sensitive, and words of a name may be separated by any white space).
+        var rules = BoilerplateRules.Parse("wireServices:\n  - Example Wire\n  - Examplewire\n");
+
+        Assert.Equal(expected, rules.StripWirePrefix(paragraph));
+    }
+
+    [Fact]
+    public void StripWirePrefix_NameAfterTheLongestOpening_IsStillFound()
+    {
+        // Three places of 41 characters and a date: the mark starts as far into the paragraph as the pattern allows.
+        var place = "P" + new string('q', 40);
+        var paragraph = $"{place}, {place}, {place}, September 30th, 2025, /Examplewire/ -- The fund opened.";
+        var rules = BoilerplateRules.Parse("wireServices:\n  - Examplewire\n");
+
+        Assert.Equal("The fund opened.", rules.StripWirePrefix(paragraph));
+    }
 }
