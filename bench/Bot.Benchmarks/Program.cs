@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "dump" when args.Length >= 3 => DumpScenario.Run(args[1], args[2]),
     "write" when args.Length >= 3 => WriteScenario.Run(args[1], args[2], args.Contains("--resolve")),
     "profile-relations" when args.Length >= 2 => ProfileScenario.Relations(args[1], Int(Option(args, "--rounds"), 1)),
+    "profile-mask" when args.Length >= 2 => ProfileScenario.Mask(args[1], Int(Option(args, "--rounds"), 1)),
     "help" or "--help" or "-h" => Usage(),
     _ => await BenchRunner.RunAsync(new RunnerOptions(
         (Option(args, "--sizes") ?? "5,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
