@@ -272,6 +272,9 @@ public sealed partial class ArticleExtractor
     {
         private readonly List<int> _order = [];
         private readonly List<(string Head, byte[] Matches)> _heads = [];
+
+        /// <summary>The arrays <see cref="Matches"/> hands out, reused from one article to the next (the first <see cref="_heads"/>.Count in use).</summary>
+        private readonly List<byte[]> _arrays = [];
         private int[] _firstSentence = [];
 
         /// <summary>The entities in the order of their first mention.</summary>
@@ -314,7 +317,8 @@ public sealed partial class ArticleExtractor
         /// <summary>
         /// Per entity, whether the folded word <paramref name="head"/> ends one of its names (<see cref="LastWord"/>), is any
         /// word of one (<see cref="AnyWord"/>; acronyms left out; words split at spaces and hyphens, lowercased and folded),
-        /// or heads one of its descriptions (<see cref="Described"/>): read once per word asked.
+        /// or heads one of its descriptions (<see cref="Described"/>): read once per word asked, in an array the thread reuses
+        /// after the article (until the next <see cref="Read"/>).
         /// </summary>
         public byte[] Matches(ArticleState article, string head)
         {
@@ -326,7 +330,7 @@ public sealed partial class ArticleExtractor
                 }
             }
 
-            var found = new byte[article.ClusterCount];
+            var found = Cleared(_heads.Count, article.ClusterCount);
             foreach (var m in article.AllMentions)
             {
                 if (m.IsAcronym)
@@ -346,7 +350,7 @@ public sealed partial class ArticleExtractor
 
             foreach (var (cluster, described) in article.DescriptionHeads)
             {
-                if ((uint)cluster < (uint)found.Length && string.Equals(described, head, StringComparison.OrdinalIgnoreCase))
+                if ((uint)cluster < (uint)article.ClusterCount && string.Equals(described, head, StringComparison.OrdinalIgnoreCase))
                 {
                     found[cluster] |= Described;
                 }
@@ -354,6 +358,25 @@ public sealed partial class ArticleExtractor
 
             _heads.Add((head, found));
             return found;
+        }
+
+        /// <summary>Array <paramref name="index"/> of <see cref="_arrays"/>, at least <paramref name="length"/> long, its first <paramref name="length"/> bytes zero.</summary>
+        private byte[] Cleared(int index, int length)
+        {
+            if (index == _arrays.Count)
+            {
+                _arrays.Add(new byte[Math.Max(length, 16)]);
+            }
+            else if (_arrays[index].Length < length)
+            {
+                _arrays[index] = new byte[Math.Max(length, _arrays[index].Length * 2)];
+            }
+            else
+            {
+                Array.Clear(_arrays[index], 0, length);
+            }
+
+            return _arrays[index];
         }
     }
 
