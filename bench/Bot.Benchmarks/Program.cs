@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "write" when args.Length >= 3 => WriteScenario.Run(args[1], args[2], args.Contains("--resolve")),
     "profile-load" when args.Length >= 2 => ProfileScenario.Load(args[1], Int(Option(args, "--rounds"), 1)),
     "profile-relations" when args.Length >= 2 => ProfileScenario.Relations(args[1], Int(Option(args, "--rounds"), 1)),
+    "profile-mask" when args.Length >= 2 => ProfileScenario.Mask(args[1], Int(Option(args, "--rounds"), 1)),
     "help" or "--help" or "-h" => Usage(),
     _ => await BenchRunner.RunAsync(new RunnerOptions(
         (Option(args, "--sizes") ?? "5,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
@@ -63,6 +64,7 @@ static int Usage()
         Bot.Benchmarks dump <db> paragraphs|facts                prints what GetParagraphs or AllFacts read, one JSON line each
         Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
         Bot.Benchmarks profile-load <articles> [--rounds 1]      times loading, cleaning and splitting alone (thread CPU), with a digest of the output
+        Bot.Benchmarks profile-mask <articles> [--rounds 1]      times masking and whole extraction alone (thread CPU), with digests of the output
         """);
     return 0;
 }

@@ -183,6 +183,41 @@ internal static class ProfileScenario
         return 0;
     }
 
+    /// <summary>
+    /// Masking alone (mentions, clusters, masked sentences, references: ArticleExtractor.MaskedState) and whole extraction,
+    /// one thread, with the thread's CPU time and allocations per round, and a digest of the masked sentences and of the
+    /// extractions: the same digests before and after a change mean the same output.
+    /// </summary>
+    public static int Mask(string articles, int rounds)
+    {
+        using var host = BenchHost.Build(articles, Path.Combine(Path.GetTempPath(), "newsbot-profile-unused.db"));
+        var loader = host.Services.GetRequiredService<ArticleLoader>();
+        var extractor = host.Services.GetRequiredService<ArticleExtractor>();
+        var documents = loader.Enumerate(articles).Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            GC.Collect();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var threadCpu = ThreadCpuNs();
+            var states = documents.Select(d => extractor.MaskedState(d.Paragraphs)).ToList();
+            threadCpu = ThreadCpuNs() - threadCpu;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var maskDigest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(states.Select(s => string.Join('\n', s.Masked) + Describe(s))))));
+            Console.WriteLine($"{"mask (thread CPU)",-40} {threadCpu / 1e6,10:0.0} ms {allocated / 1048576.0,10:0.0} MB allocated; digest {maskDigest[..16]}");
+            states = null;
+            GC.Collect();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
+            threadCpu = ThreadCpuNs();
+            var extractions = documents.Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList();
+            threadCpu = ThreadCpuNs() - threadCpu;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(extractions.Select(e => System.Text.Json.JsonSerializer.Serialize(e))))));
+            Console.WriteLine($"{"extract (thread CPU)",-40} {threadCpu / 1e6,10:0.0} ms {allocated / 1048576.0,10:0.0} MB allocated; digest {digest[..16]}");
+        }
+
+        return 0;
+    }
+
     private static T ThreadStage<T>(string name, Func<T> action)
     {
         GC.Collect();

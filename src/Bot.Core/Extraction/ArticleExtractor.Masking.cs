@@ -16,7 +16,7 @@ public sealed partial class ArticleExtractor
             var list = article.Mentions[s];
             if (list.Count == 0)
             {
-                article.Masked.Add(QuotedRef().Replace(sentence, "$1")); // nothing to mask: the sentence as it is
+                article.Masked.Add(Unquoted(sentence)); // nothing to mask: the sentence as it is
                 continue;
             }
 
@@ -56,7 +56,7 @@ public sealed partial class ArticleExtractor
             }
 
             sb.Append(sentence, pos, sentence.Length - pos);
-            article.Masked.Add(QuotedRef().Replace(sb.ToString(), "$1"));
+            article.Masked.Add(Unquoted(sb.ToString()));
         }
     }
 
@@ -143,6 +143,13 @@ public sealed partial class ArticleExtractor
         return words is >= 2 and <= 14 && first is not ("and" or "or" or "also" or "formerly" or "see" or "via" or "e.g." or "i.e." or "which" or "who");
     }
 
+    /// <summary><paramref name="masked"/> with the quotation marks around each ⟦n⟧ removed (<see cref="QuotedRef"/>): none without an opening mark.</summary>
+    private static string Unquoted(string masked) =>
+        masked.AsSpan().ContainsAny(OpeningQuotes) ? QuotedRef().Replace(masked, "$1") : masked;
+
+    /// <summary>The characters <see cref="QuotedRef"/> starts with.</summary>
+    private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("‘“\"«'");
+
     [GeneratedRegex(@"[‘“""«']\s*(⟦\d+⟧)\s*[’”""»']?", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedRef();
 
@@ -190,16 +197,20 @@ public sealed partial class ArticleExtractor
         References? references = null;
         for (var s = 0; s < article.Masked.Count; s++)
         {
+            // Both patterns end with a head word that stands in the sentence as a word of its own (masking and resolving only
+            // cut the text at ⟦n⟧, which no head word may touch): without one there is nothing to resolve.
+            if (!article.MayReferToGroup[s])
+            {
+                continue;
+            }
+
             var masked = article.Masked[s];
             if (MayHavePossessiveGroup(masked))
             {
                 masked = ResolveReferences(article, ref references, PossessiveGroupPattern(), masked, s, possessive: true);
             }
 
-            if (masked.AsSpan().ContainsAny(GroupHeadWords))
-            {
-                masked = ResolveReferences(article, ref references, DefiniteGroupPattern(), masked, s, possessive: false);
-            }
+            masked = ResolveReferences(article, ref references, DefiniteGroupPattern(), masked, s, possessive: false);
 
             article.Masked[s] = masked;
         }
@@ -242,25 +253,28 @@ public sealed partial class ArticleExtractor
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The head words of <see cref="DefiniteGroupPattern"/> (which matches case-sensitively): a sentence without one has
-    /// no match, and Replace would return it as it is. ("organi" stands for both spellings of organisation.)
-    /// </summary>
-    private static readonly SearchValues<string> GroupHeadWords = SearchValues.Create(
-        ["alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative", "enterprise",
-         "organi", "group", "body", "union", "partnership", "platform", "chamber", "foundation", "forum", "society", "collaborative", "venture",
-         "authority", "agency", "commission", "ministry", "regulator", "institute", "exchange", "compact", "pact", "registry"],
-        StringComparison.Ordinal);
-
     /// <summary><see cref="PossessiveGroupPattern"/> starts with "⟦n⟧’s" or "⟦n⟧'s": without one it has no match.</summary>
-    private static bool MayHavePossessiveGroup(string masked) =>
-        masked.Contains("⟧’s", StringComparison.Ordinal) || masked.Contains("⟧'s", StringComparison.Ordinal);
+    private static bool MayHavePossessiveGroup(string masked)
+    {
+        for (var i = masked.IndexOf('⟧', StringComparison.Ordinal); i >= 0 && i + 2 < masked.Length; i = masked.IndexOf('⟧', i + 1))
+        {
+            if (masked[i + 1] is '’' or '\'' && masked[i + 2] == 's')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>What <see cref="ResolveGroup"/> reads of an article: its entities in the order they are first named, and where.</summary>
     private sealed class References
     {
         private readonly List<int> _order = [];
         private readonly List<(string Head, byte[] Matches)> _heads = [];
+
+        /// <summary>The arrays <see cref="Matches"/> hands out, reused from one article to the next (the first <see cref="_heads"/>.Count in use).</summary>
+        private readonly List<byte[]> _arrays = [];
         private int[] _firstSentence = [];
 
         /// <summary>The entities in the order of their first mention.</summary>
@@ -303,7 +317,8 @@ public sealed partial class ArticleExtractor
         /// <summary>
         /// Per entity, whether the folded word <paramref name="head"/> ends one of its names (<see cref="LastWord"/>), is any
         /// word of one (<see cref="AnyWord"/>; acronyms left out; words split at spaces and hyphens, lowercased and folded),
-        /// or heads one of its descriptions (<see cref="Described"/>): read once per word asked.
+        /// or heads one of its descriptions (<see cref="Described"/>): read once per word asked, in an array the thread reuses
+        /// after the article (until the next <see cref="Read"/>).
         /// </summary>
         public byte[] Matches(ArticleState article, string head)
         {
@@ -315,7 +330,7 @@ public sealed partial class ArticleExtractor
                 }
             }
 
-            var found = new byte[article.ClusterCount];
+            var found = Cleared(_heads.Count, article.ClusterCount);
             foreach (var m in article.AllMentions)
             {
                 if (m.IsAcronym)
@@ -335,7 +350,7 @@ public sealed partial class ArticleExtractor
 
             foreach (var (cluster, described) in article.DescriptionHeads)
             {
-                if ((uint)cluster < (uint)found.Length && string.Equals(described, head, StringComparison.OrdinalIgnoreCase))
+                if ((uint)cluster < (uint)article.ClusterCount && string.Equals(described, head, StringComparison.OrdinalIgnoreCase))
                 {
                     found[cluster] |= Described;
                 }
@@ -343,6 +358,25 @@ public sealed partial class ArticleExtractor
 
             _heads.Add((head, found));
             return found;
+        }
+
+        /// <summary>Array <paramref name="index"/> of <see cref="_arrays"/>, at least <paramref name="length"/> long, its first <paramref name="length"/> bytes zero.</summary>
+        private byte[] Cleared(int index, int length)
+        {
+            if (index == _arrays.Count)
+            {
+                _arrays.Add(new byte[Math.Max(length, 16)]);
+            }
+            else if (_arrays[index].Length < length)
+            {
+                _arrays[index] = new byte[Math.Max(length, _arrays[index].Length * 2)];
+            }
+            else
+            {
+                Array.Clear(_arrays[index], 0, length);
+            }
+
+            return _arrays[index];
         }
     }
 

@@ -101,8 +101,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 // which stands alone at a sentence's start later ("Osei was previously …").
                 if (k != first && tokens[k].IsCapitalised && !tokens[k].Possessive && CapitalisedRunBefore(tokens, k) is 1 or 2
                     && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalised)
-                    && !HasHead(tokens, k - 1, k) && !tokens[k].IsFunctionWord && !lexicon.Demonyms.ContainsKey(tokens[k].Text)
-                    && !tokens[k].IsAcronym && tokens[k].Text.Length > 2)
+                    && !HasHead(tokens, k - 1, k) && !tokens[k].IsFunctionWord && !tokens[k].IsAcronym && tokens[k].Text.Length > 2
+                    && !lexicon.Demonyms.ContainsKey(tokens[k].Text))
                 {
                     knownSurnames.Add(tokens[k].Text);
                 }
@@ -126,6 +126,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             RewriteSubsidiaries(article, s, tokens, found);
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
             article.AddMentions(found);
+            article.MayReferToGroup[s] = HasShape(tokens, WordShape.GroupReferenceHead);
         }
 
         article.CollectMentions();
@@ -141,6 +142,20 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         return run;
+    }
+
+    /// <summary>True when a token has <paramref name="shape"/>.</summary>
+    private static bool HasShape(ReadOnlySpan<Token> tokens, WordShape shape)
+    {
+        foreach (var t in tokens)
+        {
+            if ((t.Shape & shape) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FirstWordIndex(ReadOnlySpan<Token> tokens)
@@ -241,7 +256,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
 
             // "Lyon-based": the place before "-based" is a name of its own.
-            var based = BasedSuffix(t.Text);
+            var based = BasedSuffix(t);
             if (based > 0 && (char.IsLower(t.Text[based + 1]) || k + 1 >= tokens.Length || !tokens[k + 1].IsNameWord))
             {
                 var place = names.Get(t.Text.AsSpan(0, based), out var placeFacts);
@@ -283,7 +298,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 // "Sao Paulo-based": the place is the whole name before "-based".
-                if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1].Text) is > 0 and var cut
+                if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord && BasedSuffix(tokens[j + 1]) is > 0 and var cut
                     && char.IsLower(tokens[j + 1].Text[cut + 1]))
                 {
                     var place = names.Get(sentence.AsSpan(tokens[k].Start, tokens[j + 1].Start + cut - tokens[k].Start), out var placeFacts);
@@ -294,7 +309,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
                 }
 
                 if (j + 1 < tokens.Length && !consumed[j + 1] && tokens[j + 1].IsNameWord
-                    && (BasedSuffix(tokens[j + 1].Text) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1].Text) + 1]) && j + 2 < tokens.Length && tokens[j + 2].IsNameWord)))
+                    && (BasedSuffix(tokens[j + 1]) == 0 || (char.IsUpper(tokens[j + 1].Text[BasedSuffix(tokens[j + 1]) + 1]) && j + 2 < tokens.Length && tokens[j + 2].IsNameWord)))
                 {
                     j++;
                     continue;
@@ -401,7 +416,11 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         && (word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal)
             || word.EndsWith("ish", StringComparison.Ordinal));
 
-    private static int BasedSuffix(string word)
+    /// <summary><see cref="BasedSuffix(string)"/> of a token's text, read only for a token shaped <see cref="WordShape.Based"/>.</summary>
+    private static int BasedSuffix(in Token token) => (token.Shape & WordShape.Based) != 0 ? BasedSuffix(token.Text) : 0;
+
+    /// <summary>Where "-based" or "-headquartered" (any case) starts at the end of <paramref name="word"/>, after two or more characters; 0 when it does not.</summary>
+    internal static int BasedSuffix(string word)
     {
         foreach (var suffix in (ReadOnlySpan<string>)["-based", "-headquartered"])
         {

@@ -101,6 +101,7 @@ internal sealed class ArticleState
     {
         Sentences = sentences;
         Masked = new List<string>(sentences.Count);
+        MayReferToGroup = new bool[sentences.Count];
     }
 
     public List<string> Sentences { get; }
@@ -110,6 +111,12 @@ internal sealed class ArticleState
 
     /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="CollectMentions"/>.</summary>
     public List<Mention> AllMentions { get; private set; } = [];
+
+    /// <summary>
+    /// Per sentence: whether a word of it starts with a head word of "the alliance"-style references
+    /// (<see cref="WordShape.GroupReferenceHead"/>); a sentence without one has no such reference to resolve.
+    /// </summary>
+    public bool[] MayReferToGroup { get; }
 
     /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
     public void AddMentions(List<Mention> found)

@@ -38,6 +38,15 @@ internal enum WordShape : ushort
 
     /// <summary>ASCII characters only.</summary>
     Ascii = 1 << 9,
+
+    /// <summary>
+    /// The word starts with a head word of "the alliance"-style references (<see cref="WordShapes.GroupReferenceHeads"/>,
+    /// in lowercase) that may end a word there ("alliance", "network.": <see cref="WordShapes.StartsWithGroupReferenceHead"/>).
+    /// </summary>
+    GroupReferenceHead = 1 << 10,
+
+    /// <summary>The word ends in "-based" or "-headquartered" (<see cref="ArticleExtractor.BasedSuffix(string)"/>).</summary>
+    Based = 1 << 11,
 }
 
 /// <summary>A word or punctuation mark of a sentence, with its place in the sentence and its shape, read once per word.</summary>
@@ -124,9 +133,14 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo> read)
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
 
     /// <summary>The string of <paramref name="text"/> and what was read of it.</summary>
-    public string Get(ReadOnlySpan<char> text, out TInfo info)
+    public string Get(ReadOnlySpan<char> text, out TInfo info) => Get(text, Finish(Fnv(text)), out info);
+
+    /// <summary>
+    /// The string of <paramref name="text"/> and what was read of it, given <paramref name="hash"/>: <see cref="Finish"/> of
+    /// the text's <see cref="Fnv"/> (which a tokenizer reads as it goes along).
+    /// </summary>
+    public string Get(ReadOnlySpan<char> text, int hash, out TInfo info)
     {
-        var hash = Hash(text);
         var mask = _entries.Length - 1;
         var i = hash & mask;
         while (true)
@@ -188,14 +202,27 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo> read)
         _entries[i] = entry;
     }
 
-    private static int Hash(ReadOnlySpan<char> text)
+    /// <summary>The FNV-1a hash of no characters: where <see cref="Fnv"/> starts.</summary>
+    public const uint FnvStart = 2166136261u;
+
+    /// <summary>The FNV-1a hash <paramref name="h"/> (of some characters) with <paramref name="c"/> added.</summary>
+    public static uint Fnv(uint h, char c) => (h ^ c) * 16777619u;
+
+    /// <summary>The FNV-1a hash of <paramref name="text"/>'s characters.</summary>
+    public static uint Fnv(ReadOnlySpan<char> text)
     {
-        var h = 2166136261u;
+        var h = FnvStart;
         foreach (var c in text)
         {
-            h = (h ^ c) * 16777619u;
+            h = Fnv(h, c);
         }
 
+        return h;
+    }
+
+    /// <summary>The table's hash of a text from its <see cref="Fnv"/> (mixed, so that the low bits vary).</summary>
+    public static int Finish(uint h)
+    {
         h ^= h >> 15;
         h *= 0x2C1B3C6Du;
         h ^= h >> 12;
@@ -262,7 +289,48 @@ internal static class WordShapes
             shape |= WordShape.SubsidiaryWord;
         }
 
+        if (StartsWithGroupReferenceHead(text))
+        {
+            shape |= WordShape.GroupReferenceHead;
+        }
+
+        if (ArticleExtractor.BasedSuffix(text) > 0)
+        {
+            shape |= WordShape.Based;
+        }
+
         return shape;
+    }
+
+    /// <summary>
+    /// The head words the reference patterns of <see cref="ArticleExtractor"/> end with (case-sensitive: "the alliance",
+    /// "Acme's network"); "joint venture" ends with "venture".
+    /// </summary>
+    internal static readonly string[] GroupReferenceHeads =
+    [
+        "alliance", "network", "consortium", "association", "federation", "coalition", "council", "league", "initiative", "enterprise",
+        "organisation", "organization", "group", "body", "union", "partnership", "platform", "chamber", "foundation", "forum", "society",
+        "collaborative", "venture", "authority", "agency", "commission", "ministry", "regulator", "institute", "exchange", "compact", "pact",
+        "registry",
+    ];
+
+    /// <summary>
+    /// True when <paramref name="text"/> (a token) starts with one of <see cref="GroupReferenceHeads"/> that a reference
+    /// pattern could match in it: the head then the token's end, or then a character that may end a word for the patterns'
+    /// "\b(?![\w-])": anything but a letter, a decimal digit or '-' (an apostrophe, '.', '&amp;', a number such as '²').
+    /// </summary>
+    internal static bool StartsWithGroupReferenceHead(string text)
+    {
+        foreach (var head in GroupReferenceHeads)
+        {
+            if (text.StartsWith(head, StringComparison.Ordinal)
+                && (text.Length == head.Length || !(char.IsLetter(text[head.Length]) || char.IsDigit(text[head.Length]) || text[head.Length] == '-')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -399,49 +467,75 @@ internal static class Tokenizer
         var i = 0;
         while (i < sentence.Length)
         {
-            if (char.IsWhiteSpace(sentence[i]))
+            var c = sentence[i];
+            if (char.IsWhiteSpace(c))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            if (IsLetterOrNumber(sentence[i]))
+            if (!IsLetterOrNumber(c))
             {
                 i++;
-                while (i < sentence.Length
-                    && (IsLetterOrNumber(sentence[i]) || (sentence[i] is '-' or '\'' or '’' or '.' or '&' && i + 1 < sentence.Length && IsLetterOrNumber(sentence[i + 1]))))
+                if (char.IsAscii(c))
                 {
-                    i++;
+                    tokens.Append(new Token(AsciiStrings[c], start, i, AsciiShapes[c], false)); // punctuation, mostly: no lookup
                 }
+                else
+                {
+                    var mark = words.Get(sentence.AsSpan(start, 1), out var markShape);
+                    tokens.Append(new Token(mark, start, i, markShape, false));
+                }
+
+                continue;
             }
-            else
+
+            // A word: its hash read as it goes, and the hash before its last two characters (for a possessive's stem).
+            var h = WordTable<WordShape>.Fnv(WordTable<WordShape>.FnvStart, c);
+            var beforeLast = WordTable<WordShape>.FnvStart;
+            var beforeLastTwo = WordTable<WordShape>.FnvStart;
+            i++;
+            while (i < sentence.Length)
             {
+                c = sentence[i];
+                if (!IsLetterOrNumber(c) && !(c is '-' or '\'' or '’' or '.' or '&' && i + 1 < sentence.Length && IsLetterOrNumber(sentence[i + 1])))
+                {
+                    break;
+                }
+
+                beforeLastTwo = beforeLast;
+                beforeLast = h;
+                h = WordTable<WordShape>.Fnv(h, c);
                 i++;
             }
 
             var text = sentence.AsSpan(start, i - start);
-            if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)))
+            if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && text[^1] == 's' && text[^2] is '\'' or '’')
             {
-                var stem = words.Get(text[..^2], out var stemShape);
+                var stem = words.Get(text[..^2], WordTable<WordShape>.Finish(beforeLastTwo), out var stemShape);
                 tokens.Append(new Token(stem, start, i, stemShape, true));
                 continue;
             }
 
             if (text.Length == 1 && char.IsAscii(text[0]))
             {
-                tokens.Append(new Token(AsciiStrings[text[0]], start, i, AsciiShapes[text[0]], false)); // punctuation, mostly: no lookup
+                tokens.Append(new Token(AsciiStrings[text[0]], start, i, AsciiShapes[text[0]], false)); // a digit or letter alone: no lookup
                 continue;
             }
 
-            var word = words.Get(text, out var shape);
+            var word = words.Get(text, WordTable<WordShape>.Finish(h), out var shape);
             tokens.Append(new Token(word, start, i, shape, false));
         }
     }
 
     /// <summary>The regex class [\p{L}\p{N}]: a letter or any number (digits, Roman numerals, fractions).</summary>
-    private static bool IsLetterOrNumber(char c) =>
-        char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+    private static bool IsLetterOrNumber(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiLetterOrNumber(c);
+
+    /// <summary><see cref="IsLetterOrNumber"/> of a character beyond ASCII (apart, so that the ASCII test is inlined).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiLetterOrNumber(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
             or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 }
