@@ -136,22 +136,7 @@ internal static partial class TextShape
         Span<char> lower = stackalloc char[SmallWordMaxLength];
         foreach (var word in words)
         {
-            var core = word.AsSpan().Trim(WordTrim);
-            if (core.Length == 0)
-            {
-                continue;
-            }
-
-            if (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)]))
-            {
-                continue;
-            }
-
-            counted++;
-            if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
-            {
-                capitalised++;
-            }
+            CountWord(word, lower, ref counted, ref capitalised);
         }
 
         return counted == 0 ? 0 : (double)capitalised / counted;
@@ -165,25 +150,26 @@ internal static partial class TextShape
         Span<char> lower = stackalloc char[SmallWordMaxLength];
         foreach (var word in EnumerateWords(line))
         {
-            var core = word.Trim(WordTrim);
-            if (core.Length == 0)
-            {
-                continue;
-            }
-
-            if (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)]))
-            {
-                continue;
-            }
-
-            counted++;
-            if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
-            {
-                capitalised++;
-            }
+            CountWord(word, lower, ref counted, ref capitalised);
         }
 
         return counted == 0 ? 0 : (double)capitalised / counted;
+    }
+
+    /// <summary>One word of <see cref="CapitalisedShare(ReadOnlySpan{char})"/>: counted unless a small function word, and capitalised when it starts with a capital, a digit or "$".</summary>
+    private static void CountWord(ReadOnlySpan<char> word, Span<char> lower, ref int counted, ref int capitalised)
+    {
+        var core = word.Trim(WordTrim);
+        if (core.Length == 0 || (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)])))
+        {
+            return;
+        }
+
+        counted++;
+        if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
+        {
+            capitalised++;
+        }
     }
 
     /// <summary>True when every word of the line starts with a capital letter (a name: "Jane Q. Doe").</summary>
