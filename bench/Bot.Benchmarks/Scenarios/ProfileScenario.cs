@@ -26,13 +26,8 @@ internal static class ProfileScenario
             var aliases = host.Services.GetRequiredService<AliasGroups>();
 
             var files = Stage("enumerate files", () => loader.Enumerate(articles).ToList());
-            var texts = Stage("read bytes + check UTF-8 + hash", () => files.Select(f =>
-            {
-                var bytes = File.ReadAllBytes(f.FullPath);
-                _ = ArticleLoader.Hash(bytes);
-                return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
-            }).ToList());
-            var sources = Stage("format read (plain text blocks)", () => texts.Select(t => ArticleParser.Read(t.Item2, Path.GetExtension(t.f.FullPath))).ToList());
+            var texts = Stage("read bytes + check UTF-8 + hash", () => ReadTexts(files));
+            var sources = Stage("format read (plain text blocks)", () => Parse(texts));
             var cleaner = new ArticleCleaner(host.Services.GetRequiredService<BoilerplateRules>());
             Stage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
             var documents = Stage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
@@ -126,10 +121,7 @@ internal static class ProfileScenario
         for (var round = 0; round < rounds; round++)
         {
             var prepared = documents.Select(d => extractor.MaskedState(d.Paragraphs)).ToList();
-            GC.Collect();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var threadCpu = ThreadCpuNs();
-            Stage("relations only (1 thread)", () =>
+            ThreadStage("relations only (1 thread)", () =>
             {
                 foreach (var state in prepared)
                 {
@@ -138,9 +130,7 @@ internal static class ProfileScenario
 
                 return prepared.Sum(state => state.Facts.Count);
             });
-            threadCpu = ThreadCpuNs() - threadCpu;
-            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(prepared.Select(Describe)))));
-            Console.WriteLine($"{"  process CPU",-40} {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,10:0.0} ms; thread CPU {threadCpu / 1e6:0.0} ms; facts digest {digest[..16]}");
+            Console.WriteLine($"{"  facts digest",-40} {Digest(string.Concat(prepared.Select(Describe)))}");
         }
 
         return 0;
@@ -158,13 +148,8 @@ internal static class ProfileScenario
         var files = loader.Enumerate(articles).ToList();
         for (var round = 0; round < rounds; round++)
         {
-            var texts = ThreadStage("read bytes + check UTF-8 + hash", () => files.Select(f =>
-            {
-                var bytes = File.ReadAllBytes(f.FullPath);
-                _ = ArticleLoader.Hash(bytes);
-                return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
-            }).ToList());
-            var sources = ThreadStage("format read (plain text blocks)", () => texts.Select(t => ArticleParser.Read(t.Item2, Path.GetExtension(t.f.FullPath))).ToList());
+            var texts = ThreadStage("read bytes + check UTF-8 + hash", () => ReadTexts(files));
+            var sources = ThreadStage("format read (plain text blocks)", () => Parse(texts));
             ThreadStage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
             var documents = ThreadStage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
             var sentences = ThreadStage("sentence split (1 thread)", () => documents.Select(d => d.Paragraphs.Select(SentenceSplitter.Split).ToList()).ToList());
@@ -176,8 +161,7 @@ internal static class ProfileScenario
                     .AppendJoin('\n', s.Select(p => string.Join('\t', p))).Append('\n');
             }
 
-            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-            Console.WriteLine($"{documents.Count} documents; output digest {digest[..16]}");
+            Console.WriteLine($"{documents.Count} documents; output digest {Digest(text.ToString())}");
         }
 
         return 0;
@@ -196,28 +180,31 @@ internal static class ProfileScenario
         var documents = loader.Enumerate(articles).Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList();
         for (var round = 0; round < rounds; round++)
         {
-            GC.Collect();
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var threadCpu = ThreadCpuNs();
-            var states = documents.Select(d => extractor.MaskedState(d.Paragraphs)).ToList();
-            threadCpu = ThreadCpuNs() - threadCpu;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            var maskDigest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(states.Select(s => string.Join('\n', s.Masked) + Describe(s))))));
-            Console.WriteLine($"{"mask (thread CPU)",-40} {threadCpu / 1e6,10:0.0} ms {allocated / 1048576.0,10:0.0} MB allocated; digest {maskDigest[..16]}");
+            var states = ThreadStage("mask (1 thread)", () => documents.Select(d => extractor.MaskedState(d.Paragraphs)).ToList());
+            Console.WriteLine($"{"  masked digest",-40} {Digest(string.Concat(states.Select(s => string.Join('\n', s.Masked) + Describe(s))))}");
             states = null;
-            GC.Collect();
-            allocated = GC.GetAllocatedBytesForCurrentThread();
-            threadCpu = ThreadCpuNs();
-            var extractions = documents.Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList();
-            threadCpu = ThreadCpuNs() - threadCpu;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(extractions.Select(e => System.Text.Json.JsonSerializer.Serialize(e))))));
-            Console.WriteLine($"{"extract (thread CPU)",-40} {threadCpu / 1e6,10:0.0} ms {allocated / 1048576.0,10:0.0} MB allocated; digest {digest[..16]}");
+            var extractions = ThreadStage("extract (1 thread)", () => documents.Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList());
+            Console.WriteLine($"{"  extractions digest",-40} {Digest(string.Concat(extractions.Select(e => System.Text.Json.JsonSerializer.Serialize(e))))}");
         }
 
         return 0;
     }
 
+    /// <summary>Each file's text when its bytes are UTF-8 (empty when not), read and hashed as the loader does.</summary>
+    private static List<(ArticleFileInfo File, string Text)> ReadTexts(List<ArticleFileInfo> files) => files.ConvertAll(f =>
+    {
+        var bytes = File.ReadAllBytes(f.FullPath);
+        _ = ArticleLoader.Hash(bytes);
+        return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
+    });
+
+    private static List<SourceArticle> Parse(List<(ArticleFileInfo File, string Text)> texts) =>
+        texts.ConvertAll(t => ArticleParser.Read(t.Text, Path.GetExtension(t.File.FullPath)));
+
+    /// <summary>The first 16 hex digits of the SHA-256 of <paramref name="text"/>: equal digests, equal output.</summary>
+    private static string Digest(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    /// <summary>Runs <paramref name="action"/> after a collection, printing the thread's CPU time and the bytes allocated.</summary>
     private static T ThreadStage<T>(string name, Func<T> action)
     {
         GC.Collect();

@@ -71,7 +71,11 @@ public interface IKnowledgeWriter
     /// <summary>Stores (or updates by content hash) articles and their extractions; returns each one's article number, in the order given.</summary>
     IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt);
 
-    /// <summary>Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are removed.</summary>
+    /// <summary>
+    /// Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are
+    /// removed. Called once the folder's articles are saved, it is also where a store tidies what the saves left (the
+    /// SQLite store merges its full-text index when the saves left it in many pieces).
+    /// </summary>
     void SyncFiles(IReadOnlyCollection<StoredFile> present);
 
     /// <summary>Every stored article's number, in ascending order.</summary>

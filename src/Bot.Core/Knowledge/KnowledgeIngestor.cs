@@ -69,6 +69,9 @@ public sealed partial class KnowledgeIngestor(
             }
             else
             {
+                // The feed's entities are not used (the store holds other articles than it was fed): resolution reads
+                // them all again. Its end, running since the files were brought in, is waited for, so no work of this
+                // sync is left running after it.
                 fed?.Completed();
                 Resolve();
             }

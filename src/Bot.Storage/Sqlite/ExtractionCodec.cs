@@ -68,7 +68,6 @@ internal static class ExtractionCodec
             writer.Write(text);
         }
 
-
         writer.Flush();
     }
 

@@ -1,12 +1,12 @@
 using Bot.Core.Extraction;
-using Bot.Testing;
+using Bot.Testing.Extraction;
 
 namespace Bot.Core.Tests.Extraction;
 
 /// <summary>The extraction rules on short texts written for the tests, one pattern of English news at a time.</summary>
 public sealed class ArticleExtractorTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     /// <summary>The facts of <paramref name="paragraphs"/> as "kind: subject → object/text (detail)".</summary>
     private static List<string> Facts(params string[] paragraphs)

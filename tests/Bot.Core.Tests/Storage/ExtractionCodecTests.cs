@@ -3,7 +3,7 @@ using Bot.Core.Articles;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
-using Bot.Testing;
+using Bot.Testing.Extraction;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Tests.Storage;
@@ -11,7 +11,7 @@ namespace Bot.Core.Tests.Storage;
 /// <summary>The stored extraction is a compact binary record; stores written before it hold JSON and still read the same.</summary>
 public sealed class ExtractionCodecTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     private static readonly string[][] Bodies =
     [

@@ -2,14 +2,14 @@ using Bot.Core.Articles;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
-using Bot.Testing;
+using Bot.Testing.Extraction;
 
 namespace Bot.Core.Tests.Storage;
 
 /// <summary>Resolution's first pass reads only the entities of each stored extraction: the same entities a full read gives.</summary>
 public sealed class SqliteExtractionReadTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     [Fact]
     public void ReadEntities_EveryArticle_SameEntitiesInTheSameOrderAsReadExtractions()

@@ -2,7 +2,8 @@ using Bot.Core.Articles;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
-using Bot.Testing;
+using Bot.Testing.Extraction;
+using Bot.Testing.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Tests.Storage;
@@ -13,7 +14,7 @@ namespace Bot.Core.Tests.Storage;
 /// </summary>
 public sealed class SqliteFactsTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     private static readonly string[][] Bodies =
     [
@@ -45,45 +46,29 @@ public sealed class SqliteFactsTests
     [Fact]
     public void Open_StoreWhoseFactsCopyTheirSentence_FactsTableMadeAgainAndResolutionFillsIt()
     {
-        var path = Path.Combine(Path.GetTempPath(), "newsbot-facts-" + Guid.NewGuid().ToString("N") + ".db");
-        try
-        {
-            using (var old = new SqliteConnection("Data Source=" + path))
-            {
-                old.Open();
-                using var create = old.CreateCommand();
-                create.CommandText = """
-                    CREATE TABLE facts(
-                        id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
-                        for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
-                    INSERT INTO facts VALUES (1, 0, 1, 2, NULL, NULL, NULL, 1, 0, 'An old sentence.');
-                    """;
-                create.ExecuteNonQuery();
-            }
+        using var file = RawStoreFile.Create(
+            """
+            CREATE TABLE facts(
+                id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
+                for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
+            INSERT INTO facts VALUES (1, 0, 1, 2, NULL, NULL, NULL, 1, 0, 'An old sentence.');
+            """,
+            withSchema: false);
 
-            using (var store = new SqliteKnowledgeStore(path))
-            {
-                Assert.Equal(0, store.GetStats().Facts);
-                Save(store);
-                Resolve(store);
-                Assert.NotEmpty(store.AllFacts());
-                Assert.All(store.AllFacts(), f => Assert.NotEqual(string.Empty, f.Evidence));
-            }
-
-            using var check = new SqliteConnection("Data Source=" + path);
-            check.Open();
-            using var columns = check.CreateCommand();
-            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('facts') WHERE name = 'evidence'";
-            Assert.Equal(0L, (long)columns.ExecuteScalar()!);
-        }
-        finally
+        using (var store = new SqliteKnowledgeStore(file.Path))
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            Assert.Equal(0, store.GetStats().Facts);
+            Save(store);
+            Resolve(store);
+            Assert.NotEmpty(store.AllFacts());
+            Assert.All(store.AllFacts(), f => Assert.NotEqual(string.Empty, f.Evidence));
         }
+
+        using var check = new SqliteConnection("Data Source=" + file.Path);
+        check.Open();
+        using var columns = check.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('facts') WHERE name = 'evidence'";
+        Assert.Equal(0L, (long)columns.ExecuteScalar()!);
     }
 
     private static List<(long Id, string[] Sentences)> Save(SqliteKnowledgeStore store)

@@ -3,7 +3,7 @@ using System.Text;
 using Bot.Core.Articles;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Bot.Testing.Storage;
 
 namespace Bot.Core.Tests.Storage;
 
@@ -106,36 +106,13 @@ public sealed class StoredParagraphsTests
     [Fact]
     public void GetParagraphs_StoreWrittenBefore_ReadsItsJson()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "newsbot-paragraphs-" + Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "knowledge.db");
-        try
-        {
-            using (var store = new SqliteKnowledgeStore(path))
-            {
-                _ = store.GetStats();
-            }
+        using var file = RawStoreFile.Create("""
+            INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction) VALUES
+            ('a', 'a.txt', 'Port reopens', NULL, NULL, NULL, '["The port reopened.","Ships \"queued\"."]', 'Port reopens\n\nThe port reopened.\n\nShips "queued".', '2026-01-01T10:30:00.0000000+00:00', 1, '{"Entities":[]}')
+            """);
 
-            using (var connection = new SqliteConnection("Data Source=" + path))
-            {
-                connection.Open();
-                using var insert = connection.CreateCommand();
-                insert.CommandText = """
-                    INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction) VALUES
-                    ('a', 'a.txt', 'Port reopens', NULL, NULL, NULL, '["The port reopened.","Ships \"queued\"."]', 'Port reopens\n\nThe port reopened.\n\nShips "queued".', '2026-01-01T10:30:00.0000000+00:00', 1, '{"Entities":[]}')
-                    """;
-                insert.ExecuteNonQuery();
-            }
-
-            using (var store = new SqliteKnowledgeStore(path))
-            {
-                Assert.Equal(["The port reopened.", "Ships \"queued\"."], store.GetParagraphs(store.ArticleIds().Single()));
-            }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        using var store = new SqliteKnowledgeStore(file.Path);
+        Assert.Equal(["The port reopened.", "Ships \"queued\"."], store.GetParagraphs(store.ArticleIds().Single()));
     }
 
     private static string? Map(IReadOnlyList<string> paragraphs, string body)

@@ -3,6 +3,7 @@ using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
 using Bot.Testing.Knowledge;
+using Bot.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,42 +59,22 @@ public sealed class SqliteNewsFeedTests(DatasetFeedFixture dataset) : IClassFixt
     public void SeenBetween_ComparesInstantsNotText()
     {
         // Articles written with other offsets than UTC: text order is not time order.
-        var folder = Path.Combine(Path.GetTempPath(), "newsbot-feed-" + Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "knowledge.db");
-        try
-        {
-            using (var store = new SqliteKnowledgeStore(path))
-            {
-                _ = store.GetStats();
-            }
+        using var file = RawStoreFile.Create("""
+            INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction) VALUES
+            ('a', 'a.txt', 'Early', NULL, NULL, NULL, '["Early news. More."]', '', '2026-01-01T10:30:00.0000000+02:00', 1, '{"Entities":[]}'),
+            ('b', 'b.txt', 'Late', NULL, NULL, NULL, '["Late news."]', '', '2026-01-01T09:00:00.0000000+00:00', 1, '{"Entities":[]}')
+            """);
+        var path = file.Path;
 
-            using (var connection = new SqliteConnection("Data Source=" + path))
-            {
-                connection.Open();
-                using var insert = connection.CreateCommand();
-                insert.CommandText = """
-                    INSERT INTO articles(hash, source, title, url, published, publisher, paragraphs, body, first_seen, extractor, extraction) VALUES
-                    ('a', 'a.txt', 'Early', NULL, NULL, NULL, '["Early news. More."]', '', '2026-01-01T10:30:00.0000000+02:00', 1, '{"Entities":[]}'),
-                    ('b', 'b.txt', 'Late', NULL, NULL, NULL, '["Late news."]', '', '2026-01-01T09:00:00.0000000+00:00', 1, '{"Entities":[]}')
-                    """;
-                insert.ExecuteNonQuery();
-            }
+        var feed = new SqliteNewsFeed(path);
+        var nineUtc = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
-            var feed = new SqliteNewsFeed(path);
-            var nineUtc = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var window = feed.SeenBetween(nineUtc.AddHours(-1), nineUtc, 10);
 
-            var window = feed.SeenBetween(nineUtc.AddHours(-1), nineUtc, 10);
-
-            Assert.Equal(["Late", "Early"], window.Select(a => a.Article.Title));
-            Assert.Equal("Early news.", window[1].Lead);
-            Assert.Equal(["Late"], feed.SeenBetween(nineUtc.AddMinutes(-1), nineUtc.AddHours(1), 10).Select(a => a.Article.Title));
-            Assert.Contains("ix_articles_first_seen_ms", QueryPlan(path), StringComparison.Ordinal);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(["Late", "Early"], window.Select(a => a.Article.Title));
+        Assert.Equal("Early news.", window[1].Lead);
+        Assert.Equal(["Late"], feed.SeenBetween(nineUtc.AddMinutes(-1), nineUtc.AddHours(1), 10).Select(a => a.Article.Title));
+        Assert.Contains("ix_articles_first_seen_ms", QueryPlan(path), StringComparison.Ordinal);
     }
 
     private static string QueryPlan(string path)
