@@ -411,12 +411,12 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     {
         if (TextShape.WordCount(text, 5) is < 1 or > 5)
         {
-            return false; // most lines: no words array built
+            return false; // most lines: more than five words
         }
 
         return !TextShape.EndsWithSentencePunctuation(text)
             && TextShape.CapitalisedShare(text) >= 0.99
-            && rules.BylineRoleLookup.Contains(TextShape.LastWord(text).Trim(",.)"));
+            && rules.BylineRoles.Contains(TextShape.LastWord(text).Trim(",.)"));
     }
 
     /// <summary>
@@ -465,7 +465,7 @@ internal sealed partial class ArticleCleaner(BoilerplateRules rules)
     {
         foreach (var word in TextShape.EnumerateWords(text))
         {
-            if (rules.PublisherWordLookup.Contains(word.Trim(",.:")))
+            if (rules.PublisherWords.Contains(word.Trim(",.:")))
             {
                 return true;
             }

@@ -158,7 +158,7 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         }
         catch (DecoderFallbackException ex)
         {
-            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{At(ex, start)}");
+            return InvalidUtf8(ex, start);
         }
 
         return text.AsSpan().IsWhiteSpace() ? WhiteSpaceOnly : null;
@@ -183,10 +183,9 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         {
             count = StrictUtf8.GetChars(bytes[start..], chars);
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException ex)
         {
-            // The message names the offset as decoding the whole text to a string reports it.
-            return (ArticleSkipReason.InvalidUtf8, $"not valid UTF-8{InvalidAt(bytes[start..], start)}");
+            return InvalidUtf8(ex, start);
         }
 
         return chars.AsSpan(0, count).IsWhiteSpace() ? WhiteSpaceOnly : null;
@@ -226,20 +225,9 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         return null;
     }
 
-    private static string At(DecoderFallbackException ex, int start) => ex.Index >= 0 ? $" at byte {ex.Index + start}" : string.Empty;
-
-    private static string InvalidAt(ReadOnlySpan<byte> text, int start)
-    {
-        try
-        {
-            _ = StrictUtf8.GetString(text);
-            return string.Empty;
-        }
-        catch (DecoderFallbackException ex)
-        {
-            return At(ex, start);
-        }
-    }
+    /// <summary>The skip of text that is not UTF-8, naming the file offset of the first invalid byte when the decoder gives it.</summary>
+    private static (ArticleSkipReason Reason, string Detail) InvalidUtf8(DecoderFallbackException ex, int start) =>
+        (ArticleSkipReason.InvalidUtf8, ex.Index >= 0 ? $"not valid UTF-8 at byte {ex.Index + start}" : "not valid UTF-8");
 
     private static int NextIndexOfAny(ReadOnlySpan<byte> bytes, int from, SearchValues<byte> values)
     {

@@ -22,11 +22,8 @@ public sealed class ArticleParser(BoilerplateRules rules)
     /// </summary>
     public ArticleDocument Parse(string sourceName, string contentHash, string text, string extension)
     {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        ArgumentNullException.ThrowIfNull(contentHash);
         ArgumentNullException.ThrowIfNull(text);
-
-        return Document(sourceName, contentHash, Read(text, NormaliseExtension(extension)));
+        return Parse(sourceName, contentHash, text.AsSpan(), extension);
     }
 
     /// <summary><see cref="Parse(string, string, string, string)"/> of text held in a buffer: plain text is read without a copy of the whole text.</summary>
@@ -34,12 +31,8 @@ public sealed class ArticleParser(BoilerplateRules rules)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentNullException.ThrowIfNull(contentHash);
-        return Document(sourceName, contentHash, Read(text, NormaliseExtension(extension)));
-    }
 
-    private ArticleDocument Document(string sourceName, string contentHash, SourceArticle source)
-    {
-        var clean = _cleaner.Clean(source);
+        var clean = _cleaner.Clean(Read(text, NormaliseExtension(extension)));
         var title = clean.Title
             ?? (clean.Paragraphs.Count > 0 ? TextShape.ShortTitle(clean.Paragraphs[0]) : null)
             ?? Path.GetFileNameWithoutExtension(sourceName);

@@ -55,26 +55,18 @@ public sealed partial class BoilerplateRules
 
         // The mark's "/ " or "(" starts within WireMarkWindow characters, and the name right after it.
         _wireFirstWordReach = WireMarkWindow + 2 + wireFirstWords.Select(w => w.Length).DefaultIfEmpty(0).Max();
-        BylineRoles = bylineRoles;
-        PublisherWords = publisherWords;
-        BylineRoleLookup = bylineRoles.GetAlternateLookup<ReadOnlySpan<char>>();
-        PublisherWordLookup = publisherWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        BylineRoles = bylineRoles.GetAlternateLookup<ReadOnlySpan<char>>();
+        PublisherWords = publisherWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Rules that remove nothing: only the cleaner's structural rules apply.</summary>
     public static BoilerplateRules Empty { get; } = new([], [], null, null, [], FrozenSet<string>.Empty, FrozenSet<string>.Empty);
 
-    /// <summary>Words that end an author's role line ("Staff Writer"), case-insensitive.</summary>
-    internal FrozenSet<string> BylineRoles { get; }
+    /// <summary>Words that end an author's role line ("Staff Writer"), case-insensitive, looked up by a slice of a line.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BylineRoles { get; }
 
-    /// <summary>Words that mark a masthead line as a publication name ("Daily Ledger"), case-insensitive.</summary>
-    internal FrozenSet<string> PublisherWords { get; }
-
-    /// <summary><see cref="BylineRoles"/> looked up by a slice of a line.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BylineRoleLookup { get; }
-
-    /// <summary><see cref="PublisherWords"/> looked up by a slice of a line.</summary>
-    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PublisherWordLookup { get; }
+    /// <summary>Words that mark a masthead line as a publication name ("Daily Ledger"), case-insensitive, looked up by a slice of a line.</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PublisherWords { get; }
 
     /// <summary>Reads the rules from a YAML file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -223,18 +215,15 @@ public sealed partial class BoilerplateRules
         return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
     }
 
-    /// <summary>The first word of each phrase as <see cref="Escaped"/> writes it into a pattern (a phrase's words are separated by white space).</summary>
+    /// <summary>
+    /// The first word of each phrase as <see cref="Escaped"/> writes it into a pattern (its words separated by white
+    /// space: a null separator splits at <see cref="char.IsWhiteSpace(char)"/>).
+    /// </summary>
     private static string[] FirstWords(List<string>? phrases) =>
-        phrases is null
-            ? []
-            : [.. phrases
-                .Where(p => !string.IsNullOrWhiteSpace(p))
-                .Select(p => p.Trim())
-                .Select(p => p[..Math.Max(1, p.AsSpan().IndexOfAny(WhiteSpace) is var space and >= 0 ? space : p.Length)])
-                .Distinct(StringComparer.Ordinal)];
-
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+        [.. (phrases ?? [])
+            .Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => p.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0])
+            .Distinct(StringComparer.Ordinal)];
 
     private static string Escaped(List<string>? phrases) =>
         phrases is null

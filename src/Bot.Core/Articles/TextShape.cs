@@ -128,21 +128,10 @@ internal static partial class TextShape
     public static bool EndsWithEllipsis(string line) =>
         line.EndsWith('…') || line.EndsWith("...", StringComparison.Ordinal) || line.EndsWith("[…]", StringComparison.Ordinal);
 
-    /// <summary>Share of the line's words (small function words left out) that start with a capital letter or a digit.</summary>
-    public static double CapitalisedShare(string[] words)
-    {
-        var counted = 0;
-        var capitalised = 0;
-        Span<char> lower = stackalloc char[SmallWordMaxLength];
-        foreach (var word in words)
-        {
-            CountWord(word, lower, ref counted, ref capitalised);
-        }
-
-        return counted == 0 ? 0 : (double)capitalised / counted;
-    }
-
-    /// <summary><see cref="CapitalisedShare(string[])"/> of <c>Words(line)</c>, without building the words.</summary>
+    /// <summary>
+    /// Share of the line's words (<see cref="Words"/>; small function words left out) that start with a capital letter,
+    /// a digit or "$", read from slices of the line.
+    /// </summary>
     public static double CapitalisedShare(ReadOnlySpan<char> line)
     {
         var counted = 0;
@@ -150,33 +139,23 @@ internal static partial class TextShape
         Span<char> lower = stackalloc char[SmallWordMaxLength];
         foreach (var word in EnumerateWords(line))
         {
-            CountWord(word, lower, ref counted, ref capitalised);
+            var core = word.Trim(WordTrim);
+            if (core.Length == 0 || (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)])))
+            {
+                continue;
+            }
+
+            counted++;
+            if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
+            {
+                capitalised++;
+            }
         }
 
         return counted == 0 ? 0 : (double)capitalised / counted;
     }
 
-    /// <summary>One word of <see cref="CapitalisedShare(ReadOnlySpan{char})"/>: counted unless a small function word, and capitalised when it starts with a capital, a digit or "$".</summary>
-    private static void CountWord(ReadOnlySpan<char> word, Span<char> lower, ref int counted, ref int capitalised)
-    {
-        var core = word.Trim(WordTrim);
-        if (core.Length == 0 || (core.Length <= SmallWordMaxLength && SmallWordLookup.Contains(lower[..core.ToLowerInvariant(lower)])))
-        {
-            return;
-        }
-
-        counted++;
-        if (char.IsUpper(core[0]) || char.IsDigit(core[0]) || core[0] == '$')
-        {
-            capitalised++;
-        }
-    }
-
-    /// <summary>True when every word of the line starts with a capital letter (a name: "Jane Q. Doe").</summary>
-    public static bool IsNameLike(string[] words) =>
-        words.Length > 0 && words.All(w => char.IsUpper(w.TrimStart('"', '“', '(')[0]) && !w.Any(char.IsDigit));
-
-    /// <summary><see cref="IsNameLike(string[])"/> of <c>Words(line)</c>, without building the words.</summary>
+    /// <summary>True when every word of the line (<see cref="Words"/>) starts with a capital letter and holds no digit (a name: "Jane Q. Doe").</summary>
     public static bool IsNameLike(ReadOnlySpan<char> line)
     {
         var any = false;

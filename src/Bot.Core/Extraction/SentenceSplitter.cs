@@ -136,7 +136,10 @@ public static class SentenceSplitter
         return AbbreviationLookup.Contains(word);
     }
 
-    /// <summary>Normalises typographic variants that matter for matching (curly apostrophes) and folds white space.</summary>
+    /// <summary>
+    /// Folds each run of white space (<see cref="char.IsWhiteSpace(char)"/>) to one space and trims both ends; every other
+    /// character, curly apostrophes and quotes included, is kept as it is.
+    /// </summary>
     public static string Normalize(string text)
     {
         if (IsNormal(text))

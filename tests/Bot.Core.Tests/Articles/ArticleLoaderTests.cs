@@ -145,6 +145,26 @@ public sealed class ArticleLoaderTests : IDisposable
         Assert.Equal("not valid UTF-8 at byte 3", result.Detail);
     }
 
+    [Theory]
+    [InlineData(false, 0, 3)]
+    [InlineData(true, 0, 6)]
+    [InlineData(true, 5000, 5006)]
+    public void Check_InvalidUtf8_NamesTheByteOfTheFile(bool bom, int padding, int at)
+    {
+        // "Café" in Latin-1 after an optional byte order mark and a run of valid text: the offset counts from the file's start.
+        byte[] bytes = [.. bom ? Encoding.UTF8.Preamble : [], .. Encoding.ASCII.GetBytes(new string('a', padding)), .. Encoding.Latin1.GetBytes("Caf\u00e9 opens.\n")];
+
+        var fromString = ArticleLoader.Check(bytes, out string _);
+        var fromBuffer = ArticleLoader.Check(bytes, out char[]? chars, out _);
+        if (chars is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+
+        Assert.Equal((ArticleSkipReason.InvalidUtf8, $"not valid UTF-8 at byte {at}"), fromString);
+        Assert.Equal(fromString, fromBuffer);
+    }
+
     [Fact]
     public void Load_FileOverSizeLimit_IsSkippedBeforeItsContentIsJudged()
     {

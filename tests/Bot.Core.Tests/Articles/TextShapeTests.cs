@@ -7,7 +7,7 @@ public sealed class TextShapeTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    [InlineData("Huobi Joins Chinese State-Backed Blockchain Alliance")]
+    [InlineData("Lakeside Mill Joins State-Backed Flood Alliance")]
     [InlineData("  two  spaces   between — dashes – and … marks ")]
     [InlineData("“Quoted,” he said. (Reuters) -- 42 %")]
     [InlineData("— – … | · •")]
@@ -18,7 +18,7 @@ public sealed class TextShapeTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("Huobi Joins Chinese State-Backed Blockchain Alliance")]
+    [InlineData("Lakeside Mill Joins State-Backed Flood Alliance")]
     [InlineData("  the  Mill of the (Valley) — and “Quoted” words ")]
     [InlineData("Jane Q. Doe")]
     [InlineData("“Jane” (Doe)")]
@@ -27,15 +27,26 @@ public sealed class TextShapeTests
     [InlineData("jane Doe, Staff Writer.")]
     [InlineData("— – … | · •")]
     [InlineData("Ünïcödé Wörds 字 and $5")]
-    public void SpanShapes_AnyLine_EqualTheShapesOfTheWords(string line)
-    {
-        var words = TextShape.Words(line);
+    public void EnumerateWords_AnyLine_GivesTheWords(string line) =>
+        Assert.Equal(TextShape.Words(line), Enumerate(line));
 
-        Assert.Equal(words, Enumerate(line));
-        Assert.Equal(TextShape.CapitalisedShare(words), TextShape.CapitalisedShare(line.AsSpan()));
-        Assert.Equal(TextShape.IsNameLike(words), TextShape.IsNameLike(line.AsSpan()));
-        Assert.Equal(words.Length > 0 ? words[^1] : string.Empty, TextShape.LastWord(line).ToString());
-        Assert.Equal(line.Any(char.IsDigit), TextShape.HasDigit(line));
+    [Theory]
+    [InlineData("", 0.0, false, "", false)]
+    [InlineData("Lakeside Mill Joins State-Backed Flood Alliance", 1.0, true, "Alliance", false)]
+    [InlineData("  the  Mill of the (Valley) — and “Quoted” words ", 0.75, false, "words", false)] // small words left out, marks trimmed
+    [InlineData("Jane Q. Doe", 1.0, true, "Doe", false)]
+    [InlineData("“Jane” (Doe)", 1.0, true, "(Doe)", false)]
+    [InlineData("Jane Doe 2nd", 1.0, false, "2nd", true)]
+    [InlineData("Jane d٣e", 0.5, false, "d٣e", true)]
+    [InlineData("jane Doe, Staff Writer.", 0.75, false, "Writer.", false)]
+    [InlineData("— – … | · •", 0.0, false, "", false)]
+    [InlineData("Ünïcödé Wörds 字 and $5", 0.75, false, "$5", true)]
+    public void Shapes_AnyLine_ReadFromItsWords(string line, double capitalisedShare, bool nameLike, string lastWord, bool hasDigit)
+    {
+        Assert.Equal(capitalisedShare, TextShape.CapitalisedShare(line));
+        Assert.Equal(nameLike, TextShape.IsNameLike(line));
+        Assert.Equal(lastWord, TextShape.LastWord(line).ToString());
+        Assert.Equal(hasDigit, TextShape.HasDigit(line));
     }
 
     [Theory]
