@@ -195,7 +195,13 @@ internal static class ProfileScenario
     {
         var bytes = File.ReadAllBytes(f.FullPath);
         _ = ArticleLoader.Hash(bytes);
-        return ArticleLoader.Check(bytes, out var text) is null ? (f, text) : (f, string.Empty);
+        var text = ArticleLoader.Check(bytes, out var chars, out var count) is null && chars is not null ? new string(chars, 0, count) : string.Empty;
+        if (chars is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+
+        return (f, text);
     });
 
     private static List<SourceArticle> Parse(List<(ArticleFileInfo File, string Text)> texts) =>

@@ -143,30 +143,10 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
         return Convert.ToHexStringLower(digest);
     }
 
-    /// <summary>Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null and the text when they are fine.</summary>
-    internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out string text)
-    {
-        text = string.Empty;
-        if (CheckBytes(bytes, out var start) is { } skip)
-        {
-            return skip;
-        }
-
-        try
-        {
-            text = StrictUtf8.GetString(bytes[start..]);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            return InvalidUtf8(ex, start);
-        }
-
-        return text.AsSpan().IsWhiteSpace() ? WhiteSpaceOnly : null;
-    }
-
     /// <summary>
-    /// <see cref="Check(ReadOnlySpan{byte}, out string)"/> with the text decoded into the first <paramref name="count"/>
-    /// characters of a buffer from the shared pool, which the caller returns (null when none was rented).
+    /// Checks raw bytes: empty, binary, strict UTF-8 (a BOM is fine). Returns null when they are fine, with the text
+    /// decoded into the first <paramref name="count"/> characters of a buffer from the shared pool, which the caller
+    /// returns (null when none was rented).
     /// </summary>
     internal static (ArticleSkipReason Reason, string Detail)? Check(ReadOnlySpan<byte> bytes, out char[]? chars, out int count)
     {

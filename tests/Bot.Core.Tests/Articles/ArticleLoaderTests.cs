@@ -149,20 +149,15 @@ public sealed class ArticleLoaderTests : IDisposable
     [InlineData(false, 0, 3)]
     [InlineData(true, 0, 6)]
     [InlineData(true, 5000, 5006)]
-    public void Check_InvalidUtf8_NamesTheByteOfTheFile(bool bom, int padding, int at)
+    public void Load_InvalidUtf8_NamesTheByteOfTheFile(bool bom, int padding, int at)
     {
         // "Café" in Latin-1 after an optional byte order mark and a run of valid text: the offset counts from the file's start.
-        byte[] bytes = [.. bom ? Encoding.UTF8.Preamble : [], .. Encoding.ASCII.GetBytes(new string('a', padding)), .. Encoding.Latin1.GetBytes("Caf\u00e9 opens.\n")];
+        Write("offset.txt", [.. bom ? Encoding.UTF8.Preamble : [], .. Encoding.ASCII.GetBytes(new string('a', padding)), .. Encoding.Latin1.GetBytes("Caf\u00e9 opens.\n")]);
 
-        var fromString = ArticleLoader.Check(bytes, out string _);
-        var fromBuffer = ArticleLoader.Check(bytes, out char[]? chars, out _);
-        if (chars is not null)
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        }
+        var result = LoadOne("offset.txt");
 
-        Assert.Equal((ArticleSkipReason.InvalidUtf8, $"not valid UTF-8 at byte {at}"), fromString);
-        Assert.Equal(fromString, fromBuffer);
+        Assert.Equal(ArticleSkipReason.InvalidUtf8, result.SkipReason);
+        Assert.Equal($"not valid UTF-8 at byte {at}", result.Detail);
     }
 
     [Fact]
