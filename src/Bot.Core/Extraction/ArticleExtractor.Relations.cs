@@ -924,7 +924,9 @@ public sealed partial class ArticleExtractor
 
     private void ReadRoles(ArticleState article, int s, string ms, ref HashSet<(int, int)>? seen)
     {
-        if (!ms.AsSpan().ContainsAny(RoleWords) && !ms.AsSpan().ContainsAny(CaseFoldedToAscii))
+        var span = ms.AsSpan();
+        var folds = FoldsToAscii(span);
+        if (!folds && !span.ContainsAny(RoleWords))
         {
             return; // no title, no role
         }
@@ -932,8 +934,6 @@ public sealed partial class ArticleExtractor
         // What each pattern needs besides a title: a name and a comma after it ("⟦P⟧, chief executive of …"), a name, a
         // comma and a name ("… of ⟦O⟧, ⟦P⟧"), a possessive name ("⟦O⟧'s chair"), an appointing verb. The letters of the
         // patterns that ignore case are ASCII: a sentence with a letter that case-folds to one runs them all.
-        var span = ms.AsSpan();
-        var folds = span.ContainsAny(CaseFoldedToAscii);
         var nameComma = NameThenComma(span, thenName: false);
         var possessive = folds || NamePossessive(span);
         if (seen is null)
@@ -947,7 +947,7 @@ public sealed partial class ArticleExtractor
 
         // PersonRoleOfFieldAt, the one pattern here that heeds case, needs a lower-case "at".
         foreach (var (pattern, needs, more) in (ReadOnlySpan<(Regex, bool, TextCue)>)[
-            (PersonRoleOfFieldAt(), nameComma && PersonRoleOfFieldAtCue(span), PersonRoleOfFieldAtCue),
+            (PersonRoleOfFieldAt(), nameComma && WordThenName(span, "at"), PersonRoleOfFieldAtCue),
             (PersonCommaRoleOf(), nameComma, PersonCommaRoleOfCue),
             (RoleOfOrgPerson(), nameComma && RoleOfOrgPersonCue(span), RoleOfOrgPersonCue),
             (OrgRolePerson(), OrgRolePersonCue(span), OrgRolePersonCue),

@@ -15,11 +15,10 @@ public sealed partial class ArticleExtractor
     // its matches without the failed search. Each cue names the literal parts of its pattern it tests.
 
     private static readonly string[] AddedToVerbs = ["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"];
-    private static readonly SearchValues<string> AddedToWords = SearchValues.Create(AddedToVerbs, StringComparison.Ordinal);
 
     /// <summary><see cref="AddedTo"/>: "(added|…|onboarded)\s+(?:to|into)\s+(?:the\s+)?⟦" or "(added|…)\s+as ".</summary>
     private static bool AddedToCue(ReadOnlySpan<char> text) =>
-        text.ContainsAny(AddedToWords) && AnyWordFollowedBy(text, AddedToVerbs, static tail =>
+        AnyWordFollowedBy(text, AddedToVerbs, static tail =>
         {
             var after = SkipSpaces(tail, 0);
             var rest = tail[after..];
@@ -31,19 +30,14 @@ public sealed partial class ArticleExtractor
 
     private static readonly string[] SignedUpVerbs = ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"];
 
-    /// <summary><see cref="SignedUpAsMembers"/>: "member" and "(signed up|…|joined)\s+as\s".</summary>
-    private static bool SignedUpAsMembersCue(ReadOnlySpan<char> text) =>
-        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(SignedUpWords) && AnyWordThenWord(text, SignedUpVerbs, "as");
-
-    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(SignedUpVerbs, StringComparison.Ordinal);
+    /// <summary><see cref="SignedUpAsMembers"/>: "(signed up|…|joined)\s+as\s" (its "member" the reader tests by its bit).</summary>
+    private static bool SignedUpAsMembersCue(ReadOnlySpan<char> text) => AnyWordThenWord(text, SignedUpVerbs, "as");
 
     private static readonly string[] AdmittedVerbs = ["admitted", "welcomed", "added", "signed up", "accepted"];
-    private static readonly SearchValues<string> AdmittedWords = SearchValues.Create(AdmittedVerbs, StringComparison.Ordinal);
 
-    /// <summary><see cref="AdmittedAsMembers"/>: "member", and "(admitted|…|accepted)\s" with " as " after it.</summary>
+    /// <summary><see cref="AdmittedAsMembers"/>: "(admitted|…|accepted)\s" with " as " after it (its "member" the reader tests by its bit).</summary>
     private static bool AdmittedAsMembersCue(ReadOnlySpan<char> text) =>
-        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(AdmittedWords)
-        && AnyWordFollowedBy(text, AdmittedVerbs, static tail => tail.Length > 0 && char.IsWhiteSpace(tail[0]) && SpacedWord(tail, "as"));
+        AnyWordFollowedBy(text, AdmittedVerbs, static tail => tail.Length > 0 && char.IsWhiteSpace(tail[0]) && SpacedWord(tail, "as"));
 
     /// <summary><see cref="AmongMembersAre"/>: "[Aa]mong" and "members".</summary>
     private static bool AmongMembersAreCue(ReadOnlySpan<char> text) =>
@@ -242,7 +236,7 @@ public sealed partial class ArticleExtractor
     private static bool WhichIsCue(ReadOnlySpan<char> text) => NameCommaThenWord(text, WhichWords);
 
     /// <summary><see cref="WhichVerbs"/>: "⟧\s*,\s*which\s".</summary>
-    private static bool WhichVerbsCue(ReadOnlySpan<char> text) => text.Contains("which", StringComparison.Ordinal) && NameCommaThenWord(text, ["which"]);
+    private static bool WhichVerbsCue(ReadOnlySpan<char> text) => NameCommaThenWord(text, ["which"]);
 
     private static readonly string[] IsWas = ["was", "is"];
     private static readonly string[] FoundedParticiples = ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"];
@@ -417,23 +411,21 @@ public sealed partial class ArticleExtractor
     private static readonly string[] GrowVerbs = ["grown", "grew", "expanded", "swelled", "risen", "rose"];
 
     /// <summary><see cref="GrownTo"/>: "(grown|grew|expanded|swelled|risen|rose)\s+to\s".</summary>
-    private static bool GrownToCue(ReadOnlySpan<char> text) => text.ContainsAny(GrowWords) && AnyWordThenWord(text, GrowVerbs, "to");
-
-    private static readonly SearchValues<string> GrowWords = SearchValues.Create(GrowVerbs, StringComparison.Ordinal);
+    private static bool GrownToCue(ReadOnlySpan<char> text) => AnyWordThenWord(text, GrowVerbs, "to");
 
     /// <summary><see cref="BodyOfCount"/>: "⟧\s+is" and "of\s+\d".</summary>
     private static bool BodyOfCountCue(ReadOnlySpan<char> text) => WordThenDigit(text, "of") && NameThenWord(text, ["is"]);
 
-    /// <summary><see cref="TakesTo"/>: "to\s+\d" and "members".</summary>
-    private static bool TakesToCue(ReadOnlySpan<char> text) => WordThenDigit(text, "to") && text.Contains("members", StringComparison.Ordinal);
+    /// <summary><see cref="TakesTo"/>: "to\s+\d" (its "members" the reader tests by its bit).</summary>
+    private static bool TakesToCue(ReadOnlySpan<char> text) => WordThenDigit(text, "to");
 
     private static readonly string[] CountOwners = ["its", "Its", "their", "Their", "⟧’s", "⟧'s"];
     private static readonly SearchValues<string> CountOwnerWords = SearchValues.Create(CountOwners, StringComparison.Ordinal);
     private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-    /// <summary><see cref="ItsCount"/>: "members", and "(its|their|⟧’s)\s+" before a digit or a number word.</summary>
+    /// <summary><see cref="ItsCount"/>: "(its|their|⟧’s)\s+" before a digit or a number word (its "members" the reader tests by its bit).</summary>
     private static bool ItsCountCue(ReadOnlySpan<char> text) =>
-        text.Contains("members", StringComparison.Ordinal) && text.ContainsAny(CountOwnerWords)
+        text.ContainsAny(CountOwnerWords)
         && AnyWordFollowedBy(text, CountOwners, static tail => SkipSpaces(tail, 0) is var number && number > 0 && number < tail.Length
             && (char.IsDigit(tail[number]) || StartsWithAny(tail[number..], SmallNumbers, StringComparison.Ordinal) >= 0));
 
@@ -444,7 +436,7 @@ public sealed partial class ArticleExtractor
 
     private static readonly string[] CountQualifiers = ["more than", "over", "about", "around", "nearly", "some", "at least", "almost", "roughly", "up to"];
 
-    private static readonly string[] CountNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"];
+    private static readonly string[] CountNumbers = [.. SmallNumbers, "dozens of", "hundreds of"];
 
     /// <summary>
     /// <see cref="CountTail"/> (so also <see cref="CountOf"/>): a number (a digit or a number word) after white space, before
