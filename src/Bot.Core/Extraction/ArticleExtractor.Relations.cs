@@ -561,7 +561,7 @@ public sealed partial class ArticleExtractor
     // Trigger words: each pattern can only match a sentence that holds one of its words (they are literal, required parts
     // of the pattern), so a sentence without them skips the pattern. The patterns start with a list of names, which the
     // regex engine tries at every position: the check is far cheaper than the failed match it saves. Most trigger words
-    // are cue words (CueWord), found for all readers in one search of the sentence.
+    // are cue words (CueWordTexts), found for all readers in one search of the sentence.
     private static readonly SearchValues<string> ParticipleWords = SearchValues.Create(
         ["initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated"],
         StringComparison.Ordinal);
@@ -613,8 +613,8 @@ public sealed partial class ArticleExtractor
     private void ReadMembers(ArticleState article, int s, string ms, CueWords cues)
     {
         var span = ms.AsSpan();
-        var hasMember = cues[CueWord.Member];
-        var hasJoin = cues[CueWord.Join];
+        var hasMember = cues.Any(MemberMask);
+        var hasJoin = cues.Any(JoinMask);
         foreach (var m in MatchesWhile(cues.Any(AddedToMask) && AddedToCue(span), AddedTo(), ms, AddedToCue))
         {
             var obj = Id(m.Groups["obj"]);
@@ -663,7 +663,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var among = cues[CueWord.Mong] && cues[CueWord.Members] ? AmongMembersAre().Match(ms) : Match.Empty;
+        var among = cues.All(AmongMembersMask) ? AmongMembersAre().Match(ms) : Match.Empty;
         if (among.Success && (among.Groups["grp"].Success ? Id(among.Groups["grp"]) : MainGroup(article)) is { } amongGroup)
         {
             AddEach(article, FactKind.Member, ListIds(CutClause(among.Groups["list"].ValueSpan)), amongGroup, s);
@@ -924,7 +924,9 @@ public sealed partial class ArticleExtractor
 
     private void ReadRoles(ArticleState article, int s, string ms, ref HashSet<(int, int)>? seen)
     {
-        if (!ms.AsSpan().ContainsAny(RoleWords) && !ms.AsSpan().ContainsAny(CaseFoldedToAscii))
+        var span = ms.AsSpan();
+        var folds = FoldsToAscii(span);
+        if (!folds && !span.ContainsAny(RoleWords))
         {
             return; // no title, no role
         }
@@ -932,8 +934,6 @@ public sealed partial class ArticleExtractor
         // What each pattern needs besides a title: a name and a comma after it ("⟦P⟧, chief executive of …"), a name, a
         // comma and a name ("… of ⟦O⟧, ⟦P⟧"), a possessive name ("⟦O⟧'s chair"), an appointing verb. The letters of the
         // patterns that ignore case are ASCII: a sentence with a letter that case-folds to one runs them all.
-        var span = ms.AsSpan();
-        var folds = span.ContainsAny(CaseFoldedToAscii);
         var nameComma = NameThenComma(span, thenName: false);
         var possessive = folds || NamePossessive(span);
         if (seen is null)
@@ -947,7 +947,7 @@ public sealed partial class ArticleExtractor
 
         // PersonRoleOfFieldAt, the one pattern here that heeds case, needs a lower-case "at".
         foreach (var (pattern, needs, more) in (ReadOnlySpan<(Regex, bool, TextCue)>)[
-            (PersonRoleOfFieldAt(), nameComma && PersonRoleOfFieldAtCue(span), PersonRoleOfFieldAtCue),
+            (PersonRoleOfFieldAt(), nameComma && WordThenName(span, "at"), PersonRoleOfFieldAtCue),
             (PersonCommaRoleOf(), nameComma, PersonCommaRoleOfCue),
             (RoleOfOrgPerson(), nameComma && RoleOfOrgPersonCue(span), RoleOfOrgPersonCue),
             (OrgRolePerson(), OrgRolePersonCue(span), OrgRolePersonCue),
@@ -1030,7 +1030,7 @@ public sealed partial class ArticleExtractor
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
 
-        foreach (var m in MatchesWhile(cues[CueWord.Which] && WhichVerbsCue(span), WhichVerbs(), ms, WhichVerbsCue))
+        foreach (var m in MatchesWhile(cues.Any(WhichMask) && WhichVerbsCue(span), WhichVerbs(), ms, WhichVerbsCue))
         {
             article.AddDescription(Id(m.Groups["s"]), Unmask(article, s, m.Groups["d"].Value), s);
         }
@@ -1166,7 +1166,7 @@ public sealed partial class ArticleExtractor
 
     private void ReadInvestors(ArticleState article, int s, string ms, CueWords cues)
     {
-        var invested = cues[CueWord.Invested] ? InvestedIn().Match(ms) : Match.Empty;
+        var invested = cues.Any(InvestedMask) ? InvestedIn().Match(ms) : Match.Empty;
         if (invested.Success)
         {
             var pre = invested.Groups["pre"].Value;
@@ -1180,7 +1180,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var include = cues[CueWord.Nvestors] ? InvestorsInclude().Match(ms) : Match.Empty;
+        var include = cues.Any(InvestorsMask) ? InvestorsInclude().Match(ms) : Match.Empty;
         if (include.Success)
         {
             AddEach(article, FactKind.Investor, ListIds(CutClause(include.Groups["list"].ValueSpan)), Id(include.Groups["o"]), s);
@@ -1225,7 +1225,7 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var raised = cues[CueWord.From] ? RaisedFrom().Match(ms) : Match.Empty;
+        var raised = cues.Any(FromMask) ? RaisedFrom().Match(ms) : Match.Empty;
         if (raised.Success)
         {
             AddEach(article, FactKind.Investor, ListIds(CutClause(raised.Groups["list"].ValueSpan)), Id(raised.Groups["o"]), s);
@@ -1271,7 +1271,7 @@ public sealed partial class ArticleExtractor
             Add(article, FactKind.Uses, Id(andUses.Groups["s"]), Id(andUses.Groups["o"]), s);
         }
 
-        var usedBy = cues[CueWord.UsedBy] ? UsedBy().Match(ms) : Match.Empty;
+        var usedBy = cues.Any(UsedByMask) ? UsedBy().Match(ms) : Match.Empty;
         if (usedBy.Success)
         {
             var used = Id(usedBy.Groups["o"]);
@@ -1336,7 +1336,7 @@ public sealed partial class ArticleExtractor
     {
         // GrownTo, BodyOfCount and TakesTo need a number in digits after white space; TakesTo and ItsCount need "members", GrownTo one of its nouns.
         var hasNumber = DigitAfterSpace(ms);
-        var hasMembers = cues[CueWord.Members];
+        var hasMembers = cues.Any(MembersMask);
         var span = ms.AsSpan();
         foreach (var (condition, pattern, cue) in (ReadOnlySpan<(bool, Regex, TextCue)>)[
             (hasNumber && cues.Any(GrownToNounMask) && cues.Any(GrowMask) && GrownToCue(span), GrownTo(), GrownToCue), (hasNumber && BodyOfCountCue(span), BodyOfCount(), BodyOfCountCue)])

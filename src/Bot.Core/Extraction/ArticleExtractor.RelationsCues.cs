@@ -15,11 +15,10 @@ public sealed partial class ArticleExtractor
     // its matches without the failed search. Each cue names the literal parts of its pattern it tests.
 
     private static readonly string[] AddedToVerbs = ["added", "admitted", "inducted", "accepted", "welcomed", "onboarded"];
-    private static readonly SearchValues<string> AddedToWords = SearchValues.Create(AddedToVerbs, StringComparison.Ordinal);
 
     /// <summary><see cref="AddedTo"/>: "(added|…|onboarded)\s+(?:to|into)\s+(?:the\s+)?⟦" or "(added|…)\s+as ".</summary>
     private static bool AddedToCue(ReadOnlySpan<char> text) =>
-        text.ContainsAny(AddedToWords) && AnyWordFollowedBy(text, AddedToVerbs, static tail =>
+        AnyWordFollowedBy(text, AddedToVerbs, static tail =>
         {
             var after = SkipSpaces(tail, 0);
             var rest = tail[after..];
@@ -31,19 +30,14 @@ public sealed partial class ArticleExtractor
 
     private static readonly string[] SignedUpVerbs = ["signed up", "signed on", "come on board", "enrolled", "registered", "been accepted", "been admitted", "been added", "joined"];
 
-    /// <summary><see cref="SignedUpAsMembers"/>: "member" and "(signed up|…|joined)\s+as\s".</summary>
-    private static bool SignedUpAsMembersCue(ReadOnlySpan<char> text) =>
-        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(SignedUpWords) && AnyWordThenWord(text, SignedUpVerbs, "as");
-
-    private static readonly SearchValues<string> SignedUpWords = SearchValues.Create(SignedUpVerbs, StringComparison.Ordinal);
+    /// <summary><see cref="SignedUpAsMembers"/>: "(signed up|…|joined)\s+as\s" (its "member" the reader tests by its bit).</summary>
+    private static bool SignedUpAsMembersCue(ReadOnlySpan<char> text) => AnyWordThenWord(text, SignedUpVerbs, "as");
 
     private static readonly string[] AdmittedVerbs = ["admitted", "welcomed", "added", "signed up", "accepted"];
-    private static readonly SearchValues<string> AdmittedWords = SearchValues.Create(AdmittedVerbs, StringComparison.Ordinal);
 
-    /// <summary><see cref="AdmittedAsMembers"/>: "member", and "(admitted|…|accepted)\s" with " as " after it.</summary>
+    /// <summary><see cref="AdmittedAsMembers"/>: "(admitted|…|accepted)\s" with " as " after it (its "member" the reader tests by its bit).</summary>
     private static bool AdmittedAsMembersCue(ReadOnlySpan<char> text) =>
-        text.Contains("member", StringComparison.Ordinal) && text.ContainsAny(AdmittedWords)
-        && AnyWordFollowedBy(text, AdmittedVerbs, static tail => tail.Length > 0 && char.IsWhiteSpace(tail[0]) && SpacedWord(tail, "as"));
+        AnyWordFollowedBy(text, AdmittedVerbs, static tail => tail.Length > 0 && char.IsWhiteSpace(tail[0]) && SpacedWord(tail, "as"));
 
     /// <summary><see cref="AmongMembersAre"/>: "[Aa]mong" and "members".</summary>
     private static bool AmongMembersAreCue(ReadOnlySpan<char> text) =>
@@ -242,7 +236,7 @@ public sealed partial class ArticleExtractor
     private static bool WhichIsCue(ReadOnlySpan<char> text) => NameCommaThenWord(text, WhichWords);
 
     /// <summary><see cref="WhichVerbs"/>: "⟧\s*,\s*which\s".</summary>
-    private static bool WhichVerbsCue(ReadOnlySpan<char> text) => text.Contains("which", StringComparison.Ordinal) && NameCommaThenWord(text, ["which"]);
+    private static bool WhichVerbsCue(ReadOnlySpan<char> text) => NameCommaThenWord(text, ["which"]);
 
     private static readonly string[] IsWas = ["was", "is"];
     private static readonly string[] FoundedParticiples = ["started", "founded", "established", "launched", "created", "set up", "incorporated", "formed"];
@@ -417,23 +411,21 @@ public sealed partial class ArticleExtractor
     private static readonly string[] GrowVerbs = ["grown", "grew", "expanded", "swelled", "risen", "rose"];
 
     /// <summary><see cref="GrownTo"/>: "(grown|grew|expanded|swelled|risen|rose)\s+to\s".</summary>
-    private static bool GrownToCue(ReadOnlySpan<char> text) => text.ContainsAny(GrowWords) && AnyWordThenWord(text, GrowVerbs, "to");
-
-    private static readonly SearchValues<string> GrowWords = SearchValues.Create(GrowVerbs, StringComparison.Ordinal);
+    private static bool GrownToCue(ReadOnlySpan<char> text) => AnyWordThenWord(text, GrowVerbs, "to");
 
     /// <summary><see cref="BodyOfCount"/>: "⟧\s+is" and "of\s+\d".</summary>
     private static bool BodyOfCountCue(ReadOnlySpan<char> text) => WordThenDigit(text, "of") && NameThenWord(text, ["is"]);
 
-    /// <summary><see cref="TakesTo"/>: "to\s+\d" and "members".</summary>
-    private static bool TakesToCue(ReadOnlySpan<char> text) => WordThenDigit(text, "to") && text.Contains("members", StringComparison.Ordinal);
+    /// <summary><see cref="TakesTo"/>: "to\s+\d" (its "members" the reader tests by its bit).</summary>
+    private static bool TakesToCue(ReadOnlySpan<char> text) => WordThenDigit(text, "to");
 
     private static readonly string[] CountOwners = ["its", "Its", "their", "Their", "⟧’s", "⟧'s"];
     private static readonly SearchValues<string> CountOwnerWords = SearchValues.Create(CountOwners, StringComparison.Ordinal);
     private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-    /// <summary><see cref="ItsCount"/>: "members", and "(its|their|⟧’s)\s+" before a digit or a number word.</summary>
+    /// <summary><see cref="ItsCount"/>: "(its|their|⟧’s)\s+" before a digit or a number word (its "members" the reader tests by its bit).</summary>
     private static bool ItsCountCue(ReadOnlySpan<char> text) =>
-        text.Contains("members", StringComparison.Ordinal) && text.ContainsAny(CountOwnerWords)
+        text.ContainsAny(CountOwnerWords)
         && AnyWordFollowedBy(text, CountOwners, static tail => SkipSpaces(tail, 0) is var number && number > 0 && number < tail.Length
             && (char.IsDigit(tail[number]) || StartsWithAny(tail[number..], SmallNumbers, StringComparison.Ordinal) >= 0));
 
@@ -444,7 +436,7 @@ public sealed partial class ArticleExtractor
 
     private static readonly string[] CountQualifiers = ["more than", "over", "about", "around", "nearly", "some", "at least", "almost", "roughly", "up to"];
 
-    private static readonly string[] CountNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens of", "hundreds of"];
+    private static readonly string[] CountNumbers = [.. SmallNumbers, "dozens of", "hundreds of"];
 
     /// <summary>
     /// <see cref="CountTail"/> (so also <see cref="CountOf"/>): a number (a digit or a number word) after white space, before
@@ -508,64 +500,35 @@ public sealed partial class ArticleExtractor
 
     /// <summary>
     /// The literals the readers' first tests look for (<see cref="SentenceCueWords"/>): found once per sentence, where each
-    /// reader searched the sentence again for its own. A test that needs one of them reads its bit; the exact test, where
-    /// it is more than a literal, still runs when the bit is set, so a bit only skips what could not pass.
+    /// reader searched the sentence again for its own. A test that needs one of them reads its bit (a mask of
+    /// <see cref="CueMask"/>); the exact test, where it is more than a literal, still runs when the bit is set, so a bit only
+    /// skips what could not pass. Bit k stands for the k-th word.
     /// </summary>
-    internal enum CueWord
-    {
-        Member, MemberCapital, Members, Participants, Join, Added, Admitted, Inducted, Accepted, Welcomed, Onboarded, SignedUp,
-        SignedSpace, ComeOnBoard, Enrolled, Registered, Became, Become, PartOf, Mong, Consortium, Alliance, Coalition, Group,
-        Association, Network, Federation, Initiated, Organi, Founded, Planned, Developed, Sponsored, Launched, Established,
-        Created, SetUp, Spearheaded, Started, Formed, Built, Convened, Proposed, Incubated, Incorporated, Which, Eadquarter, Ased,
-        Invested, Nvestors, Round, Investment, Financing, Shareholders, Investors, Backers, Owners, Backed, Funded, Financed,
-        Bankrolled, From, Provide, Providing, Suppl, Offer, Deliver, Handled, Use, Run, BuiltOn, BasedOn, PoweredBy, ReliesOn,
-        Adopt, Leverages, Deploys, UsedBy, Companies, Firms, Two, Three, Four, Five, Six, Seven, Eight, Nine, Ten, Eleven,
-        Twelve, DozensOf, HundredsOf, Grown, Grew, Expanded, Swelled, Risen, Rose,
-    }
+    internal static readonly string[] CueWordTexts =
+    [
+        "member", "Member", "members", "participants", "join", "added", "admitted", "inducted", "accepted", "welcomed", "onboarded", "signed up",
+        "signed ", "come on board", "enrolled", "registered", "became", "become", "part of", "mong", "consortium", "alliance", "coalition", "group",
+        "association", "network", "federation", "initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established",
+        "created", "set up", "spearheaded", "started", "formed", "built", "convened", "proposed", "incubated", "incorporated", "which", "eadquarter", "ased",
+        "invested", "nvestors", "round", "investment", "financing", "shareholders", "investors", "backers", "owners", "backed", "funded", "financed",
+        "bankrolled", "from", "provide", "providing", "suppl", "offer", "deliver", "handled", "use", "run", "built on", "based on", "powered by", "relies on",
+        "adopt", "leverages", "deploys", "used by", "companies", "firms", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "dozens of", "hundreds of", "grown", "grew", "expanded", "swelled", "risen", "rose",
+    ];
 
-    /// <summary>The text of each <see cref="CueWord"/>.</summary>
-    internal static string CueWordText(CueWord word) => word switch
-    {
-        CueWord.Member => "member", CueWord.MemberCapital => "Member", CueWord.Members => "members", CueWord.Participants => "participants",
-        CueWord.Join => "join", CueWord.Added => "added", CueWord.Admitted => "admitted", CueWord.Inducted => "inducted",
-        CueWord.Accepted => "accepted", CueWord.Welcomed => "welcomed", CueWord.Onboarded => "onboarded", CueWord.SignedUp => "signed up",
-        CueWord.SignedSpace => "signed ", CueWord.ComeOnBoard => "come on board", CueWord.Enrolled => "enrolled", CueWord.Registered => "registered",
-        CueWord.Became => "became", CueWord.Become => "become", CueWord.PartOf => "part of", CueWord.Mong => "mong",
-        CueWord.Consortium => "consortium", CueWord.Alliance => "alliance", CueWord.Coalition => "coalition", CueWord.Group => "group",
-        CueWord.Association => "association", CueWord.Network => "network", CueWord.Federation => "federation",
-        CueWord.Initiated => "initiated", CueWord.Organi => "organi", CueWord.Founded => "founded", CueWord.Planned => "planned",
-        CueWord.Developed => "developed", CueWord.Sponsored => "sponsored", CueWord.Launched => "launched", CueWord.Established => "established",
-        CueWord.Created => "created", CueWord.SetUp => "set up", CueWord.Spearheaded => "spearheaded", CueWord.Started => "started",
-        CueWord.Formed => "formed", CueWord.Built => "built", CueWord.Convened => "convened", CueWord.Proposed => "proposed",
-        CueWord.Incubated => "incubated", CueWord.Incorporated => "incorporated", CueWord.Which => "which",
-        CueWord.Eadquarter => "eadquarter", CueWord.Ased => "ased", CueWord.Invested => "invested", CueWord.Nvestors => "nvestors",
-        CueWord.Round => "round", CueWord.Investment => "investment", CueWord.Financing => "financing", CueWord.Shareholders => "shareholders",
-        CueWord.Investors => "investors", CueWord.Backers => "backers", CueWord.Owners => "owners", CueWord.Backed => "backed",
-        CueWord.Funded => "funded", CueWord.Financed => "financed", CueWord.Bankrolled => "bankrolled", CueWord.From => "from",
-        CueWord.Provide => "provide", CueWord.Providing => "providing", CueWord.Suppl => "suppl", CueWord.Offer => "offer",
-        CueWord.Deliver => "deliver", CueWord.Handled => "handled", CueWord.Use => "use", CueWord.Run => "run",
-        CueWord.BuiltOn => "built on", CueWord.BasedOn => "based on", CueWord.PoweredBy => "powered by", CueWord.ReliesOn => "relies on",
-        CueWord.Adopt => "adopt", CueWord.Leverages => "leverages", CueWord.Deploys => "deploys", CueWord.UsedBy => "used by",
-        CueWord.Companies => "companies", CueWord.Firms => "firms", CueWord.Two => "two", CueWord.Three => "three", CueWord.Four => "four",
-        CueWord.Five => "five", CueWord.Six => "six", CueWord.Seven => "seven", CueWord.Eight => "eight", CueWord.Nine => "nine",
-        CueWord.Ten => "ten", CueWord.Eleven => "eleven", CueWord.Twelve => "twelve", CueWord.DozensOf => "dozens of",
-        CueWord.HundredsOf => "hundreds of", CueWord.Grown => "grown", CueWord.Grew => "grew", CueWord.Expanded => "expanded",
-        CueWord.Swelled => "swelled", CueWord.Risen => "risen", CueWord.Rose => "rose",
-        _ => throw new ArgumentOutOfRangeException(nameof(word)),
-    };
+    private static readonly LiteralSet CueWordSet = new(CueWordTexts);
 
-    private static readonly LiteralSet CueWordSet = new([.. Enum.GetValues<CueWord>().Select(CueWordText)]);
-
-    /// <summary>Which <see cref="CueWord"/>s a masked sentence holds (bit k: <c>Contains(CueWordText(k))</c>, ordinally).</summary>
+    /// <summary>Which <see cref="CueWordTexts"/> a masked sentence holds (bit k: <c>Contains(CueWordTexts[k])</c>, ordinally).</summary>
     internal static CueWords SentenceCueWords(ReadOnlySpan<char> sentence) => new(CueWordSet.Find(sentence));
 
-    /// <summary>The bits of <paramref name="words"/>, for <see cref="CueWords.Any"/>.</summary>
-    private static UInt128 CueMask(params ReadOnlySpan<CueWord> words)
+    /// <summary>The bits of <paramref name="words"/> (each one of <see cref="CueWordTexts"/>), for <see cref="CueWords.Any"/> and <see cref="CueWords.All"/>.</summary>
+    private static UInt128 CueMask(params ReadOnlySpan<string> words)
     {
         UInt128 mask = 0;
         foreach (var word in words)
         {
-            mask |= UInt128.One << (int)word;
+            var k = Array.IndexOf(CueWordTexts, word);
+            mask |= k >= 0 ? UInt128.One << k : throw new ArgumentException($"'{word}' is no cue word.", nameof(words));
         }
 
         return mask;
@@ -574,47 +537,47 @@ public sealed partial class ArticleExtractor
     /// <summary>The cue words of one sentence.</summary>
     internal readonly record struct CueWords(UInt128 Bits)
     {
-        /// <summary>Whether the sentence holds <paramref name="word"/>.</summary>
-        public bool this[CueWord word] => (Bits & (UInt128.One << (int)word)) != 0;
-
         /// <summary>Whether the sentence holds one of the words of <paramref name="mask"/> (<see cref="CueMask"/>).</summary>
         public bool Any(UInt128 mask) => (Bits & mask) != 0;
+
+        /// <summary>Whether the sentence holds all the words of <paramref name="mask"/> (<see cref="CueMask"/>).</summary>
+        public bool All(UInt128 mask) => (Bits & mask) == mask;
     }
 
     // The words of the cues and trigger words above, as masks: a sentence without any of a cue's words fails it.
-    private static readonly UInt128 AddedToMask = CueMask(CueWord.Added, CueWord.Admitted, CueWord.Inducted, CueWord.Accepted, CueWord.Welcomed, CueWord.Onboarded);
-    private static readonly UInt128 AddedMask = AddedToMask | CueMask(CueWord.SignedUp);
-    private static readonly UInt128 SignedUpMask = CueMask(
-        CueWord.SignedSpace, CueWord.ComeOnBoard, CueWord.Enrolled, CueWord.Registered, CueWord.Accepted, CueWord.Admitted, CueWord.Added, CueWord.Join);
-    private static readonly UInt128 AdmittedMask = CueMask(CueWord.Admitted, CueWord.Welcomed, CueWord.Added, CueWord.SignedUp, CueWord.Accepted);
-    private static readonly UInt128 BecameMask = CueMask(CueWord.Became, CueWord.Become);
-    private static readonly UInt128 PartOfMask = CueMask(CueWord.PartOf, CueWord.SignedSpace);
-    private static readonly UInt128 MemberWordsMask = CueMask(CueWord.Member, CueWord.MemberCapital, CueWord.Participants);
-    private static readonly UInt128 GroupWordsMask = CueMask(
-        CueWord.Consortium, CueWord.Alliance, CueWord.Coalition, CueWord.Group, CueWord.Association, CueWord.Network, CueWord.Federation);
+    private static readonly UInt128 MemberMask = CueMask("member");
+    private static readonly UInt128 MembersMask = CueMask("members");
+    private static readonly UInt128 JoinMask = CueMask("join");
+    private static readonly UInt128 AddedToMask = CueMask(AddedToVerbs);
+    private static readonly UInt128 AddedMask = AddedToMask | CueMask("signed up");
+    private static readonly UInt128 SignedUpMask = CueMask("signed ", "come on board", "enrolled", "registered", "accepted", "admitted", "added", "join");
+    private static readonly UInt128 AdmittedMask = CueMask(AdmittedVerbs);
+    private static readonly UInt128 BecameMask = CueMask("became", "become");
+    private static readonly UInt128 PartOfMask = CueMask("part of", "signed ");
+    private static readonly UInt128 AmongMembersMask = CueMask("mong", "members");
+    private static readonly UInt128 MemberWordsMask = CueMask("member", "Member", "participants");
+    private static readonly UInt128 GroupWordsMask = CueMask("consortium", "alliance", "coalition", "group", "association", "network", "federation");
     private static readonly UInt128 ParticipleMask = CueMask(
-        CueWord.Initiated, CueWord.Organi, CueWord.Founded, CueWord.Planned, CueWord.Developed, CueWord.Sponsored, CueWord.Launched,
-        CueWord.Established, CueWord.Created, CueWord.SetUp, CueWord.Spearheaded, CueWord.Started, CueWord.Formed, CueWord.Built,
-        CueWord.Convened, CueWord.Proposed, CueWord.Incubated);
-    private static readonly UInt128 ActiveVerbMask = CueMask(
-        CueWord.Initiated, CueWord.Founded, CueWord.Launched, CueWord.Established, CueWord.Created, CueWord.SetUp, CueWord.Formed,
-        CueWord.Organi, CueWord.Started, CueWord.Spearheaded);
-    private static readonly UInt128 FoundedMask = CueMask(
-        CueWord.Started, CueWord.Founded, CueWord.Established, CueWord.Launched, CueWord.Created, CueWord.SetUp, CueWord.Incorporated, CueWord.Formed);
-    private static readonly UInt128 PlaceMask = CueMask(CueWord.Eadquarter, CueWord.Ased);
-    private static readonly UInt128 RoundMask = CueMask(CueWord.Round, CueWord.Investment, CueWord.Financing);
-    private static readonly UInt128 HolderMask = CueMask(CueWord.Shareholders, CueWord.Investors, CueWord.Backers, CueWord.Owners);
-    private static readonly UInt128 BackedMask = CueMask(CueWord.Backed, CueWord.Funded, CueWord.Financed, CueWord.Bankrolled);
-    private static readonly UInt128 ProvideMask = CueMask(CueWord.Provide, CueWord.Providing, CueWord.Suppl, CueWord.Offer, CueWord.Deliver, CueWord.Handled);
-    private static readonly UInt128 UseMask = CueMask(
-        CueWord.Use, CueWord.Run, CueWord.BuiltOn, CueWord.BasedOn, CueWord.PoweredBy, CueWord.ReliesOn, CueWord.Adopt, CueWord.Leverages, CueWord.Deploys);
+        "initiated", "organi", "founded", "planned", "developed", "sponsored", "launched", "established", "created", "set up", "spearheaded", "started",
+        "formed", "built", "convened", "proposed", "incubated");
+    private static readonly UInt128 ActiveVerbMask = CueMask("initiated", "founded", "launched", "established", "created", "set up", "formed", "organi", "started", "spearheaded");
+    private static readonly UInt128 WhichMask = CueMask("which");
+    private static readonly UInt128 FoundedMask = CueMask(FoundedParticiples);
+    private static readonly UInt128 PlaceMask = CueMask("eadquarter", "ased");
+    private static readonly UInt128 InvestedMask = CueMask("invested");
+    private static readonly UInt128 InvestorsMask = CueMask("nvestors");
+    private static readonly UInt128 RoundMask = CueMask("round", "investment", "financing");
+    private static readonly UInt128 HolderMask = CueMask("shareholders", "investors", "backers", "owners");
+    private static readonly UInt128 BackedMask = CueMask("backed", "funded", "financed", "bankrolled");
+    private static readonly UInt128 FromMask = CueMask("from");
+    private static readonly UInt128 ProvideMask = CueMask("provide", "providing", "suppl", "offer", "deliver", "handled");
+    private static readonly UInt128 UseMask = CueMask("use", "run", "built on", "based on", "powered by", "relies on", "adopt", "leverages", "deploys");
+    private static readonly UInt128 UsedByMask = CueMask("used by");
     /// <summary>The nouns <see cref="GrownTo"/> counts; it needs one of them ("organi" for both spellings).</summary>
-    private static readonly UInt128 GrownToNounMask = CueMask(CueWord.Members, CueWord.Organi, CueWord.Companies, CueWord.Firms);
-    private static readonly UInt128 GrowMask = CueMask(CueWord.Grown, CueWord.Grew, CueWord.Expanded, CueWord.Swelled, CueWord.Risen, CueWord.Rose);
+    private static readonly UInt128 GrownToNounMask = CueMask("members", "organi", "companies", "firms");
+    private static readonly UInt128 GrowMask = CueMask(GrowVerbs);
     /// <summary>The numbers in words of <see cref="CountTail"/>: without one, it needs a number in digits after white space.</summary>
-    private static readonly UInt128 CountWordMask = CueMask(
-        CueWord.Two, CueWord.Three, CueWord.Four, CueWord.Five, CueWord.Six, CueWord.Seven, CueWord.Eight, CueWord.Nine, CueWord.Ten,
-        CueWord.Eleven, CueWord.Twelve, CueWord.DozensOf, CueWord.HundredsOf);
+    private static readonly UInt128 CountWordMask = CueMask(CountNumbers);
 
     /// <summary>The patterns with a cue, for the tests that check each cue against its pattern.</summary>
     internal static IReadOnlyList<(string Name, Regex Pattern, TextCue Cue)> PatternCues { get; } =
