@@ -6,7 +6,8 @@ namespace Bot.Benchmarks.Scenarios;
 /// <summary>
 /// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts</c>): every article's paragraphs as
 /// <c>GetParagraphs</c> reads them, or every fact as <c>AllFacts</c> reads it. Two stores whose dumps are the same answer
-/// the same, whatever form their tables keep the values in (/work/tools/knowledge-hash2.sh hashes them).
+/// the same, whatever form their tables keep the values in (compare the dumps' hashes, with the other tables', before and after
+/// a change to how the store keeps them).
 /// </summary>
 internal static class DumpScenario
 {

@@ -42,3 +42,13 @@ internal sealed record IngestResult(int Files, int Extracted, int Skipped, doubl
 internal sealed record QueryResult(
     double StartupMs, double HostBuildMs, double SyncMs, double FirstAnswerMs, int Files, bool Resolved,
     IReadOnlyList<Latency> Latencies, IReadOnlyList<string> Samples, MemoryFigures Memory);
+
+/// <summary>The CPU time of the calling thread.</summary>
+internal static class ThreadCpu
+{
+    private const string SchedStat = "/proc/thread-self/schedstat";
+
+    /// <summary>Nanoseconds of CPU the calling thread has used (Linux: /proc/thread-self/schedstat), or 0 where there is no such file.</summary>
+    public static long Nanoseconds() =>
+        File.Exists(SchedStat) ? long.Parse(File.ReadAllText(SchedStat).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+}

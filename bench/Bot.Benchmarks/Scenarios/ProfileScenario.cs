@@ -215,9 +215,9 @@ internal static class ProfileScenario
     {
         GC.Collect();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var cpu = ThreadCpuNs();
+        var cpu = ThreadCpu.Nanoseconds();
         var result = action();
-        cpu = ThreadCpuNs() - cpu;
+        cpu = ThreadCpu.Nanoseconds() - cpu;
         var mb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
         Console.WriteLine($"{name,-40} {cpu / 1e6,10:0.0} ms thread CPU {mb,10:0.0} MB allocated");
         return result;
@@ -240,13 +240,6 @@ internal static class ProfileScenario
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The CPU time of the calling thread in nanoseconds (Linux: /proc/thread-self/schedstat), or 0 where there is none.</summary>
-    private static long ThreadCpuNs()
-    {
-        const string SchedStat = "/proc/thread-self/schedstat";
-        return File.Exists(SchedStat) ? long.Parse(File.ReadAllText(SchedStat).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private static T Stage<T>(string name, Func<T> action)

@@ -28,13 +28,13 @@ internal static class WriteScenario
         using var store = new SqliteKnowledgeStore(database);
         var seen = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var wall = Stopwatch.StartNew();
-        var cpu = ThreadCpu();
+        var cpu = TimeSpan.FromTicks(ThreadCpu.Nanoseconds() / 100);
         for (var i = 0; i < articles.Count; i += Batch)
         {
             store.SaveArticles(articles.GetRange(i, Math.Min(Batch, articles.Count - i)), ArticleExtractor.Version, seen);
         }
 
-        var saveCpu = ThreadCpu() - cpu;
+        var saveCpu = TimeSpan.FromTicks(ThreadCpu.Nanoseconds() / 100) - cpu;
         var saveWall = wall.Elapsed;
         var bytes = new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -72,11 +72,5 @@ internal static class WriteScenario
         }
 
         return articles;
-    }
-
-    private static TimeSpan ThreadCpu()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/schedstat");
-        return TimeSpan.FromTicks(long.Parse(stat.Split(' ')[0], CultureInfo.InvariantCulture) / 100);
     }
 }
