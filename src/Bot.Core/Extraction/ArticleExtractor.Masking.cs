@@ -463,33 +463,19 @@ public sealed partial class ArticleExtractor
         return RoleHeadLookup.Contains(text[(text.LastIndexOf(' ') + 1)..]);
     }
 
-    /// <summary><paramref name="masked"/> with each ⟦n⟧ (as <c>⟦(\d+)⟧</c> finds it) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
+    /// <summary><paramref name="masked"/> with each ⟦n⟧ (<see cref="NextRef"/>) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
     private static string UnmaskStatic(ArticleState article, int s, string masked)
     {
         StringBuilder? sb = null;
         var pos = 0;
-        for (var open = masked.IndexOf('⟦', StringComparison.Ordinal); open >= 0; open = masked.IndexOf('⟦', open + 1))
+        for (var at = NextRef(masked, 0, out var end); at >= 0; at = NextRef(masked, end, out end))
         {
-            var end = open + 1;
-            while (end < masked.Length && char.IsDigit(masked[end]))
-            {
-                end++;
-            }
-
-            if (end == open + 1 || end >= masked.Length || masked[end] != '⟧')
-            {
-                continue;
-            }
-
-            var surface = article.Surface(s, int.Parse(masked.AsSpan(open + 1, end - open - 1), provider: null));
-            if (surface is not null)
+            if (article.Surface(s, RefId(masked.AsSpan(at, end - at))) is { } surface)
             {
                 sb ??= new StringBuilder(masked.Length + 32);
-                sb.Append(masked, pos, open - pos).Append(surface);
-                pos = end + 1;
+                sb.Append(masked, pos, at - pos).Append(surface);
+                pos = end;
             }
-
-            open = end;
         }
 
         if (sb is null)
