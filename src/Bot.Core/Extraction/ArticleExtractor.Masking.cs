@@ -226,7 +226,7 @@ public sealed partial class ArticleExtractor
         var pos = 0;
         for (var m = pattern.Match(masked); m.Success; m = m.NextMatch())
         {
-            references ??= References.Read(article);
+            references ??= Workspace.Get().References.Read(article);
             var target = ResolveGroup(article, references, m.Groups["head"].ValueSpan, s, exclude: possessive ? int.Parse(m.Groups["owner"].ValueSpan, provider: null) : -1);
             if (target is not { } t)
             {
@@ -284,31 +284,27 @@ public sealed partial class ArticleExtractor
         public const byte AnyWord = 2;
         public const byte Described = 4;
 
-        [ThreadStatic]
-        private static References? _current;
-
-        /// <summary>The references of <paramref name="article"/>, in an instance reused per thread.</summary>
-        public static References Read(ArticleState article)
+        /// <summary>Reads the references of <paramref name="article"/> into this instance (the thread's, in its <see cref="Workspace"/>).</summary>
+        public References Read(ArticleState article)
         {
-            var references = _current ??= new References();
-            references._order.Clear();
-            references._heads.Clear();
-            if (references._firstSentence.Length < article.ClusterCount)
+            _order.Clear();
+            _heads.Clear();
+            if (_firstSentence.Length < article.ClusterCount)
             {
-                references._firstSentence = new int[Math.Max(article.ClusterCount, references._firstSentence.Length * 2)];
+                _firstSentence = new int[Math.Max(article.ClusterCount, _firstSentence.Length * 2)];
             }
 
-            references._firstSentence.AsSpan(0, article.ClusterCount).Fill(-1);
+            _firstSentence.AsSpan(0, article.ClusterCount).Fill(-1);
             foreach (var m in article.AllMentions)
             {
-                if (references._firstSentence[m.Cluster] < 0)
+                if (_firstSentence[m.Cluster] < 0)
                 {
-                    references._firstSentence[m.Cluster] = m.Sentence;
-                    references._order.Add(m.Cluster);
+                    _firstSentence[m.Cluster] = m.Sentence;
+                    _order.Add(m.Cluster);
                 }
             }
 
-            return references;
+            return this;
         }
 
         /// <summary>The sentence that first names <paramref name="cluster"/>.</summary>

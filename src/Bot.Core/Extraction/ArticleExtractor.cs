@@ -50,25 +50,14 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private void FindMentions(ArticleState article)
     {
-        var all = ArticleTokens.Rent();
-        try
-        {
-            foreach (var sentence in article.Sentences)
-            {
-                all.Add(sentence);
-            }
-
-            FindMentions(article, all);
-        }
-        finally
-        {
-            ArticleTokens.Return(all);
-        }
-    }
-
-    private void FindMentions(ArticleState article, ArticleTokens all)
-    {
         var work = Workspace.Get();
+        var all = work.Tokens;
+        all.Clear();
+        foreach (var sentence in article.Sentences)
+        {
+            all.Add(sentence);
+        }
+
         var knownCapitalised = work.KnownCapitalised;
         var knownSurnames = work.KnownSurnames;
         knownCapitalised.Clear();

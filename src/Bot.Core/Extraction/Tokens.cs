@@ -377,38 +377,26 @@ internal static class WordShapes
 }
 
 /// <summary>
-/// The tokens of an article's sentences, one after another in one array reused per thread (<see cref="Rent"/>, <see cref="Return"/>):
-/// an article's tokens are read while its names are found, then dropped.
+/// The tokens of an article's sentences, one after another in one array reused per thread (in the extractor's workspace,
+/// <see cref="Clear"/>ed for each article): an article's tokens are read while its names are found, then dropped.
 /// </summary>
 internal sealed class ArticleTokens
 {
-    [ThreadStatic]
-    private static ArticleTokens? _spare;
-
     private Token[] _tokens = new Token[1024];
     private int[] _starts = new int[65];
     private int _count;
     private int _sentences;
 
-    /// <summary>The thread's reusable instance, or a new one while it is in use.</summary>
-    public static ArticleTokens Rent()
+    /// <summary>Drops the tokens held, for the next article (and the array itself after a very large one).</summary>
+    public void Clear()
     {
-        var tokens = _spare ?? new ArticleTokens();
-        _spare = null;
-        tokens._count = 0;
-        tokens._sentences = 0;
-        tokens._starts[0] = 0;
-        return tokens;
-    }
-
-    /// <summary>Gives the instance back for the thread's next article (a very large one is dropped instead).</summary>
-    public static void Return(ArticleTokens tokens)
-    {
-        if (tokens._tokens.Length <= 1 << 16)
+        if (_tokens.Length > 1 << 16)
         {
-            Array.Clear(tokens._tokens, 0, tokens._count); // no strings held between articles
-            _spare = tokens;
+            _tokens = new Token[1024];
         }
+
+        _count = 0;
+        _sentences = 0;
     }
 
     public int SentenceCount => _sentences;
