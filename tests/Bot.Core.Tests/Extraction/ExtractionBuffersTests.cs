@@ -101,6 +101,7 @@ public sealed class ExtractionBuffersTests
         Assert.Same(recent, table.Get("w69999".AsSpan()));
         Assert.Equal(70_000, reads); // a word still held is not read again
         Assert.Equal("w1", table.Get("w1".AsSpan()));
+        Assert.Equal(70_001, reads); // one dropped when the table started again is read anew
     }
 
     [Fact]
