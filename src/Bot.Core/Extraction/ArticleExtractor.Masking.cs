@@ -226,7 +226,7 @@ public sealed partial class ArticleExtractor
         var pos = 0;
         for (var m = pattern.Match(masked); m.Success; m = m.NextMatch())
         {
-            references ??= References.Read(article);
+            references ??= Workspace.Get().References.Read(article);
             var target = ResolveGroup(article, references, m.Groups["head"].ValueSpan, s, exclude: possessive ? int.Parse(m.Groups["owner"].ValueSpan, provider: null) : -1);
             if (target is not { } t)
             {
@@ -284,31 +284,27 @@ public sealed partial class ArticleExtractor
         public const byte AnyWord = 2;
         public const byte Described = 4;
 
-        [ThreadStatic]
-        private static References? _current;
-
-        /// <summary>The references of <paramref name="article"/>, in an instance reused per thread.</summary>
-        public static References Read(ArticleState article)
+        /// <summary>Reads the references of <paramref name="article"/> into this instance (the thread's, in its <see cref="Workspace"/>).</summary>
+        public References Read(ArticleState article)
         {
-            var references = _current ??= new References();
-            references._order.Clear();
-            references._heads.Clear();
-            if (references._firstSentence.Length < article.ClusterCount)
+            _order.Clear();
+            _heads.Clear();
+            if (_firstSentence.Length < article.ClusterCount)
             {
-                references._firstSentence = new int[Math.Max(article.ClusterCount, references._firstSentence.Length * 2)];
+                _firstSentence = new int[Math.Max(article.ClusterCount, _firstSentence.Length * 2)];
             }
 
-            references._firstSentence.AsSpan(0, article.ClusterCount).Fill(-1);
+            _firstSentence.AsSpan(0, article.ClusterCount).Fill(-1);
             foreach (var m in article.AllMentions)
             {
-                if (references._firstSentence[m.Cluster] < 0)
+                if (_firstSentence[m.Cluster] < 0)
                 {
-                    references._firstSentence[m.Cluster] = m.Sentence;
-                    references._order.Add(m.Cluster);
+                    _firstSentence[m.Cluster] = m.Sentence;
+                    _order.Add(m.Cluster);
                 }
             }
 
-            return references;
+            return this;
         }
 
         /// <summary>The sentence that first names <paramref name="cluster"/>.</summary>
@@ -463,33 +459,19 @@ public sealed partial class ArticleExtractor
         return RoleHeadLookup.Contains(text[(text.LastIndexOf(' ') + 1)..]);
     }
 
-    /// <summary><paramref name="masked"/> with each ⟦n⟧ (as <c>⟦(\d+)⟧</c> finds it) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
+    /// <summary><paramref name="masked"/> with each ⟦n⟧ (<see cref="NextRef"/>) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
     private static string UnmaskStatic(ArticleState article, int s, string masked)
     {
         StringBuilder? sb = null;
         var pos = 0;
-        for (var open = masked.IndexOf('⟦', StringComparison.Ordinal); open >= 0; open = masked.IndexOf('⟦', open + 1))
+        for (var at = NextRef(masked, 0, out var end); at >= 0; at = NextRef(masked, end, out end))
         {
-            var end = open + 1;
-            while (end < masked.Length && char.IsDigit(masked[end]))
-            {
-                end++;
-            }
-
-            if (end == open + 1 || end >= masked.Length || masked[end] != '⟧')
-            {
-                continue;
-            }
-
-            var surface = article.Surface(s, int.Parse(masked.AsSpan(open + 1, end - open - 1), provider: null));
-            if (surface is not null)
+            if (article.Surface(s, RefId(masked.AsSpan(at, end - at))) is { } surface)
             {
                 sb ??= new StringBuilder(masked.Length + 32);
-                sb.Append(masked, pos, open - pos).Append(surface);
-                pos = end + 1;
+                sb.Append(masked, pos, at - pos).Append(surface);
+                pos = end;
             }
-
-            open = end;
         }
 
         if (sb is null)

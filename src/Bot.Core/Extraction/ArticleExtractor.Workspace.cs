@@ -26,6 +26,12 @@ public sealed partial class ArticleExtractor
 
         public static Workspace Get() => _current ??= new Workspace();
 
+        /// <summary>The tokens of the article's sentences.</summary>
+        public ArticleTokens Tokens { get; } = new();
+
+        /// <summary>What reference resolution reads of the article (<see cref="References.Read"/>).</summary>
+        public References References { get; } = new();
+
         public Dictionary<string, int> ByKey { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int> Acronyms { get; } = new(StringComparer.Ordinal);

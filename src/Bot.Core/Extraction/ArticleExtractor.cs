@@ -29,15 +29,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     }
 
     /// <summary>The sentences with names masked and references resolved, before relations are read: for profiling the stages.</summary>
-    internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs)
-    {
-        var article = new ArticleState(Sentences(paragraphs));
-        FindMentions(article);
-        Cluster(article);
-        Mask(article);
-        ResolveAnaphora(article);
-        return article.Masked;
-    }
+    internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs) => MaskedState(paragraphs).Masked;
 
     /// <summary>The sentences of the paragraphs, in order, normalised (<see cref="SentenceSplitter.Normalize"/>).</summary>
     private static List<string> Sentences(IReadOnlyList<string> paragraphs)
@@ -58,25 +50,14 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 
     private void FindMentions(ArticleState article)
     {
-        var all = ArticleTokens.Rent();
-        try
-        {
-            foreach (var sentence in article.Sentences)
-            {
-                all.Add(sentence);
-            }
-
-            FindMentions(article, all);
-        }
-        finally
-        {
-            ArticleTokens.Return(all);
-        }
-    }
-
-    private void FindMentions(ArticleState article, ArticleTokens all)
-    {
         var work = Workspace.Get();
+        var all = work.Tokens;
+        all.Clear();
+        foreach (var sentence in article.Sentences)
+        {
+            all.Add(sentence);
+        }
+
         var knownCapitalised = work.KnownCapitalised;
         var knownSurnames = work.KnownSurnames;
         knownCapitalised.Clear();

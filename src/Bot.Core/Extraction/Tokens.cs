@@ -133,14 +133,9 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo> read)
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
 
     /// <summary>The string of <paramref name="text"/> and what was read of it.</summary>
-    public string Get(ReadOnlySpan<char> text, out TInfo info) => Get(text, Finish(Fnv(text)), out info);
-
-    /// <summary>
-    /// The string of <paramref name="text"/> and what was read of it, given <paramref name="hash"/>: <see cref="Finish"/> of
-    /// the text's <see cref="Fnv"/> (which a tokenizer reads as it goes along).
-    /// </summary>
-    public string Get(ReadOnlySpan<char> text, int hash, out TInfo info)
+    public string Get(ReadOnlySpan<char> text, out TInfo info)
     {
+        var hash = Hash(text);
         var mask = _entries.Length - 1;
         var i = hash & mask;
         while (true)
@@ -202,41 +197,25 @@ internal sealed class WordTable<TInfo>(Func<string, TInfo> read)
         _entries[i] = entry;
     }
 
-    /// <summary>The FNV-1a hash of no characters: where <see cref="Fnv"/> starts.</summary>
-    public const uint FnvStart = 2166136261u;
-
-    /// <summary>The FNV-1a hash <paramref name="h"/> (of some characters) with <paramref name="c"/> added.</summary>
-    public static uint Fnv(uint h, char c) => (h ^ c) * 16777619u;
-
-    /// <summary>The FNV-1a hash of <paramref name="text"/>'s characters.</summary>
-    public static uint Fnv(ReadOnlySpan<char> text)
+    /// <summary>The FNV-1a hash of <paramref name="text"/>'s characters, mixed so that the low bits vary.</summary>
+    private static int Hash(ReadOnlySpan<char> text)
     {
-        var h = FnvStart;
+        var h = 2166136261u;
         foreach (var c in text)
         {
-            h = Fnv(h, c);
+            h = (h ^ c) * 16777619u;
         }
 
-        return h;
-    }
-
-    /// <summary>The table's hash of a text from its <see cref="Fnv"/> (mixed, so that the low bits vary).</summary>
-    public static int Finish(uint h)
-    {
         h ^= h >> 15;
         h *= 0x2C1B3C6Du;
         h ^= h >> 12;
         return (int)(h & int.MaxValue);
     }
-
 }
 
 /// <summary>What tokens are (<see cref="WordShape"/>).</summary>
 internal static class WordShapes
 {
-    /// <summary>A table of tokens, each with its <see cref="WordShape"/>.</summary>
-    public static WordTable<WordShape> Table() => new(ShapeOf);
-
     /// <summary>What <paramref name="text"/> (a token: a word or one punctuation mark) is.</summary>
     internal static WordShape ShapeOf(string text)
     {
@@ -377,38 +356,26 @@ internal static class WordShapes
 }
 
 /// <summary>
-/// The tokens of an article's sentences, one after another in one array reused per thread (<see cref="Rent"/>, <see cref="Return"/>):
-/// an article's tokens are read while its names are found, then dropped.
+/// The tokens of an article's sentences, one after another in one array reused per thread (in the extractor's workspace,
+/// <see cref="Clear"/>ed for each article): an article's tokens are read while its names are found, then dropped.
 /// </summary>
 internal sealed class ArticleTokens
 {
-    [ThreadStatic]
-    private static ArticleTokens? _spare;
-
     private Token[] _tokens = new Token[1024];
     private int[] _starts = new int[65];
     private int _count;
     private int _sentences;
 
-    /// <summary>The thread's reusable instance, or a new one while it is in use.</summary>
-    public static ArticleTokens Rent()
+    /// <summary>Drops the tokens held, for the next article (and the array itself after a very large one).</summary>
+    public void Clear()
     {
-        var tokens = _spare ?? new ArticleTokens();
-        _spare = null;
-        tokens._count = 0;
-        tokens._sentences = 0;
-        tokens._starts[0] = 0;
-        return tokens;
-    }
-
-    /// <summary>Gives the instance back for the thread's next article (a very large one is dropped instead).</summary>
-    public static void Return(ArticleTokens tokens)
-    {
-        if (tokens._tokens.Length <= 1 << 16)
+        if (_tokens.Length > 1 << 16)
         {
-            Array.Clear(tokens._tokens, 0, tokens._count); // no strings held between articles
-            _spare = tokens;
+            _tokens = new Token[1024];
         }
+
+        _count = 0;
+        _sentences = 0;
     }
 
     public int SentenceCount => _sentences;
@@ -458,7 +425,7 @@ internal static class Tokenizer
     /// Words seen on this thread, tokens and their folded forms (<see cref="FoldedWords"/>): most words recur ("the", "of",
     /// the names of an article), so each is made into a string and read once.
     /// </summary>
-    internal static WordTable<WordShape> Words => _words ??= WordShapes.Table();
+    internal static WordTable<WordShape> Words => _words ??= new(WordShapes.ShapeOf);
 
     /// <summary>Appends the tokens of <paramref name="sentence"/> to <paramref name="tokens"/>.</summary>
     internal static void Tokenize(string sentence, ArticleTokens tokens)
@@ -491,29 +458,17 @@ internal static class Tokenizer
                 continue;
             }
 
-            // A word: its hash read as it goes, and the hash before its last two characters (for a possessive's stem).
-            var h = WordTable<WordShape>.Fnv(WordTable<WordShape>.FnvStart, c);
-            var beforeLast = WordTable<WordShape>.FnvStart;
-            var beforeLastTwo = WordTable<WordShape>.FnvStart;
             i++;
-            while (i < sentence.Length)
+            while (i < sentence.Length
+                && (IsLetterOrNumber(sentence[i]) || (sentence[i] is '-' or '\'' or '’' or '.' or '&' && i + 1 < sentence.Length && IsLetterOrNumber(sentence[i + 1]))))
             {
-                c = sentence[i];
-                if (!IsLetterOrNumber(c) && !(c is '-' or '\'' or '’' or '.' or '&' && i + 1 < sentence.Length && IsLetterOrNumber(sentence[i + 1])))
-                {
-                    break;
-                }
-
-                beforeLastTwo = beforeLast;
-                beforeLast = h;
-                h = WordTable<WordShape>.Fnv(h, c);
                 i++;
             }
 
             var text = sentence.AsSpan(start, i - start);
             if (text.Length > 2 && char.IsLetterOrDigit(text[0]) && text[^1] == 's' && text[^2] is '\'' or '’')
             {
-                var stem = words.Get(text[..^2], WordTable<WordShape>.Finish(beforeLastTwo), out var stemShape);
+                var stem = words.Get(text[..^2], out var stemShape);
                 tokens.Append(new Token(stem, start, i, stemShape, true));
                 continue;
             }
@@ -524,7 +479,7 @@ internal static class Tokenizer
                 continue;
             }
 
-            var word = words.Get(text, WordTable<WordShape>.Finish(h), out var shape);
+            var word = words.Get(text, out var shape);
             tokens.Append(new Token(word, start, i, shape, false));
         }
     }
