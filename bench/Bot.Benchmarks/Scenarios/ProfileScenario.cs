@@ -32,7 +32,7 @@ internal static class ProfileScenario
             Stage("clean (boilerplate rules, title, date)", () => sources.Select(cleaner.Clean).ToList());
             var documents = Stage("load + clean (1 thread)", () => files.Select(f => loader.Load(f).Document).OfType<ArticleDocument>().ToList());
             Stage("sentence split (1 thread)", () => documents.Sum(d => d.Paragraphs.Sum(p => SentenceSplitter.Split(p).Count)));
-            Stage("mask (mentions, clusters; 1 thread)", () => documents.Sum(d => extractor.MaskedSentences(d.Paragraphs).Count));
+            Stage("mask (mentions, clusters; 1 thread)", () => documents.Sum(d => extractor.MaskedState(d.Paragraphs).Masked.Count));
             var extractions = Stage("extract (1 thread)", () => documents.Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList());
             Stage("extract (parallel, as Sync)", () => documents.AsParallel().AsOrdered().Select(d => StoredExtraction.From(extractor.Extract(d.Paragraphs))).ToList());
 

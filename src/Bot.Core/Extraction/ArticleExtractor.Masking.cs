@@ -154,7 +154,7 @@ public sealed partial class ArticleExtractor
     private static partial Regex QuotedRef();
 
     [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|enterprise|organi[sz]ation|group|body|union|partnership|platform|chamber|foundation|forum|society|collaborative|venture|joint venture|authority|agency|commission|ministry|regulator|institute|exchange|compact|pact|registry)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
-    private static partial Regex DefiniteGroupPattern();
+    internal static partial Regex DefiniteGroupPattern();
 
     [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
     private static partial Regex PossessiveGroupPattern();
@@ -168,7 +168,7 @@ public sealed partial class ArticleExtractor
         // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            foreach (var m in MatchesIf(HasNameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
+            foreach (var m in MatchesIf(SentenceCues.NameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
             {
                 var description = m.Groups["d"];
                 if (ListTail().IsMatch(description.ValueSpan))
@@ -176,7 +176,7 @@ public sealed partial class ArticleExtractor
                     continue; // "X, the Norwegian shipowner ⟦Y⟧ and …": the next items of a list, not a description of X
                 }
 
-                var d = UnmaskStatic(article, s, description.Value);
+                var d = Unmask(article, s, description.Value);
                 if (!HasLowercaseWordAfterFirst(d))
                 {
                     continue; // "the National Data Office": a name in a list, not a description
@@ -460,7 +460,7 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary><paramref name="masked"/> with each ⟦n⟧ (<see cref="NextRef"/>) replaced by what it stood for in sentence <paramref name="s"/>, if known.</summary>
-    private static string UnmaskStatic(ArticleState article, int s, string masked)
+    private static string Unmask(ArticleState article, int s, string masked)
     {
         StringBuilder? sb = null;
         var pos = 0;

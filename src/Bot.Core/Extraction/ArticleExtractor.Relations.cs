@@ -509,8 +509,6 @@ public sealed partial class ArticleExtractor
         return null;
     }
 
-    private static string Unmask(ArticleState article, int s, string masked) => UnmaskStatic(article, s, masked);
-
     /// <summary>The matches of <paramref name="pattern"/> in <paramref name="input"/> when <paramref name="condition"/> holds (a pattern's trigger words are there), else none.</summary>
     private static MatchSequence MatchesIf(bool condition, Regex pattern, string input) => new(condition ? pattern : null, input, null);
 
@@ -580,9 +578,6 @@ public sealed partial class ArticleExtractor
 
     private static readonly SearchValues<string> AppointingVerbs = SearchValues.Create(
         ["appointed", "named", "hired", "elected", "picked", "promoted", "tapped"], StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when a ⟦name⟧ is followed by a comma after optional white space, and with <paramref name="thenName"/> by another ⟦name⟧ after it.</summary>
-    private static bool HasNameThenComma(string ms, bool thenName) => SentenceCues.NameThenComma(ms, thenName);
 
     private static readonly SearchValues<char> CaseFoldedToAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
 

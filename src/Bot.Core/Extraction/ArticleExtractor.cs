@@ -17,19 +17,21 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)
     {
-        var sentences = Sentences(paragraphs);
-
-        var article = new ArticleState(sentences);
-        FindMentions(article);
-        Cluster(article);
-        Mask(article);
-        ResolveAnaphora(article);
+        var article = MaskedState(paragraphs);
         ReadRelations(article);
         return article.ToExtraction();
     }
 
-    /// <summary>The sentences with names masked and references resolved, before relations are read: for profiling the stages.</summary>
-    internal IReadOnlyList<string> MaskedSentences(IReadOnlyList<string> paragraphs) => MaskedState(paragraphs).Masked;
+    /// <summary>An article's state with its names found, clustered and masked and its references resolved: everything before its relations are read.</summary>
+    internal ArticleState MaskedState(IReadOnlyList<string> paragraphs)
+    {
+        var article = new ArticleState(Sentences(paragraphs));
+        FindMentions(article);
+        Cluster(article);
+        Mask(article);
+        ResolveAnaphora(article);
+        return article;
+    }
 
     /// <summary>The sentences of the paragraphs, in order, normalised (<see cref="SentenceSplitter.Normalize"/>).</summary>
     private static List<string> Sentences(IReadOnlyList<string> paragraphs)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Extraction;
-using Bot.Testing;
+using Bot.Testing.Extraction;
 
 namespace Bot.Core.Tests.Extraction;
 
@@ -10,7 +10,7 @@ namespace Bot.Core.Tests.Extraction;
 /// </summary>
 public sealed class ExtractionBuffersTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     private static readonly string[] First =
     [

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Core.Extraction;
 using Bot.Testing;
+using Bot.Testing.Extraction;
 
 namespace Bot.Core.Tests.Extraction;
 
@@ -15,7 +16,7 @@ namespace Bot.Core.Tests.Extraction;
 /// </summary>
 public sealed class RelationCuesTests
 {
-    private static readonly ArticleExtractor Extractor = new(ExtractionLexicon.Load(Path.Combine(RepoPaths.Config, "lexicon.yaml")));
+    private static readonly ArticleExtractor Extractor = RepoExtractor.Instance;
 
     /// <summary>A masked sentence or more for each pattern with a cue, each matching it.</summary>
     private static readonly string[] Written =
@@ -60,14 +61,14 @@ public sealed class RelationCuesTests
             foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Extraction", set, "articles")).Order(StringComparer.Ordinal))
             {
                 var paragraphs = File.ReadAllText(file).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                sentences.AddRange(Extractor.MaskedSentences(paragraphs));
+                sentences.AddRange(Extractor.MaskedState(paragraphs).Masked);
             }
         }
 
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Articles).Order(StringComparer.Ordinal))
         {
             var paragraphs = File.ReadAllText(file).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            sentences.AddRange(Extractor.MaskedSentences(paragraphs));
+            sentences.AddRange(Extractor.MaskedState(paragraphs).Masked);
         }
 
         return sentences;

@@ -40,11 +40,11 @@ public sealed class WordShapeTests
     }
 
     [Fact]
-    public void MaskedSentences_ReferenceWithHeadWord_Resolved_PluralLeftAsItIs()
+    public void MaskedState_ReferenceWithHeadWord_Resolved_PluralLeftAsItIs()
     {
         var extractor = new ArticleExtractor(ExtractionLexicon.Empty);
 
-        var masked = extractor.MaskedSentences(["The Open Ledger Alliance grew. The alliance added members. The networks grew."]);
+        var masked = extractor.MaskedState(["The Open Ledger Alliance grew. The alliance added members. The networks grew."]).Masked;
 
         Assert.Equal(3, masked.Count);
         Assert.Matches(@"^⟦\d+⟧ added members\.$", masked[1]);
@@ -52,12 +52,27 @@ public sealed class WordShapeTests
     }
 
     [Fact]
-    public void MaskedSentences_PossessiveReference_Resolved()
+    public void MaskedState_PossessiveReference_Resolved()
     {
         var extractor = new ArticleExtractor(ExtractionLexicon.Empty);
 
-        var masked = extractor.MaskedSentences(["Baltic Savings Bank set up the Open Ledger Alliance. Baltic Savings Bank's alliance met in Riga."]);
+        var masked = extractor.MaskedState(["Baltic Savings Bank set up the Open Ledger Alliance. Baltic Savings Bank's alliance met in Riga."]).Masked;
 
         Assert.Matches(@"^⟦\d+⟧ met in ⟦\d+⟧\.$", masked[1]); // "Baltic Savings Bank's alliance" read as the alliance
+    }
+
+    [Fact]
+    public void GroupReferenceHeads_AreTheHeadWordsOfTheReferencePattern()
+    {
+        // The flag lets a sentence skip the pattern: a head word the pattern has and the list lacks would never be resolved.
+        var pattern = ArticleExtractor.DefiniteGroupPattern().ToString();
+        var start = pattern.IndexOf("(?<head>", StringComparison.Ordinal) + "(?<head>".Length;
+        var heads = pattern[start..pattern.IndexOf(')', start)].Split('|')
+            .SelectMany(h => h.Contains("[sz]", StringComparison.Ordinal) ? [h.Replace("[sz]", "s", StringComparison.Ordinal), h.Replace("[sz]", "z", StringComparison.Ordinal)] : new[] { h })
+            .Select(h => h.Split(' ')[^1])
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("alliance", heads);
+        Assert.Equal(heads.Order(StringComparer.Ordinal), WordShapes.GroupReferenceHeads.Distinct().Order(StringComparer.Ordinal));
     }
 }
