@@ -24,6 +24,13 @@ internal static class BotApp
     {
         output ??= Console.Out;
         var cli = HostArguments.Parse(args);
+        if (cli.Verb != "ask" && cli.Words.Count > 0)
+        {
+            // "evaluate", "serve", a setting without its "--": never a bot started on words it ignores.
+            await output.WriteLineAsync($"Not understood: {string.Join(' ', cli.Words)}{Environment.NewLine}{HostArguments.Usage}");
+            return 2;
+        }
+
         switch (cli.Verb)
         {
             case "help":

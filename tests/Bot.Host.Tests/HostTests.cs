@@ -128,6 +128,65 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_SeedFacts_PrintsPrecisionAndRecallPerRelationKind()
+    {
+        using var output = new StringWriter();
+
+        var facts = Path.Combine(Bot.Testing.RepoPaths.Root, "tests", "Bot.Core.Tests", "Acceptance", "seed-facts.json");
+
+        var code = await BotApp.RunAsync(["eval", "--facts", facts, .. Settings()], output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal(0, code);
+        Assert.Contains(lines, l => l.StartsWith("kind", StringComparison.Ordinal) && l.EndsWith("precision  recall", StringComparison.Ordinal));
+        var member = Assert.Single(lines, l => l.StartsWith("member ", StringComparison.OrdinalIgnoreCase));
+        var figures = member.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2..].Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(figures[0], 0.95, 1.0);
+        Assert.Equal(1.0, figures[1]);
+        Assert.Contains(lines, l => l.StartsWith("all", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("Dataset:Path=/news")]
+    public async Task Run_UnknownVerbOrStrayWord_SaysSoWithTheUsageAndStartsNothing(string word)
+    {
+        using var output = new StringWriter();
+
+        var code = await BotApp.RunAsync([word, .. Settings()], output);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("Not understood: " + word, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("eval [--facts F]", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_state, "knowledge.db")), "no store was opened");
+    }
+
+    [Fact]
+    public async Task Ask_DatasetPathFromTheEnvironment_ReadsThatFolder()
+    {
+        // Dataset__Path, as an operator sets it: every setting is overridable from the environment.
+        var folder = Path.Combine(_state, "other-news");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "harbour.txt"), "Harbour Fund Opens Office\n\nThe Harbour Fund opened an office in Tromso on Monday, its chairman said.\n");
+        var store = TestKnowledge.StoreSettings(_state);
+        store.Remove("Dataset:Path");
+        using var output = new StringWriter();
+        Environment.SetEnvironmentVariable("Dataset__Path", folder);
+        try
+        {
+            var code = await BotApp.RunAsync(["ask", "/sources", .. TestKnowledge.Arguments(store)], output);
+
+            Assert.Equal(0, code);
+            Assert.Contains("harbour.txt", output.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(".txt", output.ToString().Replace("harbour.txt", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Dataset__Path", null);
+        }
+    }
+
+    [Fact]
     public async Task Ask_MissingDatasetFolder_SaysWhichFolderAndWhatToSet()
     {
         using var output = new StringWriter();
