@@ -50,8 +50,8 @@ internal sealed class TimedWriter(IKnowledgeWriter inner) : IKnowledgeWriter
 
     public bool HasArticle(string hash, int extractorVersion) => Time(nameof(HasArticle), () => inner.HasArticle(hash, extractorVersion));
 
-    public IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt) =>
-        Time(nameof(SaveArticles), () => inner.SaveArticles(articles, extractorVersion, seenAt));
+    public IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt, bool indexLater = false) =>
+        Time(nameof(SaveArticles), () => inner.SaveArticles(articles, extractorVersion, seenAt, indexLater));
 
     public IReadOnlyList<long> ArticleIds() => Time(nameof(ArticleIds), inner.ArticleIds);
 

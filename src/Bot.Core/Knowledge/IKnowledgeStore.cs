@@ -68,13 +68,19 @@ public interface IKnowledgeWriter
     /// <summary>True when an article with this content hash is stored and was extracted by <paramref name="extractorVersion"/>.</summary>
     bool HasArticle(string hash, int extractorVersion);
 
-    /// <summary>Stores (or updates by content hash) articles and their extractions; returns each one's article number, in the order given.</summary>
-    IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt);
+    /// <summary>
+    /// Stores (or updates by content hash) articles and their extractions; returns each one's article number, in the
+    /// order given. The articles are searchable when this returns, unless <paramref name="indexLater"/>: then the store
+    /// may add them to its search index later, many at a time (cheaper for a large sync), and they are searchable at the
+    /// latest when <see cref="SyncFiles"/> returns.
+    /// </summary>
+    IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt, bool indexLater = false);
 
     /// <summary>
     /// Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are
-    /// removed. Called once the folder's articles are saved, it is also where a store tidies what the saves left (the
-    /// SQLite store merges its full-text index when the saves left it in many pieces).
+    /// removed. Called once the folder's articles are saved, it is also where a store tidies what the saves left: every
+    /// article saved is in the search index when it returns (the SQLite store also merges its full-text index when the
+    /// saves left it in many pieces).
     /// </summary>
     void SyncFiles(IReadOnlyCollection<StoredFile> present);
 

@@ -491,7 +491,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt)
+    public IReadOnlyList<long> SaveArticles(IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles, int extractorVersion, DateTimeOffset seenAt, bool indexLater = false)
     {
         var ids = new long[articles.Count];
         lock (_writeLock)
@@ -499,28 +499,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
 
-            // New rows are numbered above every row there is (AUTOINCREMENT), and are added to the full-text index
-            // together, by one statement after the batch: FTS5 writes what it holds as a new segment of its index at the
-            // start and end of every statement that writes it, so a trigger on each row's INSERT wrote a tiny segment
-            // per article, which it then spent most of its time merging. A row updated instead (same content hash)
-            // is re-indexed by the update trigger; one inserted earlier in the same batch is indexed first, so that
-            // the trigger finds it in the index.
-            long indexed;
-            using (var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM articles"))
-            {
-                indexed = (long)max.ExecuteScalar()!;
-            }
-
-            using var index = new BulkInsert(connection, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?1");
-            var newest = indexed;
+            // New rows are numbered above every row there is (AUTOINCREMENT) and are added to the full-text index by
+            // one statement after the batch (see IndexArticles), or when indexLater once SearchIndexChunk rows wait. A row updated instead (same content
+            // hash) is re-indexed by the update trigger, whose first step deletes the row's old words from the index: a
+            // row not indexed yet (saved earlier in this batch or an earlier one) is indexed first, so that the trigger
+            // finds it there.
+            var indexed = SearchIndexedTo(connection, transaction);
+            var newest = MaxArticleId(connection, transaction);
             var hashes = new HashSet<string>(StringComparer.Ordinal);
-            void IndexNewRows()
+            if (newest > indexed && AnyUnindexed(connection, transaction, indexed, articles))
             {
-                if (newest > indexed)
-                {
-                    index.Set(1, indexed).Run();
-                    indexed = newest;
-                }
+                indexed = IndexArticles(connection, transaction, indexed);
             }
 
             // Bound straight on SQLite's statement: the long values (paragraphs, body, extraction) are encoded into
@@ -542,9 +531,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             for (var i = 0; i < articles.Count; i++)
             {
                 var (doc, extraction) = articles[i];
-                if (!hashes.Add(doc.ContentHash))
+                if (!hashes.Add(doc.ContentHash) && newest > indexed)
                 {
-                    IndexNewRows();
+                    indexed = IndexArticles(connection, transaction, indexed);
                 }
 
                 // The paragraphs as parts of the body when they are (nearly always), else as JSON.
@@ -581,12 +570,85 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 newest = Math.Max(newest, ids[i]);
             }
 
-            IndexNewRows();
+            if (newest > indexed && (!indexLater || newest - indexed >= SearchIndexChunk))
+            {
+                IndexArticles(connection, transaction, indexed);
+            }
+            else
+            {
+                MarkSearchIndexed(connection, transaction, indexed);
+            }
+
             transaction.Commit();
             Interlocked.Increment(ref _version);
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Articles saved to be indexed later are added to the full-text index this many at a time (and the rest when the
+    /// files are synced): FTS5 writes what one statement adds as a new segment of its index and merges segments four at
+    /// a time, so the fewer and larger the segments, the less a first build of 100,000 articles spends merging (an index
+    /// statement per batch of 64 articles made 1,600 small segments; writing and merging them was most of the writer's
+    /// time).
+    /// </summary>
+    internal const int SearchIndexChunk = 2048;
+
+    private const string SearchIndexedKey = "search-indexed-to";
+
+    /// <summary>
+    /// The highest article number in the full-text index (every lower one is there too). A store that has never left
+    /// articles out of the index (written before articles were indexed in chunks) has every article in it.
+    /// </summary>
+    private static long SearchIndexedTo(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = Sql.Command(connection, transaction, "SELECT value FROM meta WHERE key = $k", ("$k", SearchIndexedKey));
+        return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : MaxArticleId(connection, transaction);
+    }
+
+    private static long MaxArticleId(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var max = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM articles");
+        return (long)max.ExecuteScalar()!;
+    }
+
+    /// <summary>True when one of <paramref name="articles"/> has the content of an article saved but not yet indexed (it would be updated, not inserted).</summary>
+    private static bool AnyUnindexed(SqliteConnection connection, SqliteTransaction transaction, long indexed, IReadOnlyList<(ArticleDocument Document, StoredExtraction Extraction)> articles)
+    {
+        using var command = Sql.Command(
+            connection,
+            transaction,
+            "SELECT 1 FROM articles WHERE id > $i AND hash IN (SELECT value FROM json_each($h)) LIMIT 1",
+            ("$i", indexed),
+            ("$h", JsonSerializer.Serialize(articles.Select(a => a.Document.ContentHash).ToList(), StoreJson.Default.ListString)));
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Adds the articles numbered above <paramref name="indexed"/> to the full-text index, in one statement; returns the highest number now indexed.</summary>
+    private static long IndexArticles(SqliteConnection connection, SqliteTransaction transaction, long indexed)
+    {
+        var newest = MaxArticleId(connection, transaction);
+        if (newest > indexed)
+        {
+            using var index = Sql.Command(connection, transaction, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > $i", ("$i", indexed));
+            index.ExecuteNonQuery();
+        }
+
+        MarkSearchIndexed(connection, transaction, newest);
+        return newest;
+    }
+
+    /// <summary>Records the highest article number in the full-text index, in the transaction that indexed it (or left articles out).</summary>
+    private static void MarkSearchIndexed(SqliteConnection connection, SqliteTransaction transaction, long indexed)
+    {
+        using var mark = Sql.Command(
+            connection,
+            transaction,
+            "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$k", SearchIndexedKey),
+            ("$v", indexed.ToString(CultureInfo.InvariantCulture)));
+        mark.ExecuteNonQuery();
     }
 
     /// <inheritdoc />
@@ -604,6 +666,14 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
+
+            // The articles saved since the last chunk was indexed join the full-text index first: every article is
+            // searchable when the files are in line, and an article deleted below must be in the index (its trigger
+            // deletes its words from it).
+            if (SearchIndexedTo(connection, transaction) is var indexed && indexed < MaxArticleId(connection, transaction))
+            {
+                IndexArticles(connection, transaction, indexed);
+            }
 
             // Only what changed is written: a start that finds every file as it was writes nothing (it used to delete
             // and insert again every row of files, 100,000 rows for 100,000 articles, on every start).

@@ -7,7 +7,8 @@ namespace Bot.Core.Tests.Storage;
 
 /// <summary>
 /// How saved articles reach the full-text index: each one once, a batch's new articles together (one index segment, not
-/// one per article), an article saved again with the same content hash re-indexed in place, in the same batch or later.
+/// one per article), an article saved again with the same content hash re-indexed in place, in the same batch or later;
+/// articles saved to be indexed later, many at a time, all searchable once the files are synced.
 /// </summary>
 public sealed class SqliteArticleWriteTests : IDisposable
 {
@@ -126,6 +127,69 @@ public sealed class SqliteArticleWriteTests : IDisposable
         }
 
         Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SaveArticles_IndexLater_SearchableInChunksAndAllOnceTheFilesAreSynced()
+    {
+        var articles = Enumerable.Range(0, SqliteKnowledgeStore.SearchIndexChunk + 100).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load.")).ToList();
+        using var store = new SqliteKnowledgeStore(DbPath);
+        foreach (var batch in articles.Chunk(64))
+        {
+            store.SaveArticles([.. batch.Select(a => (a, Empty))], 1, Seen, indexLater: true);
+        }
+
+        // The first full chunk is in the index, in one segment; the articles saved after it are not yet.
+        var chunkEnd = ((SqliteKnowledgeStore.SearchIndexChunk + 63) / 64) * 64;
+        Assert.Equal(chunkEnd, store.Search("harbour crane", 5000).Count);
+        Assert.Empty(store.Search("number " + (articles.Count - 1), 10));
+
+        store.SyncFiles([.. articles.Select(a => new StoredFile(a.SourceName, 100, 1, a.ContentHash))]);
+
+        Assert.Equal(articles.Count, store.Search("harbour crane", 5000).Count);
+        Assert.Single(store.Search("number " + (articles.Count - 1), 10));
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SaveArticles_IndexLater_SameContentAgainBeforeItWasIndexed_IndexedOnceWithTheLastText()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            var first = store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty), (Article(2, "Rail news", "The new line opens."), Empty)], 1, Seen, indexLater: true);
+            var second = store.SaveArticles([(Article(1, "Crane repaired", "The harbour crane was repaired."), Empty), (Article(1, "Crane sold", "The harbour crane was sold."), Empty)], 1, Seen, indexLater: true);
+
+            Assert.Equal([first[0], first[0]], second);
+            store.SyncFiles([new StoredFile(Article(1, "", "").SourceName, 100, 1, "hash-00001"), new StoredFile(Article(2, "", "").SourceName, 100, 1, "hash-00002")]);
+
+            Assert.Equal(["Crane sold"], store.Search("harbour crane", 20).Select(h => h.Article.Title));
+            Assert.Empty(store.Search("repaired", 20));
+            Assert.Single(store.Search("line", 20));
+        }
+
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SyncFiles_ArticlesLeftOutOfTheIndexByAnEarlierRun_IndexedThenTheGoneOnesRemoved()
+    {
+        // A run that stopped after saving (before its files were synced) left its articles out of the search index.
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty), (Article(2, "Port news", "A harbour crane was inspected."), Empty)], 1, Seen, indexLater: true);
+        }
+
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            Assert.Empty(store.Search("harbour crane", 20));
+
+            // The next run finds only the second file: the first article is removed, from the index too.
+            store.SyncFiles([new StoredFile(Article(2, "", "").SourceName, 100, 1, "hash-00002")]);
+
+            Assert.Equal(["Port news"], store.Search("harbour crane", 20).Select(h => h.Article.Title));
+        }
+
         CheckIndex();
     }
 
