@@ -593,7 +593,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// statement per batch of 64 articles made 1,600 small segments; writing and merging them was most of the writer's
     /// time).
     /// </summary>
-    internal const int SearchIndexChunk = 2048;
+    internal const int SearchIndexChunk = 1024;
 
     private const string SearchIndexedKey = "search-indexed-to";
 
@@ -868,16 +868,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
     }
 
-    /// <summary>One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an answer reads a few rows).</summary>
+    /// <summary>
+    /// One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an
+    /// answer reads a few rows). The sections are sorted, built and written as text on another thread a few chunks
+    /// ahead of the inserts, so the two share the cores.
+    /// </summary>
     private static void WriteAnswers(SqliteConnection connection, AnswerIndex answers)
     {
         using var insert = new BulkInsert(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-        foreach (var section in answers.Sections())
+        foreach (var (section, body) in ReadAhead.Run(answers.Sections().Select(s => (Section: s, Body: AnswerRows.Write(s.Lines))), AnswerChunk, chunksAhead: 2))
         {
-            insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles)
-                .Set(5, AnswerRows.Write(section.Lines)).Run();
+            insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles).Set(5, body).Run();
         }
     }
+
+    /// <summary>Answer rows handed from the thread that builds them to the writer at a time.</summary>
+    private const int AnswerChunk = 512;
 
     /// <inheritdoc />
     public string? GetMeta(string key)
