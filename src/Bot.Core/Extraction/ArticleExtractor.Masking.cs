@@ -13,8 +13,8 @@ public sealed partial class ArticleExtractor
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
-            var list = article.Mentions[s];
-            if (list.Count == 0)
+            var list = article.MentionsOf(s);
+            if (list.Length == 0)
             {
                 article.Masked.Add(Unquoted(sentence)); // nothing to mask: the sentence as it is
                 continue;
@@ -22,7 +22,7 @@ public sealed partial class ArticleExtractor
 
             sb.Clear();
             var pos = 0;
-            for (var i = 0; i < list.Count; i++)
+            for (var i = 0; i < list.Length; i++)
             {
                 var m = list[i];
                 if (m.Start < pos)
@@ -31,7 +31,7 @@ public sealed partial class ArticleExtractor
                 }
 
                 // "Acme's CloudBank", "Hainan's Financial Supervisory Authority": the possessor qualifies the next name.
-                if (m.Possessive && i + 1 < list.Count && !list[i + 1].IsAcronym)
+                if (m.Possessive && i + 1 < list.Length && !list[i + 1].IsAcronym)
                 {
                     var next = list[i + 1];
                     if (sentence.AsSpan(m.End, next.Start - m.End) is "'s " or "’s ")
@@ -74,9 +74,9 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>After a name: "(OLN)" that defines its acronym, or "(the region's largest card processor)" that describes it, is read and skipped.</summary>
-    private static int SkipParentheses(ArticleState article, int s, string sentence, List<Mention> list, ref int i, Mention m, int pos)
+    private static int SkipParentheses(ArticleState article, int s, string sentence, ReadOnlySpan<Mention> list, ref int i, Mention m, int pos)
     {
-        if (m.AcronymDefinedAfter is { } acr && i + 1 < list.Count && ReferenceEquals(list[i + 1], acr))
+        if (m.AcronymDefinedAfter is { } acr && i + 1 < list.Length && ReferenceEquals(list[i + 1], acr))
         {
             var close = sentence.IndexOf(')', acr.End);
             if (close > 0)
@@ -109,7 +109,7 @@ public sealed partial class ArticleExtractor
 
         article.AddDescription(m.Cluster, inner.ToString(), s);
         var after = pos + (rest.Length - trimmed.Length) + end + 1;
-        while (i + 1 < list.Count && list[i + 1].Start < after)
+        while (i + 1 < list.Length && list[i + 1].Start < after)
         {
             i++;
         }

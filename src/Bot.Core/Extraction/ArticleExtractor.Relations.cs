@@ -774,9 +774,14 @@ public sealed partial class ArticleExtractor
     /// <summary>True when the article names the entity before sentence <paramref name="s"/>.</summary>
     private static bool FirstSeenBefore(ArticleState article, int cluster, int s)
     {
-        for (var i = 0; i < s && i < article.Mentions.Count; i++)
+        foreach (var m in article.AllMentions)
         {
-            if (article.Mentions[i].Exists(m => m.Cluster == cluster))
+            if (m.Sentence >= s)
+            {
+                break; // the mentions stand sentence by sentence
+            }
+
+            if (m.Cluster == cluster)
             {
                 return true;
             }

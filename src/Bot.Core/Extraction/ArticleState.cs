@@ -102,15 +102,16 @@ internal sealed class ArticleState
         Sentences = sentences;
         Masked = new List<string>(sentences.Count);
         MayReferToGroup = new bool[sentences.Count];
+        _mentionStarts = new int[sentences.Count + 1];
     }
 
     public List<string> Sentences { get; }
 
-    /// <summary>Per sentence: its mentions, in order.</summary>
-    public List<List<Mention>> Mentions { get; } = [];
-
-    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="CollectMentions"/>.</summary>
+    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="SetMentions"/>.</summary>
     public List<Mention> AllMentions { get; private set; } = [];
+
+    /// <summary>Where each sentence's mentions start in <see cref="AllMentions"/>, and after the last sentence, where they end.</summary>
+    private readonly int[] _mentionStarts;
 
     /// <summary>
     /// Per sentence: whether a word of it starts with a head word of "the alliance"-style references
@@ -118,31 +119,20 @@ internal sealed class ArticleState
     /// </summary>
     public bool[] MayReferToGroup { get; }
 
-    /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
-    public void AddMentions(List<Mention> found)
+    /// <summary>
+    /// Sets the article's mentions: <paramref name="mentions"/> (copied, so the caller may reuse its list) holds every
+    /// sentence's in order, and <paramref name="ends"/>[s] is where sentence s's end in it.
+    /// </summary>
+    public void SetMentions(List<Mention> mentions, ReadOnlySpan<int> ends)
     {
-        var list = new List<Mention>(found.Count);
-        list.AddRange(found);
-        Mentions.Add(list);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(ends.Length, Sentences.Count);
+        AllMentions = new List<Mention>(mentions);
+        ends.CopyTo(_mentionStarts.AsSpan(1));
     }
 
-    /// <summary>Gathers the mentions of every sentence into <see cref="AllMentions"/>, once they are all added.</summary>
-    public void CollectMentions()
-    {
-        var count = 0;
-        foreach (var list in Mentions)
-        {
-            count += list.Count;
-        }
-
-        var all = new List<Mention>(count);
-        foreach (var list in Mentions)
-        {
-            all.AddRange(list);
-        }
-
-        AllMentions = all;
-    }
+    /// <summary>The mentions of sentence <paramref name="s"/>, in order (a view of <see cref="AllMentions"/>).</summary>
+    public ReadOnlySpan<Mention> MentionsOf(int s) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(AllMentions)[_mentionStarts[s].._mentionStarts[s + 1]];
 
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
     public List<string> Masked { get; }
