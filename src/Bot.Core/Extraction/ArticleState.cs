@@ -286,8 +286,8 @@ internal sealed class ArticleState
         bool Used(int cluster) => (uint)cluster < (uint)remap.Length && remap[cluster] >= 0;
 
         // Facts about the entities named, each once: one with the kind, entities, detail and text key of an earlier one is left out.
-        var facts = new List<LocalFact>();
-        var kept = new List<(LocalFact Fact, string? Key)>();
+        var facts = new List<LocalFact>(Facts.Count);
+        var kept = new List<(LocalFact Fact, string? Key)>(Facts.Count);
         foreach (var f in Facts)
         {
             if (!Used(f.Subject) || (f.Object is { } o && (!Used(o) || o == f.Subject)) || (f.For is { } fo && !Used(fo)))
@@ -333,11 +333,13 @@ internal sealed class ArticleState
                 }
             }
 
-            facts.Add(f with
+            // Most facts name entities whose numbers stay: those are kept as they are, not copied.
+            var renumbered = remap[f.Subject] != f.Subject || (f.Object is { } x && remap[x] != x) || (f.For is { } y && remap[y] != y);
+            facts.Add(!renumbered && f.Examples is null ? f : f with
             {
                 Subject = remap[f.Subject],
-                Object = f.Object is { } x ? remap[x] : null,
-                For = f.For is { } y ? remap[y] : null,
+                Object = f.Object is { } ox ? remap[ox] : null,
+                For = f.For is { } oy ? remap[oy] : null,
                 Examples = examples,
             });
         }
