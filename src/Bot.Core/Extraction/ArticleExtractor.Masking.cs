@@ -51,7 +51,7 @@ public sealed partial class ArticleExtractor
 
                 sb.Append(sentence, pos, m.Start - pos);
                 sb.Append('⟦').Append(m.Cluster).Append('⟧');
-                article.TryAddSurface(s, m.Cluster, m.Text);
+                m.Surfaced = true; // its text stands for ⟦cluster⟧ in the sentence unless another was set (ArticleState.Surface)
                 pos = SkipParentheses(article, s, sentence, list, ref i, m, m.End);
             }
 

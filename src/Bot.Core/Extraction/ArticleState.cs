@@ -90,6 +90,9 @@ internal sealed class Mention(int sentence, int start, int end, string text, Nam
 
     public Mention? AcronymDefinedAfter { get; set; }
 
+    /// <summary>Whether masking replaced the mention by ⟦<see cref="Cluster"/>⟧ with its text standing for it (<see cref="ArticleState.Surface"/>).</summary>
+    public bool Surfaced { get; set; }
+
     /// <summary>Whether a place word stands before the mention ("in", "across" …); null until asked.</summary>
     public bool? AfterPlaceWord { get; set; }
 }
@@ -137,20 +140,38 @@ internal sealed class ArticleState
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
     public List<string> Masked { get; }
 
-    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text (made when masking starts, as large as the mentions).</summary>
+    /// <summary>
+    /// Per sentence and cluster: what ⟦cluster⟧ stood for in the original text when that is no mention's text (a name with
+    /// its possessor, a resolved reference); made when the first is set. Most surfaces are a masked mention's text (<see cref="Mention.Surfaced"/>).
+    /// </summary>
     private Dictionary<(int Sentence, int Cluster), string>? _surfaces;
 
-    private Dictionary<(int Sentence, int Cluster), string> Surfaces => _surfaces ??= new(AllMentions.Count + 4);
+    /// <summary>
+    /// What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>: the text set for it
+    /// (<see cref="SetSurface"/>), else the text of the sentence's first mention of it that masking replaced; null when neither.
+    /// </summary>
+    public string? Surface(int sentence, int cluster)
+    {
+        if (_surfaces is not null && _surfaces.TryGetValue((sentence, cluster), out var text))
+        {
+            return text;
+        }
 
-    /// <summary>What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>; null when not known.</summary>
-    public string? Surface(int sentence, int cluster) => Surfaces.GetValueOrDefault((sentence, cluster));
+        foreach (var m in MentionsOf(sentence))
+        {
+            if (m.Surfaced && m.Cluster == cluster)
+            {
+                return m.Text;
+            }
+        }
 
-    public bool HasSurface(int sentence, int cluster) => Surfaces.ContainsKey((sentence, cluster));
+        return null;
+    }
 
-    public void SetSurface(int sentence, int cluster, string text) => Surfaces[(sentence, cluster)] = text;
+    public bool HasSurface(int sentence, int cluster) => Surface(sentence, cluster) is not null;
 
-    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence unless that is known already.</summary>
-    public void TryAddSurface(int sentence, int cluster, string text) => Surfaces.TryAdd((sentence, cluster), text);
+    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence, over any mention's text.</summary>
+    public void SetSurface(int sentence, int cluster, string text) => (_surfaces ??= [])[(sentence, cluster)] = text;
 
     public Dictionary<int, int> Salience { get; } = [];
 
