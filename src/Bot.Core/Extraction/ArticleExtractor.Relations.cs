@@ -770,7 +770,6 @@ public sealed partial class ArticleExtractor
     /// <summary>The group an article is mostly about: its most-named entity of kind Group.</summary>
     private static int? MainGroup(ArticleState article) => MostNamed(article, EntityKind.Group);
 
-    /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
     /// <summary>True when the article names the entity before sentence <paramref name="s"/>.</summary>
     private static bool FirstSeenBefore(ArticleState article, int cluster, int s)
     {
@@ -790,6 +789,7 @@ public sealed partial class ArticleExtractor
         return false;
     }
 
+    /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
     private static int? MostNamed(ArticleState article, params EntityKind[] kinds) =>
         article.Salience.Where(p => kinds.Contains(article.KindOf(p.Key))).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
 
