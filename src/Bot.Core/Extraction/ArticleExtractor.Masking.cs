@@ -224,10 +224,11 @@ public sealed partial class ArticleExtractor
     {
         StringBuilder? sb = null;
         var pos = 0;
-        for (var m = pattern.Match(masked); m.Success; m = m.NextMatch())
+        foreach (var m in pattern.EnumerateMatches(masked))
         {
+            var text = masked.AsSpan(m.Index, m.Length);
             references ??= Workspace.Get().References.Read(article);
-            var target = ResolveGroup(article, references, m.Groups["head"].ValueSpan, s, exclude: possessive ? int.Parse(m.Groups["owner"].ValueSpan, provider: null) : -1);
+            var target = ResolveGroup(article, references, ReferenceHead(text), s, exclude: possessive ? RefId(text[..(text.IndexOf('⟧') + 1)]) : -1);
             if (target is not { } t)
             {
                 continue;
@@ -235,7 +236,7 @@ public sealed partial class ArticleExtractor
 
             if (!article.HasSurface(s, t))
             {
-                article.SetSurface(s, t, m.Value);
+                article.SetSurface(s, t, text.ToString());
             }
 
             article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
@@ -251,6 +252,29 @@ public sealed partial class ArticleExtractor
 
         sb.Append(masked, pos, masked.Length - pos);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The group "head" of a match of <see cref="DefiniteGroupPattern"/> or <see cref="PossessiveGroupPattern"/> (read from
+    /// the match, with no Match object to allocate): a match ends with its head, which follows white space. Every head is one
+    /// word but "joint venture"; a match that ends with " joint venture" has it as its head, not "venture" after a modifier
+    /// "joint", because the modifiers are lazy: the fewest that let a head follow are taken.
+    /// </summary>
+    internal static ReadOnlySpan<char> ReferenceHead(ReadOnlySpan<char> match)
+    {
+        const string JointVenture = "joint venture";
+        if (match.Length > JointVenture.Length && match.EndsWith(JointVenture, StringComparison.Ordinal) && char.IsWhiteSpace(match[^(JointVenture.Length + 1)]))
+        {
+            return match[^JointVenture.Length..];
+        }
+
+        var start = match.Length;
+        while (start > 0 && !char.IsWhiteSpace(match[start - 1]))
+        {
+            start--;
+        }
+
+        return match[start..];
     }
 
     /// <summary><see cref="PossessiveGroupPattern"/> starts with "⟦n⟧’s" or "⟦n⟧'s": without one it has no match.</summary>
