@@ -492,7 +492,7 @@ public sealed partial class ArticleExtractor
         {
             if (article.Surface(s, RefId(masked.AsSpan(at, end - at))) is { } surface)
             {
-                sb ??= new StringBuilder(masked.Length + 32);
+                sb ??= Workspace.Get().Builder.Clear();
                 sb.Append(masked, pos, at - pos).Append(surface);
                 pos = end;
             }

@@ -474,8 +474,16 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>Whether a text opens with a role once a leading article or "its"/"their" is set aside (the one place it can match).</summary>
-    private static bool StartsWithRole(string text) =>
-        RoleStart().IsMatch(text.AsSpan(LeadingDeterminer().Match(text) is { Success: true } article ? article.Length : 0));
+    private static bool StartsWithRole(string text)
+    {
+        var determiner = 0;
+        foreach (var m in LeadingDeterminer().EnumerateMatches(text))
+        {
+            determiner = m.Length; // the one match the anchored pattern can have, read without a Match object
+        }
+
+        return RoleStart().IsMatch(text.AsSpan(determiner));
+    }
 
     [GeneratedRegex(@"^(?:the|a|an|its|their)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingDeterminer();
