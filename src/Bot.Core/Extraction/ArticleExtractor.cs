@@ -642,6 +642,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         ClusterSurnames(article, all, work);
         ClusterFirstWords(article, all, work);
 
+        // Sized once (each entity named gets an entry) rather than grown step by step; the order of the entries is the order they are added either way.
+        article.Salience.EnsureCapacity(article.ClusterCount);
         foreach (var m in all)
         {
             article.Salience[m.Cluster] = article.Salience.GetValueOrDefault(m.Cluster) + 1;
@@ -677,6 +679,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
         }
 
+        article.Kinds.EnsureCapacity(order.Count);
         foreach (var cluster in order)
         {
             var flags = kinds[cluster];
