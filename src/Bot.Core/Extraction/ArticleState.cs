@@ -292,16 +292,16 @@ internal sealed class ArticleState
                 names.Insert(0, name);
             }
 
-            var acronyms = new List<string>();
+            List<string>? acronyms = null; // most entities have none: they share the empty list
             foreach (var m in mentions)
             {
-                if (m.IsAcronym && !acronyms.Contains(m.Text))
+                if (m.IsAcronym && !(acronyms?.Contains(m.Text) ?? false))
                 {
-                    acronyms.Add(m.Text);
+                    (acronyms ??= []).Add(m.Text);
                 }
             }
 
-            entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
+            entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms ?? (IReadOnlyList<string>)[], Salience.GetValueOrDefault(cluster)));
         }
 
         bool Used(int cluster) => (uint)cluster < (uint)remap.Length && remap[cluster] >= 0;
