@@ -160,7 +160,32 @@ public sealed partial class ArticleExtractor
     internal static partial Regex PossessiveGroupPattern();
 
     [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+(?:[A-Za-z]|⟦)[^,;()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
-    private static partial Regex AppositivePattern();
+    internal static partial Regex AppositivePattern();
+
+    /// <summary>
+    /// The groups of a match of <see cref="AppositivePattern"/>, read from its text (with no Match object to allocate): the
+    /// entity "s" of the ⟦s⟧ it starts with, and the description "d" that ends it. Between them stand white space, a comma
+    /// and white space; d starts with "a", "an" or "the", so it starts at the first character after the comma that is no
+    /// white space, and the lookahead after d leaves d's end the match's end.
+    /// </summary>
+    internal static ReadOnlySpan<char> AppositiveParts(ReadOnlySpan<char> match, out int entity)
+    {
+        var close = match.IndexOf('⟧');
+        entity = RefId(match[..(close + 1)]);
+        var at = close + 1;
+        while (char.IsWhiteSpace(match[at]))
+        {
+            at++;
+        }
+
+        at++; // the comma
+        while (char.IsWhiteSpace(match[at]))
+        {
+            at++;
+        }
+
+        return match[at..];
+    }
 
     /// <summary>Replaces "the alliance", "the network", "China's national blockchain network" with the group they refer back to.</summary>
     private static void ResolveAnaphora(ArticleState article)
@@ -168,15 +193,21 @@ public sealed partial class ArticleExtractor
         // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            foreach (var m in MatchesIf(SentenceCues.NameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
+            var masked = article.Masked[s];
+            if (!SentenceCues.NameThenComma(masked, thenName: false))
             {
-                var description = m.Groups["d"];
-                if (ListTail().IsMatch(description.ValueSpan))
+                continue;
+            }
+
+            foreach (var m in AppositivePattern().EnumerateMatches(masked))
+            {
+                var description = AppositiveParts(masked.AsSpan(m.Index, m.Length), out var cluster);
+                if (ListTail().IsMatch(description))
                 {
                     continue; // "X, the Norwegian shipowner ⟦Y⟧ and …": the next items of a list, not a description of X
                 }
 
-                var d = Unmask(article, s, description.Value);
+                var d = Unmask(article, s, description.ToString());
                 if (!HasLowercaseWordAfterFirst(d))
                 {
                     continue; // "the National Data Office": a name in a list, not a description
@@ -184,7 +215,6 @@ public sealed partial class ArticleExtractor
 
                 if (!StartsWithRole(d) && !IsNonDescription(d) && !FiniteVerb().IsMatch(d) && !EndsWithRole(d))
                 {
-                    var cluster = int.Parse(m.Groups["s"].ValueSpan, provider: null);
                     if (article.KindOf(cluster) is not (EntityKind.Person or EntityKind.Place))
                     {
                         article.AddDescription(cluster, d, s);

@@ -2,7 +2,10 @@ using Bot.Core.Extraction;
 
 namespace Bot.Core.Tests.Extraction;
 
-/// <summary>The head of a group reference ("the alliance", "⟦3⟧’s network") read from the match's text, as the patterns' "head" group reads it.</summary>
+/// <summary>
+/// Groups read from a match's text instead of a Match object: the head of a group reference ("the alliance", "⟦3⟧’s
+/// network") and the parts of an appositive ("⟦2⟧, an industry alliance"), as the patterns' groups read them.
+/// </summary>
 public sealed class GroupReferenceTests
 {
     [Theory]
@@ -32,5 +35,19 @@ public sealed class GroupReferenceTests
 
         Assert.True(m.Success);
         Assert.Equal(m.Groups["head"].Value, ArticleExtractor.ReferenceHead(text.AsSpan(m.Index, m.Length)).ToString());
+    }
+
+    [Theory]
+    [InlineData("⟦2⟧, an industry alliance initiated by ⟦3⟧, grew.")]
+    [InlineData("Members met ⟦14⟧ ,\tthe regional payments network.")]
+    [InlineData("⟦0⟧,a lender; ⟦1⟧ , the alliance")]
+    public void AppositiveParts_Appositive_SameAsThePatternsGroups(string text)
+    {
+        var m = ArticleExtractor.AppositivePattern().Match(text);
+
+        Assert.True(m.Success);
+        var description = ArticleExtractor.AppositiveParts(text.AsSpan(m.Index, m.Length), out var entity);
+        Assert.Equal(m.Groups["d"].Value, description.ToString());
+        Assert.Equal(int.Parse(m.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture), entity);
     }
 }
