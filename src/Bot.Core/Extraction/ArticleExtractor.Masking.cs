@@ -13,8 +13,8 @@ public sealed partial class ArticleExtractor
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
-            var list = article.Mentions[s];
-            if (list.Count == 0)
+            var list = article.MentionsOf(s);
+            if (list.Length == 0)
             {
                 article.Masked.Add(Unquoted(sentence)); // nothing to mask: the sentence as it is
                 continue;
@@ -22,7 +22,7 @@ public sealed partial class ArticleExtractor
 
             sb.Clear();
             var pos = 0;
-            for (var i = 0; i < list.Count; i++)
+            for (var i = 0; i < list.Length; i++)
             {
                 var m = list[i];
                 if (m.Start < pos)
@@ -31,7 +31,7 @@ public sealed partial class ArticleExtractor
                 }
 
                 // "Acme's CloudBank", "Hainan's Financial Supervisory Authority": the possessor qualifies the next name.
-                if (m.Possessive && i + 1 < list.Count && !list[i + 1].IsAcronym)
+                if (m.Possessive && i + 1 < list.Length && !list[i + 1].IsAcronym)
                 {
                     var next = list[i + 1];
                     if (sentence.AsSpan(m.End, next.Start - m.End) is "'s " or "’s ")
@@ -51,7 +51,7 @@ public sealed partial class ArticleExtractor
 
                 sb.Append(sentence, pos, m.Start - pos);
                 sb.Append('⟦').Append(m.Cluster).Append('⟧');
-                article.TryAddSurface(s, m.Cluster, m.Text);
+                m.Surfaced = true; // its text stands for ⟦cluster⟧ in the sentence unless another was set (ArticleState.Surface)
                 pos = SkipParentheses(article, s, sentence, list, ref i, m, m.End);
             }
 
@@ -74,9 +74,9 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>After a name: "(OLN)" that defines its acronym, or "(the region's largest card processor)" that describes it, is read and skipped.</summary>
-    private static int SkipParentheses(ArticleState article, int s, string sentence, List<Mention> list, ref int i, Mention m, int pos)
+    private static int SkipParentheses(ArticleState article, int s, string sentence, ReadOnlySpan<Mention> list, ref int i, Mention m, int pos)
     {
-        if (m.AcronymDefinedAfter is { } acr && i + 1 < list.Count && ReferenceEquals(list[i + 1], acr))
+        if (m.AcronymDefinedAfter is { } acr && i + 1 < list.Length && ReferenceEquals(list[i + 1], acr))
         {
             var close = sentence.IndexOf(')', acr.End);
             if (close > 0)
@@ -109,7 +109,7 @@ public sealed partial class ArticleExtractor
 
         article.AddDescription(m.Cluster, inner.ToString(), s);
         var after = pos + (rest.Length - trimmed.Length) + end + 1;
-        while (i + 1 < list.Count && list[i + 1].Start < after)
+        while (i + 1 < list.Length && list[i + 1].Start < after)
         {
             i++;
         }
@@ -157,10 +157,35 @@ public sealed partial class ArticleExtractor
     internal static partial Regex DefiniteGroupPattern();
 
     [GeneratedRegex(@"⟦(?<owner>\d+)⟧[’']s\s+(?<mods>(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|and|or|to|of|in|on|at|by|for|with|from)\b)[a-z][\w’'-]*\s+){0,3}?)(?<head>alliance|network|consortium|association|federation|coalition|council|league|initiative|partnership|platform|chamber)\b(?![\w-])(?!\s*⟦)", RegexOptions.CultureInvariant)]
-    private static partial Regex PossessiveGroupPattern();
+    internal static partial Regex PossessiveGroupPattern();
 
     [GeneratedRegex(@"⟦(?<s>\d+)⟧\s*,\s*(?<d>(?:an?|the)\s+(?:[A-Za-z]|⟦)[^,;()]*?)(?=\s+(?:initiated|organi[sz]ed|founded|launched|established|created|planned|developed|sponsored|led|backed|formed|set up)\s+by\b|\s*,|\s*;|\s*\.?$)", RegexOptions.CultureInvariant)]
-    private static partial Regex AppositivePattern();
+    internal static partial Regex AppositivePattern();
+
+    /// <summary>
+    /// The groups of a match of <see cref="AppositivePattern"/>, read from its text (with no Match object to allocate): the
+    /// entity "s" of the ⟦s⟧ it starts with, and the description "d" that ends it. Between them stand white space, a comma
+    /// and white space; d starts with "a", "an" or "the", so it starts at the first character after the comma that is no
+    /// white space, and the lookahead after d leaves d's end the match's end.
+    /// </summary>
+    internal static ReadOnlySpan<char> AppositiveParts(ReadOnlySpan<char> match, out int entity)
+    {
+        var close = match.IndexOf('⟧');
+        entity = RefId(match[..(close + 1)]);
+        var at = close + 1;
+        while (char.IsWhiteSpace(match[at]))
+        {
+            at++;
+        }
+
+        at++; // the comma
+        while (char.IsWhiteSpace(match[at]))
+        {
+            at++;
+        }
+
+        return match[at..];
+    }
 
     /// <summary>Replaces "the alliance", "the network", "China's national blockchain network" with the group they refer back to.</summary>
     private static void ResolveAnaphora(ArticleState article)
@@ -168,15 +193,21 @@ public sealed partial class ArticleExtractor
         // Appositive descriptions first: "the OLN, an industry alliance initiated by …" tells that the OLN is an alliance.
         for (var s = 0; s < article.Masked.Count; s++)
         {
-            foreach (var m in MatchesIf(SentenceCues.NameThenComma(article.Masked[s], thenName: false), AppositivePattern(), article.Masked[s]))
+            var masked = article.Masked[s];
+            if (!SentenceCues.NameThenComma(masked, thenName: false))
             {
-                var description = m.Groups["d"];
-                if (ListTail().IsMatch(description.ValueSpan))
+                continue;
+            }
+
+            foreach (var m in AppositivePattern().EnumerateMatches(masked))
+            {
+                var description = AppositiveParts(masked.AsSpan(m.Index, m.Length), out var cluster);
+                if (ListTail().IsMatch(description))
                 {
                     continue; // "X, the Norwegian shipowner ⟦Y⟧ and …": the next items of a list, not a description of X
                 }
 
-                var d = Unmask(article, s, description.Value);
+                var d = Unmask(article, s, description.ToString());
                 if (!HasLowercaseWordAfterFirst(d))
                 {
                     continue; // "the National Data Office": a name in a list, not a description
@@ -184,7 +215,6 @@ public sealed partial class ArticleExtractor
 
                 if (!StartsWithRole(d) && !IsNonDescription(d) && !FiniteVerb().IsMatch(d) && !EndsWithRole(d))
                 {
-                    var cluster = int.Parse(m.Groups["s"].ValueSpan, provider: null);
                     if (article.KindOf(cluster) is not (EntityKind.Person or EntityKind.Place))
                     {
                         article.AddDescription(cluster, d, s);
@@ -224,10 +254,11 @@ public sealed partial class ArticleExtractor
     {
         StringBuilder? sb = null;
         var pos = 0;
-        for (var m = pattern.Match(masked); m.Success; m = m.NextMatch())
+        foreach (var m in pattern.EnumerateMatches(masked))
         {
+            var text = masked.AsSpan(m.Index, m.Length);
             references ??= Workspace.Get().References.Read(article);
-            var target = ResolveGroup(article, references, m.Groups["head"].ValueSpan, s, exclude: possessive ? int.Parse(m.Groups["owner"].ValueSpan, provider: null) : -1);
+            var target = ResolveGroup(article, references, ReferenceHead(text), s, exclude: possessive ? RefId(text[..(text.IndexOf('⟧') + 1)]) : -1);
             if (target is not { } t)
             {
                 continue;
@@ -235,7 +266,7 @@ public sealed partial class ArticleExtractor
 
             if (!article.HasSurface(s, t))
             {
-                article.SetSurface(s, t, m.Value);
+                article.SetSurface(s, t, text.ToString());
             }
 
             article.Salience[t] = article.Salience.GetValueOrDefault(t) + 1;
@@ -251,6 +282,29 @@ public sealed partial class ArticleExtractor
 
         sb.Append(masked, pos, masked.Length - pos);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The group "head" of a match of <see cref="DefiniteGroupPattern"/> or <see cref="PossessiveGroupPattern"/> (read from
+    /// the match, with no Match object to allocate): a match ends with its head, which follows white space. Every head is one
+    /// word but "joint venture"; a match that ends with " joint venture" has it as its head, not "venture" after a modifier
+    /// "joint", because the modifiers are lazy: the fewest that let a head follow are taken.
+    /// </summary>
+    internal static ReadOnlySpan<char> ReferenceHead(ReadOnlySpan<char> match)
+    {
+        const string JointVenture = "joint venture";
+        if (match.Length > JointVenture.Length && match.EndsWith(JointVenture, StringComparison.Ordinal) && char.IsWhiteSpace(match[^(JointVenture.Length + 1)]))
+        {
+            return match[^JointVenture.Length..];
+        }
+
+        var start = match.Length;
+        while (start > 0 && !char.IsWhiteSpace(match[start - 1]))
+        {
+            start--;
+        }
+
+        return match[start..];
     }
 
     /// <summary><see cref="PossessiveGroupPattern"/> starts with "⟦n⟧’s" or "⟦n⟧'s": without one it has no match.</summary>
@@ -468,7 +522,7 @@ public sealed partial class ArticleExtractor
         {
             if (article.Surface(s, RefId(masked.AsSpan(at, end - at))) is { } surface)
             {
-                sb ??= new StringBuilder(masked.Length + 32);
+                sb ??= Workspace.Get().Builder.Clear();
                 sb.Append(masked, pos, at - pos).Append(surface);
                 pos = end;
             }

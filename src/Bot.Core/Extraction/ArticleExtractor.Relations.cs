@@ -474,8 +474,16 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>Whether a text opens with a role once a leading article or "its"/"their" is set aside (the one place it can match).</summary>
-    private static bool StartsWithRole(string text) =>
-        RoleStart().IsMatch(text.AsSpan(LeadingDeterminer().Match(text) is { Success: true } article ? article.Length : 0));
+    private static bool StartsWithRole(string text)
+    {
+        var determiner = 0;
+        foreach (var m in LeadingDeterminer().EnumerateMatches(text))
+        {
+            determiner = m.Length; // the one match the anchored pattern can have, read without a Match object
+        }
+
+        return RoleStart().IsMatch(text.AsSpan(determiner));
+    }
 
     [GeneratedRegex(@"^(?:the|a|an|its|their)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingDeterminer();
@@ -770,13 +778,17 @@ public sealed partial class ArticleExtractor
     /// <summary>The group an article is mostly about: its most-named entity of kind Group.</summary>
     private static int? MainGroup(ArticleState article) => MostNamed(article, EntityKind.Group);
 
-    /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
     /// <summary>True when the article names the entity before sentence <paramref name="s"/>.</summary>
     private static bool FirstSeenBefore(ArticleState article, int cluster, int s)
     {
-        for (var i = 0; i < s && i < article.Mentions.Count; i++)
+        foreach (var m in article.AllMentions)
         {
-            if (article.Mentions[i].Exists(m => m.Cluster == cluster))
+            if (m.Sentence >= s)
+            {
+                break; // the mentions stand sentence by sentence
+            }
+
+            if (m.Cluster == cluster)
             {
                 return true;
             }
@@ -785,6 +797,7 @@ public sealed partial class ArticleExtractor
         return false;
     }
 
+    /// <summary>The article's most-named entity of one of <paramref name="kinds"/>.</summary>
     private static int? MostNamed(ArticleState article, params EntityKind[] kinds) =>
         article.Salience.Where(p => kinds.Contains(article.KindOf(p.Key))).OrderByDescending(p => p.Value).Select(p => (int?)p.Key).FirstOrDefault();
 

@@ -46,6 +46,12 @@ public sealed partial class ArticleExtractor
 
         public List<Mention> Mentions { get; } = [];
 
+        /// <summary>The mentions of the article being read, gathered sentence by sentence before the article keeps a copy.</summary>
+        public List<Mention> ArticleMentions { get; } = [];
+
+        /// <summary>Where each sentence's mentions end in <see cref="ArticleMentions"/>.</summary>
+        public List<int> MentionEnds { get; } = [];
+
         public List<int> Ints { get; } = [];
 
         public List<int> Keys { get; } = [];

@@ -99,6 +99,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         var found = work.Mentions;
+        var gathered = work.ArticleMentions;
+        var ends = work.MentionEnds;
+        gathered.Clear();
+        ends.Clear();
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var tokens = all[s];
@@ -108,11 +112,12 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             FindChunks(article, s, tokens, consumed, found, work);
             RewriteSubsidiaries(article, s, tokens, found);
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
-            article.AddMentions(found);
+            gathered.AddRange(found);
+            ends.Add(gathered.Count);
             article.MayReferToGroup[s] = HasShape(tokens, WordShape.GroupReferenceHead);
         }
 
-        article.CollectMentions();
+        article.SetMentions(gathered, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ends));
     }
 
     /// <summary>How many capitalised words stand right before token <paramref name="k"/>.</summary>
@@ -532,11 +537,11 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         acronyms.Clear();
 
         // Acronyms defined in parentheses: "Open Ledger Network (OLN)".
-        for (var s = 0; s < article.Mentions.Count; s++)
+        for (var s = 0; s < article.Sentences.Count; s++)
         {
-            var list = article.Mentions[s];
+            var list = article.MentionsOf(s);
             var sentence = article.Sentences[s];
-            for (var i = 0; i + 1 < list.Count; i++)
+            for (var i = 0; i + 1 < list.Length; i++)
             {
                 var a = list[i];
                 var b = list[i + 1];
@@ -575,10 +580,10 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         }
 
         // "MediLink Nordic — formally the Nordic Clinical Data Network", "Acme, also known as Acme Labs": one entity.
-        for (var s = 0; s < article.Mentions.Count; s++)
+        for (var s = 0; s < article.Sentences.Count; s++)
         {
-            var list = article.Mentions[s];
-            for (var i = 0; i + 1 < list.Count; i++)
+            var list = article.MentionsOf(s);
+            for (var i = 0; i + 1 < list.Length; i++)
             {
                 if (list[i].Cluster >= 0 && list[i + 1].Cluster >= 0 && list[i].Cluster != list[i + 1].Cluster
                     && AliasLink().IsMatch(article.Sentences[s].AsSpan(list[i].End, list[i + 1].Start - list[i].End)))
@@ -637,6 +642,8 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
         ClusterSurnames(article, all, work);
         ClusterFirstWords(article, all, work);
 
+        // Sized once (each entity named gets an entry) rather than grown step by step; the order of the entries is the order they are added either way.
+        article.Salience.EnsureCapacity(article.ClusterCount);
         foreach (var m in all)
         {
             article.Salience[m.Cluster] = article.Salience.GetValueOrDefault(m.Cluster) + 1;
@@ -672,6 +679,7 @@ public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
             }
         }
 
+        article.Kinds.EnsureCapacity(order.Count);
         foreach (var cluster in order)
         {
             var flags = kinds[cluster];

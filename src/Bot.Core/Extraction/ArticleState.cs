@@ -90,6 +90,9 @@ internal sealed class Mention(int sentence, int start, int end, string text, Nam
 
     public Mention? AcronymDefinedAfter { get; set; }
 
+    /// <summary>Whether masking replaced the mention by ⟦<see cref="Cluster"/>⟧ with its text standing for it (<see cref="ArticleState.Surface"/>).</summary>
+    public bool Surfaced { get; set; }
+
     /// <summary>Whether a place word stands before the mention ("in", "across" …); null until asked.</summary>
     public bool? AfterPlaceWord { get; set; }
 }
@@ -102,15 +105,16 @@ internal sealed class ArticleState
         Sentences = sentences;
         Masked = new List<string>(sentences.Count);
         MayReferToGroup = new bool[sentences.Count];
+        _mentionStarts = new int[sentences.Count + 1];
     }
 
     public List<string> Sentences { get; }
 
-    /// <summary>Per sentence: its mentions, in order.</summary>
-    public List<List<Mention>> Mentions { get; } = [];
-
-    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="CollectMentions"/>.</summary>
+    /// <summary>Every mention of the article, in order (sentence by sentence); set by <see cref="SetMentions"/>.</summary>
     public List<Mention> AllMentions { get; private set; } = [];
+
+    /// <summary>Where each sentence's mentions start in <see cref="AllMentions"/>, and after the last sentence, where they end.</summary>
+    private readonly int[] _mentionStarts;
 
     /// <summary>
     /// Per sentence: whether a word of it starts with a head word of "the alliance"-style references
@@ -118,49 +122,56 @@ internal sealed class ArticleState
     /// </summary>
     public bool[] MayReferToGroup { get; }
 
-    /// <summary>Adds the next sentence's mentions (a copy of <paramref name="found"/>).</summary>
-    public void AddMentions(List<Mention> found)
+    /// <summary>
+    /// Sets the article's mentions: <paramref name="mentions"/> (copied, so the caller may reuse its list) holds every
+    /// sentence's in order, and <paramref name="ends"/>[s] is where sentence s's end in it.
+    /// </summary>
+    public void SetMentions(List<Mention> mentions, ReadOnlySpan<int> ends)
     {
-        var list = new List<Mention>(found.Count);
-        list.AddRange(found);
-        Mentions.Add(list);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(ends.Length, Sentences.Count);
+        AllMentions = new List<Mention>(mentions);
+        ends.CopyTo(_mentionStarts.AsSpan(1));
     }
 
-    /// <summary>Gathers the mentions of every sentence into <see cref="AllMentions"/>, once they are all added.</summary>
-    public void CollectMentions()
-    {
-        var count = 0;
-        foreach (var list in Mentions)
-        {
-            count += list.Count;
-        }
-
-        var all = new List<Mention>(count);
-        foreach (var list in Mentions)
-        {
-            all.AddRange(list);
-        }
-
-        AllMentions = all;
-    }
+    /// <summary>The mentions of sentence <paramref name="s"/>, in order (a view of <see cref="AllMentions"/>).</summary>
+    public ReadOnlySpan<Mention> MentionsOf(int s) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(AllMentions)[_mentionStarts[s].._mentionStarts[s + 1]];
 
     /// <summary>Each sentence with its names replaced by ⟦cluster⟧.</summary>
     public List<string> Masked { get; }
 
-    /// <summary>Per sentence and cluster: what ⟦cluster⟧ stood for in the original text (made when masking starts, as large as the mentions).</summary>
+    /// <summary>
+    /// Per sentence and cluster: what ⟦cluster⟧ stood for in the original text when that is no mention's text (a name with
+    /// its possessor, a resolved reference); made when the first is set. Most surfaces are a masked mention's text (<see cref="Mention.Surfaced"/>).
+    /// </summary>
     private Dictionary<(int Sentence, int Cluster), string>? _surfaces;
 
-    private Dictionary<(int Sentence, int Cluster), string> Surfaces => _surfaces ??= new(AllMentions.Count + 4);
+    /// <summary>
+    /// What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>: the text set for it
+    /// (<see cref="SetSurface"/>), else the text of the sentence's first mention of it that masking replaced; null when neither.
+    /// </summary>
+    public string? Surface(int sentence, int cluster)
+    {
+        if (_surfaces is not null && _surfaces.TryGetValue((sentence, cluster), out var text))
+        {
+            return text;
+        }
 
-    /// <summary>What ⟦<paramref name="cluster"/>⟧ stands for in sentence <paramref name="sentence"/>; null when not known.</summary>
-    public string? Surface(int sentence, int cluster) => Surfaces.GetValueOrDefault((sentence, cluster));
+        foreach (var m in MentionsOf(sentence))
+        {
+            if (m.Surfaced && m.Cluster == cluster)
+            {
+                return m.Text;
+            }
+        }
 
-    public bool HasSurface(int sentence, int cluster) => Surfaces.ContainsKey((sentence, cluster));
+        return null;
+    }
 
-    public void SetSurface(int sentence, int cluster, string text) => Surfaces[(sentence, cluster)] = text;
+    public bool HasSurface(int sentence, int cluster) => Surface(sentence, cluster) is not null;
 
-    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence unless that is known already.</summary>
-    public void TryAddSurface(int sentence, int cluster, string text) => Surfaces.TryAdd((sentence, cluster), text);
+    /// <summary>Records what ⟦<paramref name="cluster"/>⟧ stands for in a sentence, over any mention's text.</summary>
+    public void SetSurface(int sentence, int cluster, string text) => (_surfaces ??= [])[(sentence, cluster)] = text;
 
     public Dictionary<int, int> Salience { get; } = [];
 
@@ -281,23 +292,23 @@ internal sealed class ArticleState
                 names.Insert(0, name);
             }
 
-            var acronyms = new List<string>();
+            List<string>? acronyms = null; // most entities have none: they share the empty list
             foreach (var m in mentions)
             {
-                if (m.IsAcronym && !acronyms.Contains(m.Text))
+                if (m.IsAcronym && !(acronyms?.Contains(m.Text) ?? false))
                 {
-                    acronyms.Add(m.Text);
+                    (acronyms ??= []).Add(m.Text);
                 }
             }
 
-            entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms, Salience.GetValueOrDefault(cluster)));
+            entities.Add(new LocalEntity(remap[cluster], KindOf(cluster), names, acronyms ?? (IReadOnlyList<string>)[], Salience.GetValueOrDefault(cluster)));
         }
 
         bool Used(int cluster) => (uint)cluster < (uint)remap.Length && remap[cluster] >= 0;
 
         // Facts about the entities named, each once: one with the kind, entities, detail and text key of an earlier one is left out.
-        var facts = new List<LocalFact>();
-        var kept = new List<(LocalFact Fact, string? Key)>();
+        var facts = new List<LocalFact>(Facts.Count);
+        var kept = new List<(LocalFact Fact, string? Key)>(Facts.Count);
         foreach (var f in Facts)
         {
             if (!Used(f.Subject) || (f.Object is { } o && (!Used(o) || o == f.Subject)) || (f.For is { } fo && !Used(fo)))
@@ -343,11 +354,13 @@ internal sealed class ArticleState
                 }
             }
 
-            facts.Add(f with
+            // Most facts name entities whose numbers stay: those are kept as they are, not copied.
+            var renumbered = remap[f.Subject] != f.Subject || (f.Object is { } x && remap[x] != x) || (f.For is { } y && remap[y] != y);
+            facts.Add(!renumbered && f.Examples is null ? f : f with
             {
                 Subject = remap[f.Subject],
-                Object = f.Object is { } x ? remap[x] : null,
-                For = f.For is { } y ? remap[y] : null,
+                Object = f.Object is { } ox ? remap[ox] : null,
+                For = f.For is { } oy ? remap[oy] : null,
                 Examples = examples,
             });
         }
