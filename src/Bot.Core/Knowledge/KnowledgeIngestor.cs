@@ -30,12 +30,8 @@ public sealed partial class KnowledgeIngestor(
     ILogger<KnowledgeIngestor> logger,
     KnowledgeSyncGate? syncGate = null)
 {
-    /// <summary>
-    /// Files taken by the workers and not yet taken in order by the writer: bounds the articles held in memory. Each
-    /// article held survives the collections of the youngest generation while it waits: with 256 nearly every
-    /// collection of a 100,000-article build was a generation-1 collection (twice the pause of the 64 now).
-    /// </summary>
-    private const int InFlight = 64;
+    /// <summary>Files taken by the workers and not yet taken in order by the writer: bounds the articles held in memory.</summary>
+    private const int InFlight = 256;
 
     /// <summary>Articles stored per transaction (held until then, like <see cref="InFlight"/>).</summary>
     private const int SaveBatch = 64;

@@ -4,7 +4,8 @@ namespace Bot.Core.Knowledge;
 /// A bounded ordered pipeline: workers take the items in turn and process them in parallel, and the caller takes the
 /// results in the items' order as soon as each is ready (no barrier at the end of a batch). At most
 /// <c>window</c> items are taken and not yet handed to the caller, so a slow item holds back the workers only when
-/// the others are that far ahead. The first failure (or cancellation) stops the workers and is the caller's.
+/// the others are that far ahead. The first failure (or cancellation) stops the workers and is the caller's. The
+/// workers are threads of their own, at a lower priority than the caller (<see cref="WorkerPriority"/>).
 /// </summary>
 internal static class OrderedPipeline
 {
@@ -61,6 +62,8 @@ internal static class OrderedPipeline
 
         public void Work()
         {
+            // The caller takes the results (in ingestion, the store's one writer): it runs first when it can.
+            WorkerPriority.Lower();
             while (true)
             {
                 TIn item;

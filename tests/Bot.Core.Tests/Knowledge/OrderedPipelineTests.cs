@@ -27,6 +27,24 @@ public sealed class OrderedPipelineTests
     }
 
     [Fact]
+    public void Workers_RunBelowTheCallersPriority_TheCallerKeepsItsOwn()
+    {
+        // Priorities are set on Linux only; elsewhere the workers keep the caller's.
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Null(WorkerPriority.Current());
+            return;
+        }
+
+        var callers = WorkerPriority.Current();
+
+        var seen = OrderedPipeline.Run(Enumerable.Range(0, 8), _ => (object)WorkerPriority.Current()!.Value, window: 4, workers: 2, CancellationToken.None).Cast<int>().ToList();
+
+        Assert.All(seen, nice => Assert.Equal(WorkerPriority.Nice, nice));
+        Assert.Equal(callers, WorkerPriority.Current());
+    }
+
+    [Fact]
     public void Workers_NeverRunFurtherAheadOfTheCallerThanTheWindow()
     {
         var started = 0;
