@@ -500,10 +500,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var transaction = connection.BeginTransaction();
 
             // New rows are numbered above every row there is (AUTOINCREMENT) and are added to the full-text index by
-            // one statement after the batch (see IndexArticles), or when indexLater once SearchIndexChunk rows wait. A row updated instead (same content
-            // hash) is re-indexed by the update trigger, whose first step deletes the row's old words from the index: a
-            // row not indexed yet (saved earlier in this batch or an earlier one) is indexed first, so that the trigger
-            // finds it there.
+            // one statement after the batch (see IndexArticles), or, when indexLater, once SearchIndexChunk rows wait.
+            // A row updated instead (same content hash) is re-indexed by the update trigger, whose first step deletes
+            // the row's old words from the index: a row not indexed yet (saved earlier in this batch or an earlier one)
+            // is indexed first, so that the trigger finds it there.
             var indexed = SearchIndexedTo(connection, transaction);
             var newest = MaxArticleId(connection, transaction);
             var hashes = new HashSet<string>(StringComparer.Ordinal);
@@ -603,8 +603,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// </summary>
     private static long SearchIndexedTo(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = Sql.Command(connection, transaction, "SELECT value FROM meta WHERE key = $k", ("$k", SearchIndexedKey));
-        return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : MaxArticleId(connection, transaction);
+        return ReadMeta(connection, transaction, SearchIndexedKey) is { } value ? long.Parse(value, CultureInfo.InvariantCulture) : MaxArticleId(connection, transaction);
     }
 
     private static long MaxArticleId(SqliteConnection connection, SqliteTransaction transaction)
@@ -640,16 +639,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <summary>Records the highest article number in the full-text index, in the transaction that indexed it (or left articles out).</summary>
-    private static void MarkSearchIndexed(SqliteConnection connection, SqliteTransaction transaction, long indexed)
-    {
-        using var mark = Sql.Command(
-            connection,
-            transaction,
-            "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            ("$k", SearchIndexedKey),
-            ("$v", indexed.ToString(CultureInfo.InvariantCulture)));
-        mark.ExecuteNonQuery();
-    }
+    private static void MarkSearchIndexed(SqliteConnection connection, SqliteTransaction transaction, long indexed) =>
+        WriteMeta(connection, transaction, SearchIndexedKey, indexed.ToString(CultureInfo.InvariantCulture));
 
     /// <inheritdoc />
     public IReadOnlyList<long> ArticleIds()
@@ -889,8 +880,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public string? GetMeta(string key)
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT value FROM meta WHERE key = $k", ("$k", key));
-        return command.ExecuteScalar() as string;
+        return ReadMeta(connection, null, key);
     }
 
     /// <inheritdoc />
@@ -899,9 +889,20 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         lock (_writeLock)
         {
             using var connection = OpenWriter();
-            using var command = Sql.Command(connection, null, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
-            command.ExecuteNonQuery();
+            WriteMeta(connection, null, key, value);
         }
+    }
+
+    private static string? ReadMeta(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    {
+        using var command = Sql.Command(connection, transaction, "SELECT value FROM meta WHERE key = $k", ("$k", key));
+        return command.ExecuteScalar() as string;
+    }
+
+    private static void WriteMeta(SqliteConnection connection, SqliteTransaction? transaction, string key, string value)
+    {
+        using var command = Sql.Command(connection, transaction, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc />
