@@ -143,6 +143,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
         // The first full chunk is in the index, in one segment; the articles saved after it are not yet.
         var chunkEnd = ((SqliteKnowledgeStore.SearchIndexChunk + 63) / 64) * 64;
         Assert.Equal(chunkEnd, store.Search("harbour crane", 5000).Count);
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
         Assert.Empty(store.Search("number " + (articles.Count - 1), 10));
 
         store.SyncFiles([.. articles.Select(FileOf)]);
