@@ -38,7 +38,7 @@ public sealed class GroupReferenceTests
     }
 
     [Theory]
-    [InlineData("⟦2⟧, an industry alliance initiated by ⟦3⟧, grew.")]
+    [InlineData("⟦2⟧, a trade group set up by ⟦3⟧, grew.")]
     [InlineData("Members met ⟦14⟧ ,\tthe regional payments network.")]
     [InlineData("⟦0⟧,a lender; ⟦1⟧ , the alliance")]
     public void AppositiveParts_Appositive_SameAsThePatternsGroups(string text)

@@ -120,7 +120,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
 
         using (var store = new SqliteKnowledgeStore(DbPath))
         {
-            store.SyncFiles([.. articles.Select(a => new StoredFile(a.SourceName, 100, 1, a.ContentHash))]);
+            store.SyncFiles([.. articles.Select(FileOf)]);
 
             Assert.Equal(63, store.Search("harbour crane", 100).Count);
             Assert.Single(store.Search("number 17", 100));
@@ -143,9 +143,10 @@ public sealed class SqliteArticleWriteTests : IDisposable
         // The first full chunk is in the index, in one segment; the articles saved after it are not yet.
         var chunkEnd = ((SqliteKnowledgeStore.SearchIndexChunk + 63) / 64) * 64;
         Assert.Equal(chunkEnd, store.Search("harbour crane", 5000).Count);
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
         Assert.Empty(store.Search("number " + (articles.Count - 1), 10));
 
-        store.SyncFiles([.. articles.Select(a => new StoredFile(a.SourceName, 100, 1, a.ContentHash))]);
+        store.SyncFiles([.. articles.Select(FileOf)]);
 
         Assert.Equal(articles.Count, store.Search("harbour crane", 5000).Count);
         Assert.Single(store.Search("number " + (articles.Count - 1), 10));
@@ -161,7 +162,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
             var second = store.SaveArticles([(Article(1, "Crane repaired", "The harbour crane was repaired."), Empty), (Article(1, "Crane sold", "The harbour crane was sold."), Empty)], 1, Seen, indexLater: true);
 
             Assert.Equal([first[0], first[0]], second);
-            store.SyncFiles([new StoredFile(Article(1, "", "").SourceName, 100, 1, "hash-00001"), new StoredFile(Article(2, "", "").SourceName, 100, 1, "hash-00002")]);
+            store.SyncFiles([FileOf(Article(1, "", "")), FileOf(Article(2, "", ""))]);
 
             Assert.Equal(["Crane sold"], store.Search("harbour crane", 20).Select(h => h.Article.Title));
             Assert.Empty(store.Search("repaired", 20));
@@ -185,7 +186,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
             Assert.Empty(store.Search("harbour crane", 20));
 
             // The next run finds only the second file: the first article is removed, from the index too.
-            store.SyncFiles([new StoredFile(Article(2, "", "").SourceName, 100, 1, "hash-00002")]);
+            store.SyncFiles([FileOf(Article(2, "", ""))]);
 
             Assert.Equal(["Port news"], store.Search("harbour crane", 20).Select(h => h.Article.Title));
         }
@@ -204,6 +205,9 @@ public sealed class SqliteArticleWriteTests : IDisposable
 
     private static ArticleDocument Article(int n, string title, string body) =>
         new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], title + "\n\n" + body);
+
+    /// <summary>The file row of <paramref name="article"/>, as the ingestor records it when syncing the folder.</summary>
+    private static StoredFile FileOf(ArticleDocument article) => new(article.SourceName, 100, 1, article.ContentHash);
 
     /// <summary>FTS5's own check of the index against the articles' text: fails on an article indexed twice or not at all.</summary>
     private void CheckIndex() => Execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");

@@ -21,7 +21,7 @@ public sealed class SqliteFactsTests
         ["Harlow Shipping has joined the Pacific Port Coalition (PPC), an industry alliance founded by Brisa Foods.",
          "\"We are glad,\" said Maria Ostrova, chief executive of Harlow Shipping."],
         ["Markets were calm on Monday."],
-        ["Veltora Bank, a Lisbon-based lender, has been added to the Pacific Port Coalition. The coalition is made up of 14 members."],
+        ["Veltora Bank, a Lisbon-based lender, has been added to the Pacific Port Coalition. The coalition is made up of 23 members."],
     ];
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SqliteFactsTests
         Assert.All(facts, f => Assert.Contains(f.Evidence, sentences[f.ArticleId]));
         Assert.Contains(facts, f => f.Kind == FactKind.Headquarters && f.SubjectName == "Veltora Bank"
             && f.Evidence == "Veltora Bank, a Lisbon-based lender, has been added to the Pacific Port Coalition.");
-        Assert.Contains(facts, f => f.Kind == FactKind.Count && f.ArticleId == saved[2].Id && f.Evidence == "The coalition is made up of 14 members.");
+        Assert.Contains(facts, f => f.Kind == FactKind.Count && f.ArticleId == saved[2].Id && f.Evidence == "The coalition is made up of 23 members.");
         Assert.Contains(facts, f => f.Kind == FactKind.Member && f.SubjectName == "Harlow Shipping" && f.Evidence.StartsWith("Harlow Shipping has joined", StringComparison.Ordinal));
         Assert.DoesNotContain(facts, f => f.ArticleId == saved[1].Id);
     }
@@ -80,6 +80,10 @@ public sealed class SqliteFactsTests
         return [.. ids.Zip(saved, (id, s) => (id, s.Extraction.Sentences.ToArray()))];
     }
 
+    /// <summary>
+    /// Resolution's two passes as <see cref="KnowledgeIngestor.Resolve"/> makes them, without its read-ahead: that reads the
+    /// extractions on another thread while the facts are written, which an in-memory store refuses (schema locked).
+    /// </summary>
     private static void Resolve(SqliteKnowledgeStore store)
     {
         var resolver = new EntityResolver(AliasGroups.Empty);
