@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Bot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>
-/// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts</c>): every article's paragraphs as
-/// <c>GetParagraphs</c> reads them, or every fact as <c>AllFacts</c> reads it. Two stores whose dumps are the same answer
+/// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts|article-entities</c>): every article's paragraphs as
+/// <c>GetParagraphs</c> reads them, every fact as <c>AllFacts</c> reads it, or the entities each article names. Two stores whose dumps are the same answer
 /// the same, whatever form their tables keep the values in (compare the dumps' hashes, with the other tables', before and after
 /// a change to how the store keeps them).
 /// </summary>
@@ -31,8 +32,28 @@ internal static class DumpScenario
                 }
 
                 break;
+            case "article-entities":
+                // As "SELECT article, entity, position, mentions FROM article_entities ORDER BY article, entity" printed
+                // them when the store kept a row for each.
+                using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString()))
+                {
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT article, body FROM article_knowledge ORDER BY article";
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        var article = reader.GetInt64(0);
+                        foreach (var (entity, position) in KnowledgeRows.ReadEntities(reader.GetFieldValue<byte[]>(1)).Select((e, i) => (e, i)).OrderBy(p => p.e.Entity))
+                        {
+                            output.WriteLine(FormattableString.Invariant($"{article}|{entity.Entity}|{position}|{entity.Mentions}"));
+                        }
+                    }
+                }
+
+                break;
             default:
-                Console.Error.WriteLine("dump <db> paragraphs|facts");
+                Console.Error.WriteLine("dump <db> paragraphs|facts|article-entities");
                 return 2;
         }
 

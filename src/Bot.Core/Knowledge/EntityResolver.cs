@@ -12,9 +12,10 @@ public sealed class EntityResolver
 {
     /// <summary>
     /// Bump when the resolution rules or what it stores change, so stored knowledge is resolved again at the next start
-    /// (6: facts no longer carry a copy of their sentence; the store reads it from the article's extraction).
+    /// (6: facts no longer carry a copy of their sentence; the store reads it from the article's extraction. 7: the store
+    /// keeps an article's facts and named entities in one row, and drops the tables that kept a row for each).
     /// </summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private const string AcronymPrefix = "\u0001";
     private readonly Dictionary<string, int> _nodes = new(StringComparer.Ordinal);

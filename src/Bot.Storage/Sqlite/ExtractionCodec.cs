@@ -195,7 +195,8 @@ internal static class ExtractionCodec
         writer.Write7BitEncodedInt(value is { } id ? checked(id + 1) : 0);
     }
 
-    private static void Optional(BinaryWriter writer, string? value)
+    /// <summary>A text that may be null: a flag, then the text.</summary>
+    internal static void Optional(BinaryWriter writer, string? value)
     {
         writer.Write(value is not null);
         if (value is not null)
@@ -206,5 +207,5 @@ internal static class ExtractionCodec
 
     private static int? OptionalInt(BinaryReader reader) => reader.Read7BitEncodedInt() is var v and > 0 ? v - 1 : null;
 
-    private static string? OptionalString(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    internal static string? OptionalString(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

@@ -58,21 +58,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
         using var connection = Open();
         Execute(connection, Schema);
-        DropFactsWithEvidence(connection);
-    }
-
-    /// <summary>
-    /// A store from before facts left their sentence in the article's extraction has an evidence column in facts: the
-    /// table is made again empty (resolution fills it; <see cref="EntityResolver.Version"/> 6 makes the next start
-    /// resolve again before answering).
-    /// </summary>
-    private static void DropFactsWithEvidence(SqliteConnection connection)
-    {
-        using var check = Sql.Command(connection, null, "SELECT COUNT(*) FROM pragma_table_info('facts') WHERE name = 'evidence'");
-        if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
-        {
-            Execute(connection, "DROP TABLE facts; DELETE FROM fact_examples;" + Schema);
-        }
     }
 
     private const string Schema = """
@@ -93,13 +78,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;
         CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, articles INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS aliases(entity INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, words TEXT NOT NULL, acronym INTEGER NOT NULL, uses INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS facts(
-            id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
-            for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS article_entities(
-            article INTEGER NOT NULL, entity INTEGER NOT NULL, position INTEGER NOT NULL, mentions INTEGER NOT NULL,
-            PRIMARY KEY(article, entity)) WITHOUT ROWID;
+        DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS fact_examples; DROP TABLE IF EXISTS article_entities;
+        CREATE TABLE IF NOT EXISTS article_knowledge(article INTEGER PRIMARY KEY, first_fact INTEGER NOT NULL, facts INTEGER NOT NULL, body BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS answers(
             entity INTEGER NOT NULL, section INTEGER NOT NULL, lines INTEGER NOT NULL, articles INTEGER NOT NULL, body TEXT NOT NULL,
             PRIMARY KEY(entity, section)) WITHOUT ROWID;
@@ -110,17 +90,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         CREATE INDEX IF NOT EXISTS ix_aliases_key ON aliases(key);
         CREATE INDEX IF NOT EXISTS ix_aliases_entity ON aliases(entity);
         CREATE INDEX IF NOT EXISTS ix_aliases_name ON aliases(name COLLATE NOCASE);
-        CREATE INDEX IF NOT EXISTS ix_examples_fact ON fact_examples(fact);
         """;
 
-    /// <summary>
-    /// Also drops the fact indexes by subject, object, provider target and example entity that stores built before the
-    /// answer lines carry: answers read the lines, so nothing looks facts up by entity any more.
-    /// </summary>
     private const string DropKnowledgeIndexes = """
         DROP INDEX IF EXISTS ix_aliases_key; DROP INDEX IF EXISTS ix_aliases_entity; DROP INDEX IF EXISTS ix_aliases_name;
-        DROP INDEX IF EXISTS ix_facts_subject; DROP INDEX IF EXISTS ix_facts_object; DROP INDEX IF EXISTS ix_facts_for;
-        DROP INDEX IF EXISTS ix_examples_entity; DROP INDEX IF EXISTS ix_examples_fact;
         """;
 
     private SqliteConnection Open() => Sql.Open(_connectionString);
@@ -154,7 +127,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public KnowledgeStats GetStats()
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM facts)");
+        using var command = Sql.Command(connection, null, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COALESCE(SUM(facts), 0) FROM article_knowledge)");
         using var reader = command.ExecuteReader();
         reader.Read();
         return new KnowledgeStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
@@ -271,12 +244,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id].Entity)];
     }
 
-    private const string FactColumns = """
-        SELECT f.id, f.kind, f.subject, s.name, f.object, o.name, f.text, f.detail, f.for_entity, p.name, f.article, f.sentence,
-               (SELECT group_concat(x.name, char(31)) FROM fact_examples fx JOIN entities x ON x.id = fx.entity WHERE fx.fact = f.id)
-        FROM facts f JOIN entities s ON s.id = f.subject LEFT JOIN entities o ON o.id = f.object LEFT JOIN entities p ON p.id = f.for_entity
-        """;
-
     /// <inheritdoc />
     public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
     {
@@ -299,33 +266,42 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    /// <remarks>A fact's sentence is kept once, in its article's extraction (the sentences its facts rest on), and read from there.</remarks>
+    /// <remarks>
+    /// A fact's sentence is kept once, in its article's extraction (the sentences its facts rest on), and read from there.
+    /// Facts come in article order, and in an article by sentence, then in the order resolution numbered them.
+    /// </remarks>
     public IReadOnlyList<FactRecord> AllFacts()
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, null, FactColumns + " ORDER BY f.article, f.sentence, f.id");
-        using var extraction = Sql.Command(connection, null, "SELECT extraction FROM articles WHERE id = $id", ("$id", 0L));
-        var facts = new List<FactRecord>();
-        long article = 0;
-        IReadOnlyDictionary<int, string> evidence = new Dictionary<int, string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var names = new Dictionary<long, string>();
+        using (var entities = Sql.Command(connection, null, "SELECT id, name FROM entities"))
+        using (var reader = entities.ExecuteReader())
         {
-            if (reader.GetInt64(10) != article)
+            while (reader.Read())
             {
-                article = reader.GetInt64(10);
-                extraction.Parameters["$id"].Value = article;
-                using var row = extraction.ExecuteReader();
-                evidence = row.Read() ? Parse(article, row.GetFieldValue<byte[]>(0), ExtractionCodec.Read).Evidence : new Dictionary<int, string>();
+                names[reader.GetInt64(0)] = reader.GetString(1);
             }
+        }
 
-            facts.Add(new FactRecord(
-                reader.GetInt64(0), (FactKind)reader.GetInt32(1), reader.GetInt64(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                article, evidence.GetValueOrDefault(reader.GetInt32(11), string.Empty),
-                reader.IsDBNull(12) ? [] : reader.GetString(12).Split('\u001f')));
+        using var command = Sql.Command(connection, null, """
+            SELECT k.article, k.first_fact, k.body, a.extraction FROM article_knowledge k LEFT JOIN articles a ON a.id = k.article
+            WHERE k.facts > 0 ORDER BY k.article
+            """);
+        var facts = new List<FactRecord>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            var article = rows.GetInt64(0);
+            var evidence = rows.IsDBNull(3) ? new Dictionary<int, string>() : Parse(article, rows.GetFieldValue<byte[]>(3), ExtractionCodec.Read).Evidence;
+            var resolved = Parse(article, rows.GetFieldValue<byte[]>(2), stored => KnowledgeRows.ReadFacts(article, stored), "knowledge");
+            var first = rows.GetInt64(1);
+            foreach (var (f, id) in resolved.Select((f, i) => (f, Id: first + i)).OrderBy(p => p.f.Sentence).ThenBy(p => p.Id))
+            {
+                facts.Add(new FactRecord(
+                    id, f.Kind, f.Subject, names[f.Subject], f.Object, f.Object is { } o ? names[o] : null, f.Text, f.Detail,
+                    f.For, f.For is { } p ? names[p] : null, article, evidence.GetValueOrDefault(f.Sentence, string.Empty),
+                    [.. f.Examples.Select(e => names[e])]));
+            }
         }
 
         return facts;
@@ -784,8 +760,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
     }
 
-    /// <summary>One stored extraction; a damaged one fails resolution with the article's number (the store is rebuilt from the files by deleting it).</summary>
-    private static T Parse<T>(long id, byte[] stored, Func<byte[], T?> parse)
+    /// <summary>One stored extraction (or, <paramref name="what"/> said, an article's knowledge); a damaged one fails resolution with the article's number (the store is rebuilt from the files by deleting it).</summary>
+    private static T Parse<T>(long id, byte[] stored, Func<byte[], T?> parse, string what = "extraction")
         where T : class
     {
         T? value;
@@ -795,10 +771,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException or FormatException or ArgumentException)
         {
-            throw new InvalidDataException($"Article {id}: its stored extraction cannot be read.", e);
+            throw new InvalidDataException($"Article {id}: its stored {what} cannot be read.", e);
         }
 
-        return value ?? throw new InvalidDataException($"Article {id} has no extraction.");
+        return value ?? throw new InvalidDataException($"Article {id} has no {what}.");
     }
 
     /// <inheritdoc />
@@ -808,7 +784,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
-            Execute(connection, DropKnowledgeIndexes + "DELETE FROM fact_examples; DELETE FROM facts; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers; DELETE FROM article_entities;", transaction);
+            Execute(connection, DropKnowledgeIndexes + "DELETE FROM article_knowledge; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers;", transaction);
             using (var entity = new BulkInsert(connection, "INSERT INTO entities(id, name, kind, articles) VALUES (?1, ?2, ?3, ?4)"))
             using (var alias = new BulkInsert(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
             {
@@ -822,32 +798,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
-            using (var fact = new BulkInsert(connection, """
-                INSERT INTO facts(id, kind, subject, object, text, detail, for_entity, article, sentence)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                """))
-            using (var example = new BulkInsert(connection, "INSERT INTO fact_examples(fact, entity) VALUES (?1, ?2)"))
-            using (var named = new BulkInsert(connection, "INSERT INTO article_entities(article, entity, position, mentions) VALUES (?1, ?2, ?3, ?4)"))
+            using (var row = new BulkInsert(connection, "INSERT INTO article_knowledge(article, first_fact, facts, body) VALUES (?1, ?2, ?3, ?4)"))
+            using (var buffer = new MemoryStream(4 * 1024))
+            using (var writer = new BinaryWriter(buffer, ExtractionCodec.TextEncoding, leaveOpen: true))
             {
                 foreach (var article in articles)
                 {
-                    for (var i = 0; i < article.Entities.Count; i++)
+                    if (article.Facts.Count == 0 && article.Entities.Count == 0)
                     {
-                        named.Set(1, article.ArticleId).Set(2, article.Entities[i].Entity).Set(3, i).Set(4, article.Entities[i].Mentions).Run();
+                        continue;
                     }
 
-                    var id = article.FirstFactId;
-                    foreach (var f in article.Facts)
-                    {
-                        fact.Set(1, id).Set(2, (int)f.Kind).Set(3, f.Subject).Set(4, f.Object).Set(5, f.Text).Set(6, f.Detail)
-                            .Set(7, f.For).Set(8, f.ArticleId).Set(9, f.Sentence).Run();
-                        foreach (var e in f.Examples)
-                        {
-                            example.Set(1, id).Set(2, e).Run();
-                        }
-
-                        id++;
-                    }
+                    buffer.SetLength(0);
+                    KnowledgeRows.Write(writer, article);
+                    row.Set(1, article.ArticleId).Set(2, article.FirstFactId).Set(3, article.Facts.Count)
+                        .SetBlob(4, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).Run();
                 }
             }
 

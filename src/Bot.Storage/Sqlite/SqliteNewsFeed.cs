@@ -132,23 +132,34 @@ public sealed class SqliteNewsFeed : INewsFeed
     /// <summary>The knowledge entities each article names, as resolution mapped them, in the order the article names them.</summary>
     private static Dictionary<long, List<FeedEntity>> NamedEntities(SqliteConnection connection, List<long> articles)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT ae.article, e.id, e.name, e.kind, ae.mentions FROM article_entities ae JOIN entities e ON e.id = ae.entity
-            WHERE ae.article IN (SELECT value FROM json_each($ids)) ORDER BY ae.article, ae.position
-            """;
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articles, Sql.Json));
-        var byArticle = new Dictionary<long, List<FeedEntity>>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var named = new Dictionary<long, List<ArticleEntity>>();
+        using (var command = connection.CreateCommand())
         {
-            var article = reader.GetInt64(0);
-            if (!byArticle.TryGetValue(article, out var list))
+            command.CommandText = "SELECT article, body FROM article_knowledge WHERE article IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articles, Sql.Json));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                byArticle[article] = list = [];
+                named[reader.GetInt64(0)] = KnowledgeRows.ReadEntities(reader.GetFieldValue<byte[]>(1));
             }
+        }
 
-            list.Add(new FeedEntity(reader.GetInt64(1), reader.GetString(2), (EntityKind)reader.GetInt32(3), reader.GetInt32(4)));
+        var entities = new Dictionary<long, (string Name, EntityKind Kind)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, name, kind FROM entities WHERE id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(named.Values.SelectMany(l => l.Select(e => e.Entity)).Distinct(), Sql.Json));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                entities[reader.GetInt64(0)] = (reader.GetString(1), (EntityKind)reader.GetInt32(2));
+            }
+        }
+
+        var byArticle = new Dictionary<long, List<FeedEntity>>();
+        foreach (var (article, list) in named)
+        {
+            byArticle[article] = [.. list.Where(e => entities.ContainsKey(e.Entity)).Select(e => new FeedEntity(e.Entity, entities[e.Entity].Name, entities[e.Entity].Kind, e.Mentions))];
         }
 
         return byArticle;

@@ -10,7 +10,8 @@ namespace Bot.Core.Tests.Storage;
 
 /// <summary>
 /// Facts keep their article and sentence number; the sentence itself is kept once, in the article's extraction, and
-/// every fact read back carries it. A store from before (facts with a copy of the sentence) is migrated.
+/// every fact read back carries it. A store from before (a row for each fact, some with a copy of the sentence, and for
+/// each entity an article names) is migrated.
 /// </summary>
 public sealed class SqliteFactsTests
 {
@@ -34,6 +35,8 @@ public sealed class SqliteFactsTests
         var facts = store.AllFacts();
 
         Assert.True(facts.Count >= 4, $"facts read: {facts.Count}");
+        Assert.Equal(facts.Count, store.GetStats().Facts);
+        Assert.Equal(facts.Count, facts.Select(f => f.Id).Distinct().Count());
         var sentences = saved.ToDictionary(s => s.Id, s => s.Sentences);
         Assert.All(facts, f => Assert.Contains(f.Evidence, sentences[f.ArticleId]));
         Assert.Contains(facts, f => f.Kind == FactKind.Headquarters && f.SubjectName == "Veltora Bank"
@@ -44,7 +47,7 @@ public sealed class SqliteFactsTests
     }
 
     [Fact]
-    public void Open_StoreWhoseFactsCopyTheirSentence_FactsTableMadeAgainAndResolutionFillsIt()
+    public void Open_StoreWithARowPerFact_OldTablesDroppedAndResolutionFillsTheArticleRows()
     {
         using var file = RawStoreFile.Create(
             """
@@ -52,6 +55,12 @@ public sealed class SqliteFactsTests
                 id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, subject INTEGER NOT NULL, object INTEGER, text TEXT, detail TEXT,
                 for_entity INTEGER, article INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL);
             INSERT INTO facts VALUES (1, 0, 1, 2, NULL, NULL, NULL, 1, 0, 'An old sentence.');
+            CREATE TABLE fact_examples(fact INTEGER NOT NULL, entity INTEGER NOT NULL);
+            CREATE INDEX ix_examples_fact ON fact_examples(fact);
+            CREATE TABLE article_entities(
+                article INTEGER NOT NULL, entity INTEGER NOT NULL, position INTEGER NOT NULL, mentions INTEGER NOT NULL,
+                PRIMARY KEY(article, entity)) WITHOUT ROWID;
+            INSERT INTO article_entities VALUES (1, 1, 0, 3);
             """,
             withSchema: false);
 
@@ -66,9 +75,9 @@ public sealed class SqliteFactsTests
 
         using var check = new SqliteConnection("Data Source=" + file.Path);
         check.Open();
-        using var columns = check.CreateCommand();
-        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('facts') WHERE name = 'evidence'";
-        Assert.Equal(0L, (long)columns.ExecuteScalar()!);
+        using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT name FROM sqlite_master WHERE name IN ('facts', 'fact_examples', 'ix_examples_fact', 'article_entities')";
+        Assert.Null(tables.ExecuteScalar());
     }
 
     private static List<(long Id, string[] Sentences)> Save(SqliteKnowledgeStore store)
