@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
 
 namespace Bot.Core.Articles;
 
@@ -87,13 +88,15 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
             int count;
             try
             {
-                var length = new FileInfo(file.FullPath).Length;
+                // The length from the open file, not from its path: one system call fewer for every article.
+                using var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                var length = RandomAccess.GetLength(handle);
                 if (length > maxBytes)
                 {
                     return Skip(file, ArticleSkipReason.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{length:N0} bytes, the limit is {maxBytes:N0}"));
                 }
 
-                count = ReadAtMost(file.FullPath, length, maxBytes, out rented);
+                count = ReadAtMost(handle, length, maxBytes, out rented);
                 if (count > maxBytes)
                 {
                     return Skip(file, ArticleSkipReason.TooLarge, string.Create(CultureInfo.InvariantCulture, $"grew past the limit of {maxBytes:N0} bytes while being read"));
@@ -220,9 +223,8 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     /// that did not change, no chunks or copies. Reads at most one byte past <paramref name="maxBytes"/>, so a count above
     /// it means the file grew past the limit. Returns the count of bytes read.
     /// </summary>
-    private static int ReadAtMost(string path, long length, long maxBytes, out byte[] buffer)
+    private static int ReadAtMost(SafeFileHandle handle, long length, long maxBytes, out byte[] buffer)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var limit = (int)Math.Min(maxBytes + 1, int.MaxValue);
         buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length + 1, limit));
         var count = 0;

@@ -656,13 +656,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             }
 
             var kept = new HashSet<string>(StringComparer.Ordinal);
-            using (var insert = Sql.Command(connection, null, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES ($s, $l, $m, $h)"))
+            using (var insert = new BulkInsert(connection, "INSERT OR REPLACE INTO files(source, length, mtime, hash) VALUES (?1, ?2, ?3, ?4)"))
             {
-                insert.Transaction = transaction;
-                var s = insert.Parameters.Add("$s", SqliteType.Text);
-                var l = insert.Parameters.Add("$l", SqliteType.Integer);
-                var m = insert.Parameters.Add("$m", SqliteType.Integer);
-                var h = insert.Parameters.Add("$h", SqliteType.Text);
                 foreach (var file in present)
                 {
                     kept.Add(file.SourceName);
@@ -671,11 +666,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                         continue;
                     }
 
-                    s.Value = file.SourceName;
-                    l.Value = file.Length;
-                    m.Value = file.LastWriteTicks;
-                    h.Value = file.Hash;
-                    insert.ExecuteNonQuery();
+                    insert.Set(1, file.SourceName).Set(2, file.Length).Set(3, file.LastWriteTicks).Set(4, file.Hash).Run();
                 }
             }
 
