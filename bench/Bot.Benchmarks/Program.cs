@@ -26,7 +26,8 @@ return args.FirstOrDefault() switch
         args.Contains("--keep") || args.Contains("--reuse"),
         args.Contains("--reuse"),
         args.Select((a, i) => (a, i)).Where(p => p.a == "--child-env" && p.i + 1 < args.Length).Select(p => args[p.i + 1].Split('=', 2))
-            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : string.Empty))),
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : string.Empty),
+        Int(Option(args, "--ingest-runs"), 3))),
 };
 
 static string? Option(string[] args, string name)
@@ -53,15 +54,16 @@ static int Generate(string folder, int count, int seed)
 static int Usage()
 {
     Console.WriteLine("""
-        Bot.Benchmarks [--sizes 5,10000,100000] [--seed 42] [--calls 2000] [--out file.md] [--work folder] [--keep] [--reuse] [--child-env KEY=VALUE]...
+        Bot.Benchmarks [--sizes 5,10000,100000] [--seed 42] [--calls 2000] [--out file.md] [--work folder] [--keep] [--reuse] [--ingest-runs 3] [--child-env KEY=VALUE]...
           --reuse (with --work): keep an earlier run's corpus, store and ingest figures and measure the queries again.
+          --ingest-runs: ingest children per size, each into a fresh store; the median run is reported (default 3).
           Generates a corpus per size and measures ingestion, start-up, command latency and peak memory in child processes.
         Bot.Benchmarks generate <folder> <count> [--seed 42]     writes a corpus only
         Bot.Benchmarks ingest <articles> <db> [--timed] [--keep-store]  (child) a fresh store, one Sync
         Bot.Benchmarks query <articles> <db> [--seed] [--calls]  (child) start-up and latency over a built store
         Bot.Benchmarks profile <articles>                        times load, extract, store and resolve separately
         Bot.Benchmarks write <built db> <db> [--resolve]         times the store's article writes alone (articles read from a built store); --resolve: then resolution's store calls
-        Bot.Benchmarks dump <db> paragraphs|facts                prints what GetParagraphs or AllFacts read, one JSON line each
+        Bot.Benchmarks dump <db> paragraphs|facts|article-entities  prints what GetParagraphs or AllFacts read, one JSON line each, or each article's named entities
         Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
         Bot.Benchmarks profile-load <articles> [--rounds 1]      times loading, cleaning and splitting alone (thread CPU), with a digest of the output
         Bot.Benchmarks profile-mask <articles> [--rounds 1]      times masking and whole extraction alone (thread CPU), with digests of the output

@@ -16,12 +16,17 @@ namespace Bot.Benchmarks.Running;
 /// <param name="Keep">Keep the corpora and stores afterwards.</param>
 /// <param name="Reuse">With --work: reuse a store and the ingest figures an earlier run left there (to measure queries again).</param>
 /// <param name="ChildEnvironment">Extra environment variables for the children (e.g. DOTNET_gcServer=1).</param>
-internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, bool Reuse, IReadOnlyDictionary<string, string> ChildEnvironment);
+/// <param name="IngestRuns">Ingest children run one after the other for each size, each into a fresh store: the run with the median rate is reported, and every run's rate beside it.</param>
+internal sealed record RunnerOptions(IReadOnlyList<int> Sizes, int Seed, string? Out, int Calls, string? Work, bool Keep, bool Reuse, IReadOnlyDictionary<string, string> ChildEnvironment, int IngestRuns = 3);
 
-/// <summary>One size's figures.</summary>
-internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, QueryResult Query, double StartupWallMs, string Load);
+/// <summary>One size's figures: <paramref name="Ingest"/> is the median of <paramref name="IngestRuns"/> (by articles/s).</summary>
+internal sealed record SizeResult(int Size, long CorpusBytes, double GenerateMs, IngestResult Ingest, IReadOnlyList<IngestResult> IngestRuns, QueryResult Query, double StartupWallMs, string Load);
 
-/// <summary>For each size: generates the corpus (not timed), runs the ingest child, then the query child; prints and writes the tables.</summary>
+/// <summary>
+/// For each size: generates the corpus (not timed), runs the ingest child (several times: this shared machine's speed
+/// varies by a fifth from one run to the next, so one run can be lucky or unlucky), then the query child over the last
+/// run's store; prints and writes the tables.
+/// </summary>
 internal static class BenchRunner
 {
     public static async Task<int> RunAsync(RunnerOptions options)
@@ -52,19 +57,31 @@ internal static class BenchRunner
 
                 var loadBefore = LoadAverage();
                 var saved = Path.Combine(folder, "ingest.json");
-                IngestResult ingest;
+                List<IngestResult> runs;
                 if (options.Reuse && File.Exists(saved) && File.Exists(database))
                 {
-                    ingest = JsonSerializer.Deserialize<IngestResult>(await File.ReadAllTextAsync(saved), ChildProcess.Json)!;
+                    // Runs before repeated ingestion saved one result, not a list.
+                    var text = await File.ReadAllTextAsync(saved);
+                    runs = text.TrimStart().StartsWith('[')
+                        ? JsonSerializer.Deserialize<List<IngestResult>>(text, ChildProcess.Json)!
+                        : [JsonSerializer.Deserialize<IngestResult>(text, ChildProcess.Json)!];
                     Console.WriteLine($"[{size}] reusing the store and ingest figures of an earlier run in {folder}");
                 }
                 else
                 {
-                    (ingest, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
-                    await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(ingest, ChildProcess.Json));
+                    runs = [];
+                    for (var run = 1; run <= Math.Max(1, options.IngestRuns); run++)
+                    {
+                        var (one, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
+                        runs.Add(one);
+                        Console.WriteLine($"[{size}] ingest run {run}/{options.IngestRuns}: {one.Extracted:N0} articles in {one.SyncMs:0} ms = {one.ArticlesPerSecond:0} articles/s ({one.Memory.CpuMs / Math.Max(1, one.Extracted):0.00} CPU ms/article), peak {one.Memory.PeakWorkingSetMb:0} MB");
+                    }
+
+                    await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(runs, ChildProcess.Json));
                 }
 
-                Console.WriteLine($"[{size}] ingest: {ingest.Extracted:N0} articles in {ingest.SyncMs:0} ms = {ingest.ArticlesPerSecond:0} articles/s ({ingest.Memory.CpuMs / Math.Max(1, ingest.Extracted):0.00} CPU ms/article), peak {ingest.Memory.PeakWorkingSetMb:0} MB");
+                var ingest = Median(runs);
+                Console.WriteLine($"[{size}] ingest, the median of {runs.Count} runs: {ingest.ArticlesPerSecond:0} articles/s (runs: {Rates(runs)}), peak {runs.Max(r => r.Memory.PeakWorkingSetMb):0} MB in the most");
 
                 var (query, ready, _) = await ChildProcess.RunAsync<QueryResult>(
                     ["query", articles, database, "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--calls", options.Calls.ToString(CultureInfo.InvariantCulture)],
@@ -80,7 +97,7 @@ internal static class BenchRunner
                     Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered)");
                 }
 
-                results.Add(new SizeResult(size, bytes, generate, ingest, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));
+                results.Add(new SizeResult(size, bytes, generate, ingest, runs, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));
             }
         }
         finally
@@ -109,16 +126,18 @@ internal static class BenchRunner
         var sb = new StringBuilder();
         sb.AppendLine(c, $"Seed {options.Seed}, {options.Calls:N0} timed calls per command after a warm-up; {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");
         sb.AppendLine();
-        sb.AppendLine("| articles | ingest articles/s | ingest peak MB | start-up ms | /members p50 / p99 ms | /about p50 / p99 ms | /search p50 / p99 ms | query peak MB |");
-        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| articles | ingest articles/s (median) | each ingest run, articles/s | ingest peak MB (highest run) | start-up ms | /members p50 / p99 ms | /about p50 / p99 ms | /search p50 / p99 ms | query peak MB |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             var members = r.Query.Latencies.First(l => l.Command == "/members (popular)");
             var about = r.Query.Latencies.First(l => l.Command == "/about (popular)");
             var search = r.Query.Latencies.First(l => l.Command.StartsWith("/search", StringComparison.Ordinal));
-            sb.AppendLine(c, $"| {r.Size:N0} | {r.Ingest.ArticlesPerSecond:N0} | {r.Ingest.Memory.PeakWorkingSetMb:0} | {r.StartupWallMs:0} | {members.P50:0.00} / {members.P99:0.00} | {about.P50:0.00} / {about.P99:0.00} | {search.P50:0.00} / {search.P99:0.00} | {r.Query.Memory.PeakWorkingSetMb:0} |");
+            sb.AppendLine(c, $"| {r.Size:N0} | {r.Ingest.ArticlesPerSecond:N0} | {Rates(r.IngestRuns)} | {r.IngestRuns.Max(i => i.Memory.PeakWorkingSetMb):0} | {r.StartupWallMs:0} | {members.P50:0.00} / {members.P99:0.00} | {about.P50:0.00} / {about.P99:0.00} | {search.P50:0.00} / {search.P99:0.00} | {r.Query.Memory.PeakWorkingSetMb:0} |");
         }
 
+        sb.AppendLine();
+        sb.AppendLine(c, $"Ingestion ran {options.IngestRuns} times for each size, each time into a fresh store (a first build): the rate is the median run's, and the details below are that run's.");
         sb.AppendLine();
         sb.AppendLine("Start-up is the wall time from starting the query process to its first answered command (runtime start, host build, one /members; over a built store the Sync that finds nothing changed runs in the background meanwhile, as the host runs it, and its column is the time from host built to its end). /members and /about names are drawn with the corpus's own popularity law.");
         sb.AppendLine();
@@ -145,6 +164,13 @@ internal static class BenchRunner
 
         return sb.ToString();
     }
+
+    /// <summary>The run with the median rate (of an even count, the slower of the two middle ones).</summary>
+    internal static IngestResult Median(IReadOnlyList<IngestResult> runs) =>
+        runs.OrderBy(r => r.ArticlesPerSecond).ElementAt((runs.Count - 1) / 2);
+
+    private static string Rates(IEnumerable<IngestResult> runs) =>
+        string.Join(", ", runs.Select(r => r.ArticlesPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
 
     /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
     private static string LoadAverage() =>
