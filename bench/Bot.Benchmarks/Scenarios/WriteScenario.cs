@@ -55,12 +55,11 @@ internal static class WriteScenario
     private static List<(ArticleDocument Document, StoredExtraction Extraction)> Read(string source)
     {
         using var store = new SqliteKnowledgeStore(source);
-        var extractions = store.ReadExtractions().ToDictionary(p => p.ArticleId, p => p.Extraction);
         var articles = new List<(ArticleDocument, StoredExtraction)>();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, source, hash, title, url, published, publisher, paragraphs, body FROM articles ORDER BY id";
+        command.CommandText = "SELECT id, source, hash, title, url, published, publisher, paragraphs, body, extraction FROM articles ORDER BY id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -68,7 +67,8 @@ internal static class WriteScenario
             articles.Add((new ArticleDocument(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.IsDBNull(6) ? null : reader.GetString(6), paragraphs, reader.GetString(8)), extractions[reader.GetInt64(0)]));
+                reader.IsDBNull(6) ? null : reader.GetString(6), paragraphs, reader.GetString(8)),
+                ExtractionCodec.Read(reader.GetFieldValue<byte[]>(9), reader.GetString(8))!));
         }
 
         return articles;

@@ -87,7 +87,7 @@ public interface IKnowledgeWriter
     /// <summary>Every stored article's number, in ascending order.</summary>
     IReadOnlyList<long> ArticleIds();
 
-    /// <summary>Streams every stored article's id and extraction.</summary>
+    /// <summary>Streams every stored article's id and extraction: its entities and facts (<see cref="StoredExtraction.Evidence"/> is left empty; <see cref="IKnowledgeReader.AllFacts"/> gives each fact's sentence).</summary>
     IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions();
 
     /// <summary>Streams every stored article's id and the entities of its extraction (resolution's first pass needs no facts).</summary>

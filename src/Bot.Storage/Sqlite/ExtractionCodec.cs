@@ -8,14 +8,20 @@ namespace Bot.Storage.Sqlite;
 /// The stored form of an article's extraction: a compact binary record (a BLOB starting with <see cref="Marker"/>:
 /// counts and numbers as 7-bit varints, strings as length-prefixed UTF-8, a null as a 0 where a present value is 1 +
 /// its value), a third of the JSON's size and several times quicker to read, which resolution does for every article.
-/// Stores written before it hold JSON text (starting with '{'): both are read, so an old store needs no migration.
+/// A sentence a fact rests on is kept as its place in the article's body (start + 1 and length, in characters) when the
+/// body holds it as it is, as it nearly always does, else as text (a 0, then the text): the sentences were most of the
+/// record, a copy of text the row keeps anyway. Stores written before hold version 1 (<see cref="MarkerV1"/>, every
+/// sentence as text) or JSON text (starting with '{'): all are read, so an old store needs no migration.
 /// Every property of <see cref="LocalEntity"/> and <see cref="LocalFact"/> is written: a new one must be added here too
 /// (the round-trip test compares with the JSON).
 /// </summary>
 internal static class ExtractionCodec
 {
-    /// <summary>The first byte of the binary form, version 1 (JSON starts with '{').</summary>
-    private const byte Marker = 0xB1;
+    /// <summary>The first byte of the binary form, version 2 (JSON starts with '{').</summary>
+    private const byte Marker = 0xB2;
+
+    /// <summary>The first byte of version 1, whose sentences are all text.</summary>
+    private const byte MarkerV1 = 0xB1;
 
     /// <summary>
     /// UTF-8 that writes a lone surrogate (half of a character pair cut by a pattern) as U+FFFD instead of throwing, as
@@ -23,8 +29,8 @@ internal static class ExtractionCodec
     /// </summary>
     public static readonly System.Text.Encoding TextEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Writes the binary form with <paramref name="writer"/> (a writer and buffer reused for many rows).</summary>
-    public static void Write(BinaryWriter writer, StoredExtraction extraction)
+    /// <summary>Writes the binary form of the extraction of an article whose body is <paramref name="body"/> with <paramref name="writer"/> (a writer and buffer reused for many rows).</summary>
+    public static void Write(BinaryWriter writer, StoredExtraction extraction, string body)
     {
         writer.Write(Marker);
         writer.Write7BitEncodedInt(extraction.Entities.Count);
@@ -61,22 +67,43 @@ internal static class ExtractionCodec
             }
         }
 
+        // In the order of the article: each sentence is looked for after the one before (the body is read once).
         writer.Write7BitEncodedInt(extraction.Evidence.Count);
-        foreach (var (sentence, text) in extraction.Evidence)
+        var from = 0;
+        foreach (var (sentence, text) in extraction.Evidence.OrderBy(e => e.Key))
         {
             writer.Write7BitEncodedInt(sentence);
-            writer.Write(text);
+            var at = body.IndexOf(text, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = body.IndexOf(text, StringComparison.Ordinal);
+            }
+
+            if (at < 0)
+            {
+                writer.Write7BitEncodedInt(0);
+                writer.Write(text);
+                continue;
+            }
+
+            writer.Write7BitEncodedInt(at + 1);
+            writer.Write7BitEncodedInt(text.Length);
+            from = at + text.Length;
         }
 
         writer.Flush();
     }
 
-    /// <summary>A stored extraction, binary or JSON.</summary>
-    public static StoredExtraction? Read(byte[] stored)
+    /// <summary>
+    /// A stored extraction, binary or JSON, with the sentences its facts rest on read from <paramref name="body"/> (the
+    /// article's); with no body, without them (<see cref="StoredExtraction.Evidence"/> empty: resolution reads none).
+    /// </summary>
+    public static StoredExtraction? Read(byte[] stored, string? body)
     {
         if (!IsBinary(stored))
         {
-            return JsonSerializer.Deserialize(stored, StoreJson.Default.StoredExtraction);
+            var json = JsonSerializer.Deserialize(stored, StoreJson.Default.StoredExtraction);
+            return body is null && json is not null ? json with { Evidence = NoEvidence } : json;
         }
 
         using var reader = Open(stored);
@@ -106,11 +133,12 @@ internal static class ExtractionCodec
         }
 
         var count = Count(reader);
-        var evidence = new Dictionary<int, string>(count);
+        var evidence = body is null ? null : new Dictionary<int, string>(count);
         for (var i = 0; i < count; i++)
         {
             var sentence = reader.Read7BitEncodedInt();
-            evidence[sentence] = reader.ReadString();
+            var text = stored[0] == MarkerV1 ? reader.ReadString() : Sentence(reader, body);
+            evidence?.Add(sentence, text!);
         }
 
         if (reader.BaseStream.Position != reader.BaseStream.Length)
@@ -118,7 +146,32 @@ internal static class ExtractionCodec
             throw new InvalidDataException("The stored extraction has bytes after its end.");
         }
 
-        return new StoredExtraction(entities, facts, evidence);
+        return new StoredExtraction(entities, facts, evidence ?? NoEvidence);
+    }
+
+    private static readonly IReadOnlyDictionary<int, string> NoEvidence = new Dictionary<int, string>();
+
+    /// <summary>A sentence of version 2: its place in the body, or its text; null when there is no body to read the place from.</summary>
+    private static string? Sentence(BinaryReader reader, string? body)
+    {
+        var start = reader.Read7BitEncodedInt();
+        if (start == 0)
+        {
+            return reader.ReadString();
+        }
+
+        var length = reader.Read7BitEncodedInt();
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (start < 1 || length < 0 || start - 1 > body.Length - length)
+        {
+            throw new InvalidDataException($"The stored extraction is damaged (a sentence at {start - 1}, {length} characters, in a body of {body.Length}).");
+        }
+
+        return body.Substring(start - 1, length);
     }
 
     /// <summary>The entities of a stored extraction, binary or JSON, without reading its facts.</summary>
@@ -145,7 +198,7 @@ internal static class ExtractionCodec
         return count;
     }
 
-    private static bool IsBinary(byte[] stored) => stored.Length > 0 && stored[0] == Marker;
+    private static bool IsBinary(byte[] stored) => stored.Length > 0 && stored[0] is Marker or MarkerV1;
 
     private static BinaryReader Open(byte[] stored) => new(new MemoryStream(stored, 1, stored.Length - 1, writable: false), TextEncoding);
 

@@ -284,7 +284,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
 
         using var command = Sql.Command(connection, null, """
-            SELECT k.article, k.first_fact, k.body, a.extraction FROM article_knowledge k LEFT JOIN articles a ON a.id = k.article
+            SELECT k.article, k.first_fact, k.body, a.extraction, a.body FROM article_knowledge k LEFT JOIN articles a ON a.id = k.article
             WHERE k.facts > 0 ORDER BY k.article
             """);
         var facts = new List<FactRecord>();
@@ -292,7 +292,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         while (rows.Read())
         {
             var article = rows.GetInt64(0);
-            var evidence = rows.IsDBNull(3) ? new Dictionary<int, string>() : Parse(article, rows.GetFieldValue<byte[]>(3), ExtractionCodec.Read).Evidence;
+            var evidence = rows.IsDBNull(3) ? new Dictionary<int, string>() : Parse(article, rows.GetFieldValue<byte[]>(3), stored => ExtractionCodec.Read(stored, rows.GetString(4))).Evidence;
             var resolved = Parse(article, rows.GetFieldValue<byte[]>(2), stored => KnowledgeRows.ReadFacts(article, stored), "knowledge");
             var first = rows.GetInt64(1);
             foreach (var (f, id) in resolved.Select((f, i) => (f, Id: first + i)).OrderBy(p => p.f.Sentence).ThenBy(p => p.Id))
@@ -529,7 +529,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
                 var bodyLength = Encoding.UTF8.GetBytes(doc.Body, body);
                 extractionBuffer.SetLength(0);
-                ExtractionCodec.Write(extractionWriter, extraction);
+                ExtractionCodec.Write(extractionWriter, extraction, doc.Body);
                 ids[i] = insert
                     .Set(1, doc.ContentHash)
                     .Set(2, doc.SourceName)
@@ -717,7 +717,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => ReadParsed(ExtractionCodec.Read);
+    /// <remarks>The sentences are not read (most are places in the body, which is not read): nothing resolution does needs them.</remarks>
+    public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => ReadParsed(stored => ExtractionCodec.Read(stored, body: null));
 
     /// <inheritdoc />
     /// <remarks>The reader stops after the entities (the JSON of older stores skips the facts and evidence without building them).</remarks>
