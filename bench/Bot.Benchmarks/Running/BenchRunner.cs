@@ -72,9 +72,10 @@ internal static class BenchRunner
                     runs = [];
                     for (var run = 1; run <= Math.Max(1, options.IngestRuns); run++)
                     {
+                        var stolenBefore = StolenSeconds();
                         var (one, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
                         runs.Add(one);
-                        Console.WriteLine($"[{size}] ingest run {run}/{options.IngestRuns}: {one.Extracted:N0} articles in {one.SyncMs:0} ms = {one.ArticlesPerSecond:0} articles/s ({one.Memory.CpuMs / Math.Max(1, one.Extracted):0.00} CPU ms/article), peak {one.Memory.PeakWorkingSetMb:0} MB");
+                        Console.WriteLine($"[{size}] ingest run {run}/{options.IngestRuns}: {one.Extracted:N0} articles in {one.SyncMs:0} ms = {one.ArticlesPerSecond:0} articles/s ({one.Memory.CpuMs / Math.Max(1, one.Extracted):0.00} CPU ms/article), peak {one.Memory.PeakWorkingSetMb:0} MB, CPU time the hypervisor took from this machine meanwhile {StolenSeconds() - stolenBefore:0.0} s");
                     }
 
                     await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(runs, ChildProcess.Json));
@@ -171,6 +172,17 @@ internal static class BenchRunner
 
     private static string Rates(IEnumerable<IngestResult> runs) =>
         string.Join(", ", runs.Select(r => r.ArticlesPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// CPU time the hypervisor gave to others while this virtual machine had work (Linux "steal", all cores, seconds), to
+    /// show when a slow run was the machine's, not the code's; 0 where it is not known.
+    /// </summary>
+    private static double StolenSeconds()
+    {
+        var cpu = File.Exists("/proc/stat") ? File.ReadLines("/proc/stat").FirstOrDefault(l => l.StartsWith("cpu ", StringComparison.Ordinal)) : null;
+        var fields = cpu?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: > 8 } && long.TryParse(fields[8], CultureInfo.InvariantCulture, out var jiffies) ? jiffies / 100.0 : 0;
+    }
 
     /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
     private static string LoadAverage() =>
