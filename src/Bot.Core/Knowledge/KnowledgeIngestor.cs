@@ -34,7 +34,7 @@ public sealed partial class KnowledgeIngestor(
     /// Files taken by the workers and not yet taken in order by the writer: bounds the articles held in memory. Enough
     /// to cover the writer's longest steps (adding 1,024 articles to the search index, a commit): in alternating runs of
     /// a 100,000-article build, the workers waited 12–14 s in all for room at 256 and under half a second at 1,024, and
-    /// the build took 8–11 % less time (peak memory 358–361 MB, against 376–385 MB).
+    /// the build took 7–11 % less time (peak memory 358–361 MB, against 376–385 MB).
     /// </summary>
     private const int InFlight = 1024;
 
