@@ -72,10 +72,11 @@ internal static class BenchRunner
                     runs = [];
                     for (var run = 1; run <= Math.Max(1, options.IngestRuns); run++)
                     {
+                        var probe = ProbeMs();
                         var stolenBefore = StolenSeconds();
                         var (one, _, _) = await ChildProcess.RunAsync<IngestResult>(["ingest", articles, database], options.ChildEnvironment);
                         runs.Add(one);
-                        Console.WriteLine($"[{size}] ingest run {run}/{options.IngestRuns}: {one.Extracted:N0} articles in {one.SyncMs:0} ms = {one.ArticlesPerSecond:0} articles/s ({one.Memory.CpuMs / Math.Max(1, one.Extracted):0.00} CPU ms/article), peak {one.Memory.PeakWorkingSetMb:0} MB, CPU time the hypervisor took from this machine meanwhile {StolenSeconds() - stolenBefore:0.0} s");
+                        Console.WriteLine($"[{size}] ingest run {run}/{options.IngestRuns}: {one.Extracted:N0} articles in {one.SyncMs:0} ms = {one.ArticlesPerSecond:0} articles/s ({one.Memory.CpuMs / Math.Max(1, one.Extracted):0.00} CPU ms/article), peak {one.Memory.PeakWorkingSetMb:0} MB, CPU time the hypervisor took from this machine meanwhile {StolenSeconds() - stolenBefore:0.0} s; machine probe just before: {probe:0} ms");
                     }
 
                     await File.WriteAllTextAsync(saved, JsonSerializer.Serialize(runs, ChildProcess.Json));
@@ -172,6 +173,26 @@ internal static class BenchRunner
 
     private static string Rates(IEnumerable<IngestResult> runs) =>
         string.Join(", ", runs.Select(r => r.ArticlesPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// A fixed piece of single-threaded CPU work (SHA-256 of 64 MB, then a dependent integer loop), timed: the same code
+    /// takes the same time on the same machine, so a higher figure before an ingest run says the machine was slower then.
+    /// </summary>
+    internal static double ProbeMs()
+    {
+        var data = new byte[64 << 20];
+        new Random(42).NextBytes(data);
+        var watch = Stopwatch.StartNew();
+        var digest = System.Security.Cryptography.SHA256.HashData(data);
+        ulong x = digest[0];
+        for (var i = 0; i < 400_000_000; i++)
+        {
+            x = (x * 6364136223846793005UL) + 1442695040888963407UL;
+        }
+
+        GC.KeepAlive(x);
+        return watch.Elapsed.TotalMilliseconds;
+    }
 
     /// <summary>
     /// CPU time the hypervisor gave to others while this virtual machine had work (Linux "steal", all cores, seconds), to
