@@ -58,8 +58,9 @@ internal static class KnowledgeRows
     {
         using var reader = Open(stored);
         Entities(reader);
-        var facts = new List<ResolvedFact>(Count(reader));
-        for (var i = facts.Capacity; i > 0; i--)
+        var count = Count(reader);
+        var facts = new List<ResolvedFact>(count);
+        for (var i = 0; i < count; i++)
         {
             var kind = (FactKind)reader.Read7BitEncodedInt();
             var subject = reader.Read7BitEncodedInt64();
@@ -97,8 +98,9 @@ internal static class KnowledgeRows
 
     private static List<ArticleEntity> Entities(BinaryReader reader)
     {
-        var entities = new List<ArticleEntity>(Count(reader));
-        for (var i = entities.Capacity; i > 0; i--)
+        var count = Count(reader);
+        var entities = new List<ArticleEntity>(count);
+        for (var i = 0; i < count; i++)
         {
             var entity = reader.Read7BitEncodedInt64();
             entities.Add(new ArticleEntity(entity, reader.Read7BitEncodedInt()));

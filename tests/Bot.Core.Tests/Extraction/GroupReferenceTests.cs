@@ -17,25 +17,15 @@ public sealed class GroupReferenceTests
     [InlineData("that xjoint venture grew")]
     [InlineData("the three-year joint  venture ended")]
     [InlineData("This organization and the group")]
-    public void ReferenceHead_DefiniteReference_SameAsThePatternsHead(string text)
-    {
-        var m = ArticleExtractor.DefiniteGroupPattern().Match(text);
-
-        Assert.True(m.Success);
-        Assert.Equal(m.Groups["head"].Value, ArticleExtractor.ReferenceHead(text.AsSpan(m.Index, m.Length)).ToString());
-    }
+    public void ReferenceHead_DefiniteReference_SameAsThePatternsHead(string text) =>
+        AssertSameHead(ArticleExtractor.DefiniteGroupPattern(), text);
 
     [Theory]
     [InlineData("⟦3⟧’s alliance")]
     [InlineData("Under ⟦12⟧'s new data network, banks share.")]
     [InlineData("⟦0⟧’s regional trade partnership")]
-    public void ReferenceHead_PossessiveReference_SameAsThePatternsHead(string text)
-    {
-        var m = ArticleExtractor.PossessiveGroupPattern().Match(text);
-
-        Assert.True(m.Success);
-        Assert.Equal(m.Groups["head"].Value, ArticleExtractor.ReferenceHead(text.AsSpan(m.Index, m.Length)).ToString());
-    }
+    public void ReferenceHead_PossessiveReference_SameAsThePatternsHead(string text) =>
+        AssertSameHead(ArticleExtractor.PossessiveGroupPattern(), text);
 
     [Theory]
     [InlineData("⟦2⟧, a trade group set up by ⟦3⟧, grew.")]
@@ -49,5 +39,14 @@ public sealed class GroupReferenceTests
         var description = ArticleExtractor.AppositiveParts(text.AsSpan(m.Index, m.Length), out var entity);
         Assert.Equal(m.Groups["d"].Value, description.ToString());
         Assert.Equal(int.Parse(m.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture), entity);
+    }
+
+    /// <summary>The pattern matches <paramref name="text"/>, and ReferenceHead reads from the match the head its group captured.</summary>
+    private static void AssertSameHead(System.Text.RegularExpressions.Regex pattern, string text)
+    {
+        var m = pattern.Match(text);
+
+        Assert.True(m.Success);
+        Assert.Equal(m.Groups["head"].Value, ArticleExtractor.ReferenceHead(text.AsSpan(m.Index, m.Length)).ToString());
     }
 }
