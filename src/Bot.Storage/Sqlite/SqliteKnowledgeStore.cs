@@ -58,44 +58,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
         using var connection = Open();
         Execute(connection, Schema);
-        DropSearchPositions(connection);
     }
 
-    /// <summary>The tokenizer of the full-text index (and of <see cref="TokensAsIndexed"/>).</summary>
-    private const string SearchTokenizer = "tokenize='unicode61 remove_diacritics 2'";
-
-    /// <summary>
-    /// The full-text index of the articles' titles and bodies. It records in which column of an article each word stands,
-    /// not where (detail=column): a search asks for words, each on its own, never for a phrase, and bm25 and snippet()
-    /// give the same ranks and snippets as with positions (checked on 600 queries of a 10,000-article store), while
-    /// building the index costs about a third less and the index is smaller.
-    /// </summary>
-    private const string SearchIndexTable = "articles_fts USING fts5(title, body, content='articles', content_rowid='id', " + SearchTokenizer + ", detail=column)";
-
-    /// <summary>
-    /// A store whose full-text index records positions (written before <see cref="SearchIndexTable"/> dropped them) has it
-    /// rebuilt from the articles, in one transaction: every article is indexed after it, including those saved to be
-    /// indexed later.
-    /// </summary>
-    private static void DropSearchPositions(SqliteConnection connection)
-    {
-        using (var read = Sql.Command(connection, null, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles_fts'"))
-        {
-            if (read.ExecuteScalar() is not string sql || sql.Contains("detail=column", StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, "DROP TABLE articles_fts", transaction);
-        Execute(connection, "CREATE VIRTUAL TABLE " + SearchIndexTable, transaction);
-        Execute(connection, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", transaction);
-        MarkSearchIndexed(connection, transaction, MaxArticleId(connection, transaction));
-        transaction.Commit();
-    }
-
-    private const string Schema = $$"""
+    private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS files(source TEXT PRIMARY KEY, length INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
@@ -104,7 +69,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             url TEXT, published TEXT, publisher TEXT, paragraphs TEXT NOT NULL, body TEXT NOT NULL, first_seen TEXT NOT NULL,
             extractor INTEGER NOT NULL, extraction TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_articles_cite ON articles(id, source, title, url, published, publisher, first_seen);
-        CREATE VIRTUAL TABLE IF NOT EXISTS {{SearchIndexTable}};
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
         DROP TRIGGER IF EXISTS articles_ai;
         CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
             INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END;
@@ -396,47 +361,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
-        try
-        {
-            return SearchMatching(match, limit);
-        }
-        catch (SqliteException e) when (e.Message.Contains("phrase queries are not supported", StringComparison.Ordinal))
-        {
-            // A word the index's tokenizer reads as two or more (it splits at a letter newer than its Unicode tables): a
-            // phrase, which an index without positions cannot match. Its parts are searched as words of their own.
-            var words = TokensAsIndexed(query);
-            return words.Length == 0 ? [] : SearchMatching(words, limit);
-        }
-    }
-
-    /// <summary>
-    /// <paramref name="query"/>'s words as the full-text index's tokenizer reads them, each quoted (an FTS5 query): a
-    /// scratch index in memory (with positions) holds the query, and its vocabulary lists the tokens in order.
-    /// </summary>
-    private static string TokensAsIndexed(string query)
-    {
-        using var scratch = new SqliteConnection("Data Source=:memory:");
-        scratch.Open();
-        Execute(scratch, "CREATE VIRTUAL TABLE words USING fts5(text, " + SearchTokenizer + "); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance')");
-        using (var insert = Sql.Command(scratch, null, "INSERT INTO words(text) VALUES ($q)", ("$q", query)))
-        {
-            insert.ExecuteNonQuery();
-        }
-
-        using var read = Sql.Command(scratch, null, "SELECT term FROM tokens ORDER BY offset LIMIT 16");
-        var terms = new List<string>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
-        {
-            terms.Add("\"" + reader.GetString(0).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-        }
-
-        return string.Join(' ', terms);
-    }
-
-    /// <summary>The search of <paramref name="match"/>, an FTS5 query of quoted words.</summary>
-    private List<SearchHit> SearchMatching(string match, int limit)
-    {
         // Rank on the full-text index alone, among the newest matches only: FTS5 walks its matches in rowid order, so
         // "ORDER BY rowid DESC LIMIT" stops after the most recently added _searchCandidates, and bm25 (whose word
         // weights still come from the whole index) scores those instead of every match (tens of thousands for a common

@@ -194,35 +194,6 @@ public sealed class SqliteArticleWriteTests : IDisposable
         CheckIndex();
     }
 
-    [Fact]
-    public void Open_StoreWithASearchIndexOfPositions_RebuildsItWithoutThemAndEveryArticleIsFound()
-    {
-        using (var store = new SqliteKnowledgeStore(DbPath))
-        {
-            store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty)], 1, Seen);
-            store.SaveArticles([(Article(2, "Port news", "A harbour crane was inspected."), Empty)], 1, Seen, indexLater: true);
-        }
-
-        // The index as stores written before kept it: with positions (FTS5's default detail=full), the second article not
-        // indexed yet.
-        Execute("""
-            DROP TABLE articles_fts;
-            CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-            INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id = 1;
-            """);
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '\"harbour\"'"));
-
-        using (var store = new SqliteKnowledgeStore(DbPath))
-        {
-            Assert.Equal(["Crane record", "Port news"], store.Search("harbour crane", 20).Select(h => h.Article.Title).Order());
-            store.SaveArticles([(Article(3, "Crane repaired", "The harbour crane was repaired."), Empty)], 1, Seen);
-            Assert.Equal(3, store.Search("harbour crane", 20).Count);
-        }
-
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'articles_fts' AND sql LIKE '%detail=column%'"));
-        CheckIndex();
-    }
-
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
