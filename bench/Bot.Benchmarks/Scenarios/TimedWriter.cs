@@ -55,14 +55,14 @@ internal sealed class TimedWriter(IKnowledgeWriter inner) : IKnowledgeWriter
 
     public IReadOnlyList<long> ArticleIds() => Time(nameof(ArticleIds), inner.ArticleIds);
 
-    public void SyncFiles(IReadOnlyCollection<StoredFile> present) => Time(nameof(SyncFiles), () => { inner.SyncFiles(present); return 0; });
+    public void SyncFiles(IReadOnlyCollection<StoredFile> present, bool mergeLater = false) => Time(nameof(SyncFiles), () => { inner.SyncFiles(present, mergeLater); return 0; });
 
     public IEnumerable<(long ArticleId, StoredExtraction Extraction)> ReadExtractions() => Time(nameof(ReadExtractions), () => inner.ReadExtractions().ToList());
 
     public IEnumerable<(long ArticleId, IReadOnlyList<LocalEntity> Entities)> ReadEntities() => Time(nameof(ReadEntities), () => inner.ReadEntities().ToList());
 
     public void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles, AnswerIndex answers) =>
-        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles.ToList(), answers); return 0; });
+        Time(nameof(ReplaceKnowledge), () => { inner.ReplaceKnowledge(entities, articles, answers); return 0; });
 
     public string? GetMeta(string key) => Time(nameof(GetMeta), () => inner.GetMeta(key));
 

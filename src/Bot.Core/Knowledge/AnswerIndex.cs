@@ -128,10 +128,14 @@ public sealed class AnswerIndex
 
     private const char Separator = '\u001f';
     private const int EntityBits = 26;
+    private const int SectionBits = 5;
 
     private readonly Dictionary<int, ResolvedEntity> _entities;
     private readonly StateChunks _states = new();
-    private readonly Dictionary<(int Entity, AnswerSection Section), (int Last, int Articles)> _articles = [];
+    private readonly bool[] _known;
+
+    /// <summary>Articles counted per entity and section, keyed by <see cref="CountKey"/> (an int key hashes and compares cheaply: resolution adds some ten million counts at 100,000 articles).</summary>
+    private readonly Dictionary<int, (int Last, int Articles)> _articles = [];
     private Dictionary<LineKey, int> _index = [];
     private int _lastArticle;
 
@@ -139,9 +143,16 @@ public sealed class AnswerIndex
     public AnswerIndex(IEnumerable<ResolvedEntity> entities)
     {
         _entities = entities.ToDictionary(e => checked((int)e.Id));
-        if (_entities.Count > 0 && _entities.Keys.Max() >= 1 << EntityBits)
+        if (_entities.Count > 0 && (_entities.Keys.Max() >= 1 << EntityBits || _entities.Keys.Min() < 1))
         {
-            throw new InvalidOperationException($"Entity ids must be below {1 << EntityBits}.");
+            throw new InvalidOperationException($"Entity ids must be from 1 to {(1 << EntityBits) - 1}.");
+        }
+
+        // Whether an id is an entity's, looked up for every fact: one byte per id, as ids are numbered from 1.
+        _known = new bool[_entities.Count > 0 ? _entities.Keys.Max() + 1 : 1];
+        foreach (var id in _entities.Keys)
+        {
+            _known[id] = true;
         }
     }
 
@@ -157,7 +168,7 @@ public sealed class AnswerIndex
         _lastArticle = article;
         var s = checked((int)fact.Subject);
         var o = fact.Object is { } objectId ? checked((int)objectId) : 0;
-        if (!_entities.ContainsKey(s) || (o != 0 && !_entities.ContainsKey(o)))
+        if (!Known(s) || (o != 0 && !Known(o)))
         {
             return;
         }
@@ -169,7 +180,7 @@ public sealed class AnswerIndex
                 Relation(s, AnswerSection.Description, 0, fact.Text, at);
                 break;
             case FactKind.Provider when fact.Text is not null:
-                Relation(s, AnswerSection.Provides, fact.For is { } f && _entities.ContainsKey(checked((int)f)) ? (int)f : 0, fact.Text, at);
+                Relation(s, AnswerSection.Provides, fact.For is { } f && Known(f) ? (int)f : 0, fact.Text, at);
                 break;
             case FactKind.Role when o != 0:
                 Relation(s, AnswerSection.Roles, o, fact.Detail ?? string.Empty, at);
@@ -200,7 +211,7 @@ public sealed class AnswerIndex
                 Articles(s, AnswerSection.AllMembers, article);
                 foreach (var example in fact.Examples.Distinct())
                 {
-                    if (example != s && _entities.ContainsKey(checked((int)example)))
+                    if (example != s && Known(example))
                     {
                         Relation((int)example, AnswerSection.ListedAmong, s, fact.Text, at);
                     }
@@ -266,8 +277,9 @@ public sealed class AnswerIndex
             start = end;
         }
 
-        foreach (var ((entity, section), (_, articles)) in _articles)
+        foreach (var (key, (_, articles)) in _articles)
         {
+            var (entity, section) = (key >> SectionBits, (AnswerSection)(key & ((1 << SectionBits) - 1)));
             if (section is AnswerSection.AllAbout or AnswerSection.AllMembers)
             {
                 yield return new AnswerSectionLines(entity, section, new SectionTotal(0, articles), []);
@@ -293,7 +305,12 @@ public sealed class AnswerIndex
 
     private static (int Entity, AnswerSection Section, int Relation) Unpack(long view) => ((int)(view >> 37), (AnswerSection)((view >> 32) & 0x1f), (int)(view & 0xffffffff));
 
-    private int Counted(int entity, AnswerSection section) => _articles.GetValueOrDefault((entity, section)).Articles;
+    private int Counted(int entity, AnswerSection section) => _articles.GetValueOrDefault(CountKey(entity, section)).Articles;
+
+    /// <summary>An entity's section as one number: the entity's id above the section's five bits.</summary>
+    private static int CountKey(int entity, AnswerSection section) => (entity << SectionBits) | (int)section;
+
+    private bool Known(long id) => id > 0 && id < _known.Length && _known[id];
 
     /// <summary>
     /// Titles at <paramref name="entity"/> the articles give to more than one person (its People lines by title key),
@@ -384,7 +401,7 @@ public sealed class AnswerIndex
 
     private void Articles(int entity, AnswerSection section, int article)
     {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_articles, (entity, section), out _);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_articles, CountKey(entity, section), out _);
         if (count.Articles == 0 || count.Last != article)
         {
             count = (article, count.Articles + 1);

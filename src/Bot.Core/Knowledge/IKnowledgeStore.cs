@@ -80,9 +80,10 @@ public interface IKnowledgeWriter
     /// Records the files of the dataset folder and forgets those no longer there; articles no file holds any more are
     /// removed. Called once the folder's articles are saved, it is also where a store tidies what the saves left: every
     /// article saved is in the search index when it returns (the SQLite store also merges its full-text index when the
-    /// saves left it in many pieces).
+    /// saves left it in many pieces, or with <paramref name="mergeLater"/> leaves that to <see cref="ReplaceKnowledge"/>,
+    /// which the caller then calls next: it merges in the time it waits for the articles it writes).
     /// </summary>
-    void SyncFiles(IReadOnlyCollection<StoredFile> present);
+    void SyncFiles(IReadOnlyCollection<StoredFile> present, bool mergeLater = false);
 
     /// <summary>Every stored article's number, in ascending order.</summary>
     IReadOnlyList<long> ArticleIds();
@@ -97,7 +98,9 @@ public interface IKnowledgeWriter
     /// Replaces the resolved entities and facts (each under the number its article gives it) in one transaction, with
     /// the entities each article names and the answer lines of <paramref name="answers"/>. The caller builds the
     /// answers from the same facts, possibly on another thread as <paramref name="articles"/> is enumerated: they are
-    /// read only once <paramref name="articles"/> has been enumerated to its end.
+    /// read only once <paramref name="articles"/> has been enumerated to its end. A store with work it can do in steps
+    /// (merging its search index) does it while the next article is not at hand yet, when <paramref name="articles"/> is a
+    /// <see cref="ReadAhead"/> sequence.
     /// </summary>
     void ReplaceKnowledge(IReadOnlyList<ResolvedEntity> entities, IEnumerable<ResolvedArticle> articles, AnswerIndex answers);
 

@@ -168,12 +168,16 @@ public sealed partial class KnowledgeIngestor(
             LogFileGone(logger, gone);
         }
 
+        var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
+            || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
+
         // Every file as it was (same size and time, none gone, none new): there is nothing to write, and a start over a
-        // built store costs one folder listing and one read of the files table.
+        // built store costs one folder listing and one read of the files table. When the knowledge is resolved next,
+        // the store merges its search index while resolution's writer would wait (one core is idle then).
         var filesChanged = loaded > 0 || removed.Count > 0 || present.Count != known.Count;
         if (filesChanged)
         {
-            store.SyncFiles(present);
+            store.SyncFiles(present, mergeLater: resolve);
         }
 
         if (reextractAll)
@@ -181,8 +185,6 @@ public sealed partial class KnowledgeIngestor(
             store.SetMeta(ExtractorKey, ArticleExtractor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var resolve = extracted > 0 || removed.Count > 0 || present.Count != known.Count || store.GetMeta(ResolutionKey) != ResolutionFingerprint
-            || (loaded > 0 && present.Any(p => !known.TryGetValue(p.SourceName, out var k) || k.Hash != p.Hash));
         return (files, skipped, extracted, unchanged, resolve, feed);
     }
 

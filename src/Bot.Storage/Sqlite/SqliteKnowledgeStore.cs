@@ -627,7 +627,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public void SyncFiles(IReadOnlyCollection<StoredFile> present)
+    public void SyncFiles(IReadOnlyCollection<StoredFile> present, bool mergeLater = false)
     {
         lock (_writeLock)
         {
@@ -692,29 +692,22 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.source = articles.source AND f.hash = articles.hash)
                 """, transaction);
             transaction.Commit();
-            CompactSearchIndex(connection);
+
+            // The full-text index is merged into one segment when the saves left it in many (SearchIndexMerge); a few
+            // articles added by later syncs add few segments, so this runs again only after many of them. Left to the
+            // knowledge replaced next when the caller says so: it merges while it waits for the articles it writes.
+            if (!mergeLater)
+            {
+                using var merge = SearchIndexMerge.Start(connection, null);
+                merge.Finish();
+            }
+
             Interlocked.Increment(ref _version);
         }
     }
 
-    /// <summary>Above this many segments, the full-text index is merged into one when a sync has brought the files in line.</summary>
-    internal const int MaxSearchSegments = 8;
-
-    /// <summary>
-    /// Merges the full-text index into one segment when it has more than <see cref="MaxSearchSegments"/>. Each batch of
-    /// saved articles adds a segment, which FTS5 merges four at a time: a first build of 100,000 articles ends with a
-    /// dozen segments of all sizes, which every search reads; merged into one (some 3 s of CPU at 100,000 articles),
-    /// a search costs a quarter less than with them. A few articles added by later syncs add few segments, so this runs
-    /// again only after many of them.
-    /// </summary>
-    private static void CompactSearchIndex(SqliteConnection connection)
-    {
-        using var count = Sql.Command(connection, null, "SELECT COUNT(DISTINCT segid) FROM articles_fts_idx");
-        if ((long)count.ExecuteScalar()! > MaxSearchSegments)
-        {
-            Execute(connection, "INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
-        }
-    }
+    /// <summary>Above this many segments, the full-text index is merged into one (<see cref="SearchIndexMerge"/>).</summary>
+    internal const int MaxSearchSegments = SearchIndexMerge.MaxSegments;
 
     /// <inheritdoc />
     /// <remarks>The sentences are not read (most are places in the body, which is not read): nothing resolution does needs them.</remarks>
@@ -776,6 +769,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         {
             using var connection = OpenWriter();
             using var transaction = connection.BeginTransaction();
+
+            // The full-text index, if a sync left it in many segments, is merged in the steps' gaps: whenever the next
+            // article (or answer row) is still being made on another thread, instead of waiting for it.
+            using var merge = SearchIndexMerge.Start(connection, transaction);
             Execute(connection, DropKnowledgeIndexes + "DELETE FROM article_knowledge; DELETE FROM aliases; DELETE FROM entities; DELETE FROM answers;", transaction);
             using (var entity = new BulkInsert(connection, "INSERT INTO entities(id, name, kind, articles) VALUES (?1, ?2, ?3, ?4)"))
             using (var alias = new BulkInsert(connection, "INSERT INTO aliases(entity, name, key, words, acronym, uses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
@@ -794,7 +791,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using (var buffer = new MemoryStream(4 * 1024))
             using (var writer = new BinaryWriter(buffer, ExtractionCodec.TextEncoding, leaveOpen: true))
             {
-                foreach (var article in articles)
+                foreach (var article in merge.WhileWaiting(articles))
                 {
                     if (article.Facts.Count == 0 && article.Entities.Count == 0)
                     {
@@ -808,7 +805,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 }
             }
 
-            WriteAnswers(connection, answers);
+            WriteAnswers(connection, answers, merge);
+            merge.Finish();
             Execute(connection, KnowledgeIndexes, transaction);
             transaction.Commit();
             _allNames = null;
@@ -819,12 +817,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <summary>
     /// One row per entity and section: its totals, and the lines kept as one text value (<see cref="AnswerRows"/>; an
     /// answer reads a few rows). The sections are sorted, built and written as text on another thread a few chunks
-    /// ahead of the inserts, so the two share the cores.
+    /// ahead of the inserts, so the two share the cores; while the next is not built yet, the writer merges the search index.
     /// </summary>
-    private static void WriteAnswers(SqliteConnection connection, AnswerIndex answers)
+    private static void WriteAnswers(SqliteConnection connection, AnswerIndex answers, SearchIndexMerge merge)
     {
         using var insert = new BulkInsert(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-        foreach (var (section, body) in ReadAhead.Run(answers.Sections().Select(s => (Section: s, Body: AnswerRows.Write(s.Lines))), AnswerChunk, chunksAhead: 2))
+        foreach (var (section, body) in merge.WhileWaiting(ReadAhead.Run(answers.Sections().Select(s => (Section: s, Body: AnswerRows.Write(s.Lines))), AnswerChunk, chunksAhead: 2)))
         {
             insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles).Set(5, body).Run();
         }

@@ -63,6 +63,14 @@ public sealed class AnswerIndexTests
     }
 
     [Fact]
+    public void Constructor_EntityIdOutsideTheNumbering_Refused()
+    {
+        // Ids are numbered from 1 (EntityResolver) and packed in 26 bits.
+        Assert.Throws<InvalidOperationException>(() => new AnswerIndex([Entity(0, "Orvale Bank")]));
+        Assert.Throws<InvalidOperationException>(() => new AnswerIndex([Entity(1 << 26, "Orvale Bank")]));
+    }
+
+    [Fact]
     public void Sections_LineStatedInManyArticles_CitesTheNewestFirstAndCountsEveryArticle()
     {
         var index = new AnswerIndex(Entities);

@@ -54,6 +54,38 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void NextAtHand_FalseWhileTheProducerIsBehind_TrueOnceAnItemWaitsAndAtTheEnd()
+    {
+        using var release = new SemaphoreSlim(0);
+        IEnumerable<int> Items()
+        {
+            yield return 1;
+            release.Wait();
+            yield return 2;
+        }
+
+        using var items = ReadAhead.Run(Items(), chunk: 1, chunksAhead: 1).GetEnumerator();
+        var ahead = Assert.IsAssignableFrom<IReadAheadEnumerator>(items);
+        Assert.True(items.MoveNext());
+        Assert.Equal(1, items.Current);
+
+        // The producer waits before the second item: the consumer would wait too.
+        Thread.Sleep(50);
+        Assert.False(ahead.NextAtHand);
+
+        release.Release();
+        SpinWait.SpinUntil(() => ahead.NextAtHand, TimeSpan.FromSeconds(10));
+        Assert.True(ahead.NextAtHand);
+        Assert.True(items.MoveNext());
+        Assert.Equal(2, items.Current);
+
+        // The end is at hand too: MoveNext answers at once.
+        SpinWait.SpinUntil(() => ahead.NextAtHand, TimeSpan.FromSeconds(10));
+        Assert.True(ahead.NextAtHand);
+        Assert.False(items.MoveNext());
+    }
+
+    [Fact]
     public void CallerStoppingEarly_StopsTheProducer()
     {
         var produced = 0;

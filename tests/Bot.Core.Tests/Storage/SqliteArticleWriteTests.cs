@@ -103,21 +103,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
     [Fact]
     public void SyncFiles_AfterManyBatches_MergesTheSearchIndexIntoOneSegment()
     {
-        // Segments of some size (tiny ones are merged as they come): 300 words of a large vocabulary each.
-        var random = new Random(3);
-        var vocabulary = Enumerable.Range(0, 5000).Select(_ => new string([.. Enumerable.Range(0, 6).Select(_ => (char)('a' + random.Next(10)))])).ToArray();
-        var articles = Enumerable.Range(0, 63).Select(i => Article(i, $"Port news {i}",
-            $"The harbour crane number {i} lifted a load. " + string.Join(' ', Enumerable.Range(0, 300).Select(_ => vocabulary[random.Next(vocabulary.Length)])))).ToList();
-        using (var store = new SqliteKnowledgeStore(DbPath))
-        {
-            foreach (var article in articles)
-            {
-                store.SaveArticles([(article, Empty)], 1, Seen);
-            }
-        }
-
-        Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
-
+        var articles = SavedInManySegments();
         using (var store = new SqliteKnowledgeStore(DbPath))
         {
             store.SyncFiles([.. articles.Select(FileOf)]);
@@ -128,6 +114,74 @@ public sealed class SqliteArticleWriteTests : IDisposable
 
         Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
         CheckIndex();
+    }
+
+    [Fact]
+    public void SyncFiles_MergeLater_LeavesTheSegments_TheKnowledgeReplacedNextMergesThem()
+    {
+        var articles = SavedInManySegments();
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SyncFiles([.. articles.Select(FileOf)], mergeLater: true);
+
+            Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
+            Assert.Equal(63, store.Search("harbour crane", 100).Count);
+
+            // The articles come from another thread, slower than the writer: it merges while it waits for them.
+            var ids = store.ArticleIds();
+            var resolved = ReadAhead.Run(ids.Select(id => { Thread.Sleep(2); return new ResolvedArticle(id, 1, [], []); }), chunk: 4, chunksAhead: 1);
+            store.ReplaceKnowledge([], resolved, new AnswerIndex([]));
+
+            Assert.Single(store.Search("number 17", 100));
+        }
+
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SearchIndexMerge_WhileWaiting_MergesWhileTheNextItemIsNotAtHand()
+    {
+        SavedInManySegments();
+        using var connection = new SqliteConnection("Data Source=" + DbPath);
+        connection.Open();
+        using var merge = SearchIndexMerge.Start(connection, null);
+
+        // The second item is produced only once another connection sees the index in one segment (each step of a merge
+        // outside a transaction is committed): it is merged while the consumer waits for that item, not after.
+        var producerSawOneSegment = false;
+        IEnumerable<int> Items()
+        {
+            yield return 1;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!producerSawOneSegment && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(5);
+                producerSawOneSegment = Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") == 1;
+            }
+
+            yield return 2;
+        }
+
+        Assert.Equal([1, 2], merge.WhileWaiting(ReadAhead.Run(Items(), chunk: 1, chunksAhead: 1)).ToList());
+        Assert.True(producerSawOneSegment);
+        Assert.False(merge.Step());
+        CheckIndex();
+    }
+
+    [Fact]
+    public void SearchIndexMerge_FewSegments_NothingToDo()
+    {
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            store.SaveArticles([(Article(1, "Crane record", "The harbour crane lifted a record load."), Empty)], 1, Seen);
+        }
+
+        using var connection = new SqliteConnection("Data Source=" + DbPath);
+        connection.Open();
+        using var merge = SearchIndexMerge.Start(connection, null);
+        Assert.False(merge.Step());
+        Assert.Equal([1, 2, 3], merge.WhileWaiting([1, 2, 3]).ToList());
     }
 
     [Fact]
@@ -201,6 +255,26 @@ public sealed class SqliteArticleWriteTests : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    /// <summary>63 articles saved one at a time, which leaves the search index in more than <see cref="SqliteKnowledgeStore.MaxSearchSegments"/> segments.</summary>
+    private List<ArticleDocument> SavedInManySegments()
+    {
+        // Segments of some size (tiny ones are merged as they come): 300 words of a large vocabulary each.
+        var random = new Random(3);
+        var vocabulary = Enumerable.Range(0, 5000).Select(_ => new string([.. Enumerable.Range(0, 6).Select(_ => (char)('a' + random.Next(10)))])).ToArray();
+        var articles = Enumerable.Range(0, 63).Select(i => Article(i, $"Port news {i}",
+            $"The harbour crane number {i} lifted a load. " + string.Join(' ', Enumerable.Range(0, 300).Select(_ => vocabulary[random.Next(vocabulary.Length)])))).ToList();
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            foreach (var article in articles)
+            {
+                store.SaveArticles([(article, Empty)], 1, Seen);
+            }
+        }
+
+        Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
+        return articles;
     }
 
     private static ArticleDocument Article(int n, string title, string body) =>
