@@ -143,13 +143,14 @@ public sealed class AnswerIndex
     public AnswerIndex(IEnumerable<ResolvedEntity> entities)
     {
         _entities = entities.ToDictionary(e => checked((int)e.Id));
-        if (_entities.Count > 0 && (_entities.Keys.Max() >= 1 << EntityBits || _entities.Keys.Min() < 1))
+        var maxId = _entities.Count > 0 ? _entities.Keys.Max() : 0;
+        if (maxId >= 1 << EntityBits || (_entities.Count > 0 && _entities.Keys.Min() < 1))
         {
             throw new InvalidOperationException($"Entity ids must be from 1 to {(1 << EntityBits) - 1}.");
         }
 
         // Whether an id is an entity's, looked up for every fact: one byte per id, as ids are numbered from 1.
-        _known = new bool[_entities.Count > 0 ? _entities.Keys.Max() + 1 : 1];
+        _known = new bool[maxId + 1];
         foreach (var id in _entities.Keys)
         {
             _known[id] = true;
@@ -279,7 +280,7 @@ public sealed class AnswerIndex
 
         foreach (var (key, (_, articles)) in _articles)
         {
-            var (entity, section) = (key >> SectionBits, (AnswerSection)(key & ((1 << SectionBits) - 1)));
+            var (entity, section) = (key >> SectionBits, (AnswerSection)(key & 0x1f));
             if (section is AnswerSection.AllAbout or AnswerSection.AllMembers)
             {
                 yield return new AnswerSectionLines(entity, section, new SectionTotal(0, articles), []);

@@ -92,15 +92,13 @@ public static class ReadAhead
                 return true;
             }
 
-            while (!_ended && _queue.TryTake(out var items, Timeout.Infinite))
+            // Chunks are never empty.
+            if (!_ended && _queue.TryTake(out var items, Timeout.Infinite))
             {
-                if (items.Length > 0)
-                {
-                    _items = items;
-                    _next = 1;
-                    Current = items[0];
-                    return true;
-                }
+                _items = items;
+                _next = 1;
+                Current = items[0];
+                return true;
             }
 
             // A failure of the source ends the queue early: it is the caller's failure too.

@@ -23,18 +23,15 @@ internal sealed class SearchIndexMerge : IDisposable
     /// </summary>
     private const int PagesPerStep = 32;
 
-    private readonly SqliteCommand? _merge;
-    private readonly SqliteCommand? _changes;
+    private readonly SqliteCommand _merge;
+    private readonly SqliteCommand _changes;
     private bool _done;
 
     private SearchIndexMerge(SqliteConnection connection, SqliteTransaction? transaction, bool needed)
     {
         _done = !needed;
-        if (needed)
-        {
-            _merge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', $pages)", ("$pages", -PagesPerStep));
-            _changes = Sql.Command(connection, transaction, "SELECT total_changes()");
-        }
+        _merge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', $pages)", ("$pages", -PagesPerStep));
+        _changes = Sql.Command(connection, transaction, "SELECT total_changes()");
     }
 
     /// <summary>A merge of the index in <paramref name="connection"/>'s database, with nothing to do unless it has more than <see cref="MaxSegments"/> segments.</summary>
@@ -52,8 +49,8 @@ internal sealed class SearchIndexMerge : IDisposable
             return false;
         }
 
-        var before = (long)_changes!.ExecuteScalar()!;
-        _merge!.ExecuteNonQuery();
+        var before = (long)_changes.ExecuteScalar()!;
+        _merge.ExecuteNonQuery();
         _done = (long)_changes.ExecuteScalar()! - before < 2;
         return !_done;
     }
@@ -91,7 +88,7 @@ internal sealed class SearchIndexMerge : IDisposable
 
     public void Dispose()
     {
-        _merge?.Dispose();
-        _changes?.Dispose();
+        _merge.Dispose();
+        _changes.Dispose();
     }
 }

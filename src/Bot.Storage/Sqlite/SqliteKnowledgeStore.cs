@@ -691,23 +691,21 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                 UPDATE articles SET source = (SELECT min(f.source) FROM files f WHERE f.hash = articles.hash)
                 WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.source = articles.source AND f.hash = articles.hash)
                 """, transaction);
-            transaction.Commit();
 
-            // The full-text index is merged into one segment when the saves left it in many (SearchIndexMerge); a few
-            // articles added by later syncs add few segments, so this runs again only after many of them. Left to the
-            // knowledge replaced next when the caller says so: it merges while it waits for the articles it writes.
+            // The full-text index is merged into one segment when the saves left it in many (SearchIndexMerge), in this
+            // transaction; a few articles added by later syncs add few segments, so this runs again only after many of
+            // them. Left to the knowledge replaced next when the caller says so: it merges while it waits for the
+            // articles it writes.
             if (!mergeLater)
             {
-                using var merge = SearchIndexMerge.Start(connection, null);
+                using var merge = SearchIndexMerge.Start(connection, transaction);
                 merge.Finish();
             }
 
+            transaction.Commit();
             Interlocked.Increment(ref _version);
         }
     }
-
-    /// <summary>Above this many segments, the full-text index is merged into one (<see cref="SearchIndexMerge"/>).</summary>
-    internal const int MaxSearchSegments = SearchIndexMerge.MaxSegments;
 
     /// <inheritdoc />
     /// <remarks>The sentences are not read (most are places in the body, which is not read): nothing resolution does needs them.</remarks>

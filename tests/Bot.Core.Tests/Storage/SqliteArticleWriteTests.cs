@@ -124,7 +124,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
         {
             store.SyncFiles([.. articles.Select(FileOf)], mergeLater: true);
 
-            Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
+            Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SearchIndexMerge.MaxSegments);
             Assert.Equal(63, store.Search("harbour crane", 100).Count);
 
             // The articles come from another thread, slower than the writer: it merges while it waits for them.
@@ -257,7 +257,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
         }
     }
 
-    /// <summary>63 articles saved one at a time, which leaves the search index in more than <see cref="SqliteKnowledgeStore.MaxSearchSegments"/> segments.</summary>
+    /// <summary>63 articles saved one at a time, which leaves the search index in more than <see cref="SearchIndexMerge.MaxSegments"/> segments.</summary>
     private List<ArticleDocument> SavedInManySegments()
     {
         // Segments of some size (tiny ones are merged as they come): 300 words of a large vocabulary each.
@@ -273,7 +273,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
             }
         }
 
-        Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SqliteKnowledgeStore.MaxSearchSegments);
+        Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SearchIndexMerge.MaxSegments);
         return articles;
     }
 
