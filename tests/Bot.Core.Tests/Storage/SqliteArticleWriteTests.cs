@@ -208,6 +208,33 @@ public sealed class SqliteArticleWriteTests : IDisposable
     }
 
     [Fact]
+    public void SaveArticles_IndexLater_ChunksWrittenWithoutAutomerge_TheSyncMergesThemIntoOne()
+    {
+        // Five chunks: FTS5's automerge (four segments of a level at a time) would have merged the first four.
+        var articles = Enumerable.Range(0, 5 * SqliteKnowledgeStore.SearchIndexChunk).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load.")).ToList();
+        using (var store = new SqliteKnowledgeStore(DbPath))
+        {
+            foreach (var batch in articles.Chunk(512))
+            {
+                store.SaveArticles([.. batch.Select(a => (a, Empty))], 1, Seen, indexLater: true);
+            }
+
+            Assert.Equal(5, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+            Assert.Equal(4, Scalar("SELECT v FROM articles_fts_config WHERE k = 'automerge'"));
+            Assert.Equal(articles.Count, store.Search("harbour crane", 10_000).Count);
+
+            // Fewer segments than the sync merges for (MaxSegments), but a build's segments are merged all the same.
+            store.SyncFiles([.. articles.Select(FileOf)]);
+
+            Assert.Single(store.Search("number 4321", 10));
+        }
+
+        Assert.Equal(1, Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx"));
+        Assert.Equal(0, Scalar($"SELECT COUNT(*) FROM meta WHERE key = '{SearchIndexMerge.DueKey}'"));
+        CheckIndex();
+    }
+
+    [Fact]
     public void SaveArticles_IndexLater_SameContentAgainBeforeItWasIndexed_IndexedOnceWithTheLastText()
     {
         using (var store = new SqliteKnowledgeStore(DbPath))
