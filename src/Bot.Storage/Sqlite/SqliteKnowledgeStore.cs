@@ -101,12 +101,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <summary>
     /// A connection to write with. In WAL mode, synchronous NORMAL syncs the log at checkpoints instead of at every
     /// commit: a power loss may lose the last transactions but never corrupts the file, and everything here is
-    /// derived from the article files and rebuilt from them.
+    /// derived from the article files and rebuilt from them. A build commits every 64 articles; each commit writes again
+    /// the pages it changed, a page of the content-hash index for nearly every article among them, and the checkpoint
+    /// copies them into the file. The writer keeps 8 MiB of pages (SQLite's default is 2 MiB, less than that index at
+    /// 100,000 articles) and checkpoints every 10,000 pages of log (40 MiB) instead of 1,000, so a page changed by many
+    /// commits is read from the file and copied into it fewer times: a build of 100,000 articles read 4.7 GB and wrote
+    /// 3.2 GB through the file system, now 3.6 GB and 2.9 GB; in 4 alternating pairs it took 5-12 % less time.
     /// </summary>
     private SqliteConnection OpenWriter()
     {
         var connection = Open();
-        Execute(connection, "PRAGMA synchronous = NORMAL");
+        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 10000");
         return connection;
     }
 
