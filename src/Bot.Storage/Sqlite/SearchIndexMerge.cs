@@ -33,7 +33,6 @@ internal sealed class SearchIndexMerge : IDisposable
 
     private readonly SqliteCommand _merge;
     private readonly SqliteCommand _changes;
-    private readonly SqliteCommand _clearDue;
     private bool _done;
 
     private SearchIndexMerge(SqliteConnection connection, SqliteTransaction? transaction, bool needed)
@@ -41,7 +40,6 @@ internal sealed class SearchIndexMerge : IDisposable
         _done = !needed;
         _merge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', $pages)", ("$pages", -PagesPerStep));
         _changes = Sql.Command(connection, transaction, "SELECT total_changes()");
-        _clearDue = Sql.Command(connection, transaction, "DELETE FROM meta WHERE key = $k", ("$k", DueKey));
     }
 
     /// <summary>
@@ -51,8 +49,7 @@ internal sealed class SearchIndexMerge : IDisposable
     public static SearchIndexMerge Start(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var count = Sql.Command(connection, transaction, "SELECT COUNT(DISTINCT segid) FROM articles_fts_idx");
-        using var due = Sql.Command(connection, transaction, "SELECT 1 FROM meta WHERE key = $k", ("$k", DueKey));
-        return new SearchIndexMerge(connection, transaction, (long)count.ExecuteScalar()! > MaxSegments || due.ExecuteScalar() is not null);
+        return new SearchIndexMerge(connection, transaction, (long)count.ExecuteScalar()! > MaxSegments || SqliteKnowledgeStore.ReadMeta(connection, transaction, DueKey) is not null);
     }
 
     /// <summary>
@@ -61,15 +58,14 @@ internal sealed class SearchIndexMerge : IDisposable
     /// (FTS5 flushes its pending terms before it changes a setting), so the chunk's segment is written while merging is
     /// off. FTS5 still merges a level that reaches 16 segments (its crisis merge).
     /// </summary>
-    public static void WithoutAutomerge(SqliteConnection connection, SqliteTransaction transaction, Action write)
+    public static void WithoutAutomerge(SqliteCommand write)
     {
-        using var automerge = Sql.Command(connection, transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', $n)", ("$n", 0));
+        using var automerge = Sql.Command(write.Connection!, write.Transaction, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', $n)", ("$n", 0));
         automerge.ExecuteNonQuery();
-        write();
+        write.ExecuteNonQuery();
         automerge.Parameters["$n"].Value = DefaultAutomerge;
         automerge.ExecuteNonQuery();
-        using var due = Sql.Command(connection, transaction, "INSERT OR REPLACE INTO meta(key, value) VALUES ($k, '1')", ("$k", DueKey));
-        due.ExecuteNonQuery();
+        SqliteKnowledgeStore.WriteMeta(write.Connection!, write.Transaction, DueKey, "1");
     }
 
     /// <summary>One step; false when there was nothing left to merge (the index is one segment).</summary>
@@ -85,7 +81,9 @@ internal sealed class SearchIndexMerge : IDisposable
         _done = (long)_changes.ExecuteScalar()! - before < 2;
         if (_done)
         {
-            _clearDue.ExecuteNonQuery();
+            // One segment now: the flag of a build's chunks, if set, is cleared in the same transaction.
+            using var clear = Sql.Command(_merge.Connection!, _merge.Transaction, "DELETE FROM meta WHERE key = $k", ("$k", DueKey));
+            clear.ExecuteNonQuery();
         }
 
         return !_done;
@@ -126,6 +124,5 @@ internal sealed class SearchIndexMerge : IDisposable
     {
         _merge.Dispose();
         _changes.Dispose();
-        _clearDue.Dispose();
     }
 }

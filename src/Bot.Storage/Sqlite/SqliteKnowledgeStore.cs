@@ -622,7 +622,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var index = Sql.Command(connection, transaction, "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > $i", ("$i", indexed));
             if (newest - indexed >= SearchIndexChunk)
             {
-                SearchIndexMerge.WithoutAutomerge(connection, transaction, () => index.ExecuteNonQuery());
+                SearchIndexMerge.WithoutAutomerge(index);
             }
             else
             {
@@ -866,13 +866,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         }
     }
 
-    private static string? ReadMeta(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    internal static string? ReadMeta(SqliteConnection connection, SqliteTransaction? transaction, string key)
     {
         using var command = Sql.Command(connection, transaction, "SELECT value FROM meta WHERE key = $k", ("$k", key));
         return command.ExecuteScalar() as string;
     }
 
-    private static void WriteMeta(SqliteConnection connection, SqliteTransaction? transaction, string key, string value)
+    internal static void WriteMeta(SqliteConnection connection, SqliteTransaction? transaction, string key, string value)
     {
         using var command = Sql.Command(connection, transaction, "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
         command.ExecuteNonQuery();

@@ -24,7 +24,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
     {
         using (var store = new SqliteKnowledgeStore(DbPath))
         {
-            store.SaveArticles([.. Enumerable.Range(0, 200).Select(i => (Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load."), Empty))], 1, Seen);
+            store.SaveArticles([.. PortNews(200).Select(a => (a, Empty))], 1, Seen);
 
             Assert.Equal(200, store.Search("harbour crane", 500).Count);
             Assert.Single(store.Search("number 117", 500));
@@ -187,7 +187,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
     [Fact]
     public void SaveArticles_IndexLater_SearchableInChunksAndAllOnceTheFilesAreSynced()
     {
-        var articles = Enumerable.Range(0, SqliteKnowledgeStore.SearchIndexChunk + 100).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load.")).ToList();
+        var articles = PortNews(SqliteKnowledgeStore.SearchIndexChunk + 100);
         using var store = new SqliteKnowledgeStore(DbPath);
         foreach (var batch in articles.Chunk(64))
         {
@@ -211,7 +211,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
     public void SaveArticles_IndexLater_ChunksWrittenWithoutAutomerge_TheSyncMergesThemIntoOne()
     {
         // Five chunks: FTS5's automerge (four segments of a level at a time) would have merged the first four.
-        var articles = Enumerable.Range(0, 5 * SqliteKnowledgeStore.SearchIndexChunk).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load.")).ToList();
+        var articles = PortNews(5 * SqliteKnowledgeStore.SearchIndexChunk);
         using (var store = new SqliteKnowledgeStore(DbPath))
         {
             foreach (var batch in articles.Chunk(512))
@@ -303,6 +303,10 @@ public sealed class SqliteArticleWriteTests : IDisposable
         Assert.True(Scalar("SELECT COUNT(DISTINCT segid) FROM articles_fts_idx") > SearchIndexMerge.MaxSegments);
         return articles;
     }
+
+    /// <summary>Short articles numbered from 0, each with its own number in its title and text.</summary>
+    private static List<ArticleDocument> PortNews(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load."))];
 
     private static ArticleDocument Article(int n, string title, string body) =>
         new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], title + "\n\n" + body);
