@@ -63,7 +63,7 @@ static int Usage()
         Bot.Benchmarks query <articles> <db> [--seed] [--calls]  (child) start-up and latency over a built store
         Bot.Benchmarks profile <articles>                        times load, extract, store and resolve separately
         Bot.Benchmarks write <built db> <db> [--resolve]         times the store's article writes alone (articles read from a built store); --resolve: then resolution's store calls
-        Bot.Benchmarks dump <db> paragraphs|facts|article-entities  prints what GetParagraphs or AllFacts read, one JSON line each, or each article's named entities
+        Bot.Benchmarks dump <db> paragraphs|facts|article-entities|answers  prints what GetParagraphs or AllFacts read, one JSON line each, each article's named entities, or every entity's /members and /about answers
         Bot.Benchmarks profile-relations <articles> [--rounds 1] times the relation readers alone, with a digest of their facts
         Bot.Benchmarks profile-load <articles> [--rounds 1]      times loading, cleaning and splitting alone (thread CPU), with a digest of the output
         Bot.Benchmarks profile-mask <articles> [--rounds 1]      times masking and whole extraction alone (thread CPU), with digests of the output

@@ -96,7 +96,7 @@ internal static class BenchRunner
 
                 foreach (var l in query.Latencies)
                 {
-                    Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered)");
+                    Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered, {l.AllocatedKbPerCall:0.0} KB per call, {l.CallsWithGc} met a GC)");
                 }
 
                 results.Add(new SizeResult(size, bytes, generate, ingest, runs, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));
@@ -154,13 +154,13 @@ internal static class BenchRunner
         }
 
         sb.AppendLine();
-        sb.AppendLine("| articles | command (names) | calls | answered | p50 ms | p90 ms | p99 ms | max ms |");
-        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| articles | command (names) | calls | answered | p50 ms | p90 ms | p99 ms | max ms | KB allocated per call | calls a GC interrupted |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             foreach (var l in r.Query.Latencies)
             {
-                sb.AppendLine(c, $"| {r.Size:N0} | {l.Command} | {l.Calls:N0} | {l.Answered:N0} | {l.P50:0.000} | {l.P90:0.000} | {l.P99:0.000} | {l.Max:0.0} |");
+                sb.AppendLine(c, $"| {r.Size:N0} | {l.Command} | {l.Calls:N0} | {l.Answered:N0} | {l.P50:0.000} | {l.P90:0.000} | {l.P99:0.000} | {l.Max:0.0} | {l.AllocatedKbPerCall:0.0} | {l.CallsWithGc:N0} |");
             }
         }
 

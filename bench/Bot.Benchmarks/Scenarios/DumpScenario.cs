@@ -1,12 +1,16 @@
 using System.Text.Json;
+using Bot.Core.Commands;
+using Bot.Core.Replies;
 using Bot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>
-/// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts|article-entities</c>): every article's paragraphs as
-/// <c>GetParagraphs</c> reads them, every fact as <c>AllFacts</c> reads it, or the entities each article names. Two stores whose dumps are the same answer
+/// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts|article-entities|answers</c>): every article's paragraphs as
+/// <c>GetParagraphs</c> reads them, every fact as <c>AllFacts</c> reads it, the entities each article names, or the /members and /about answers about every entity as users read them. Two stores whose dumps are the same answer
 /// the same, whatever form their tables keep the values in (compare the dumps' hashes, with the other tables', before and after
 /// a change to how the store keeps them).
 /// </summary>
@@ -52,8 +56,22 @@ internal static class DumpScenario
                 }
 
                 break;
+            case "answers":
+                // The /members and /about answers about every entity, by its first name, built from the store (no reply
+                // cache) and rendered as plain text: what users read, to compare before and after a change to the answer path.
+                var engine = new CommandEngine(store, Options.Create(new CommandOptions { ReplyCacheSize = 0 }), NullLogger<CommandEngine>.Instance);
+                foreach (var (name, entity) in store.AllNames().DistinctBy(n => n.Entity).OrderBy(n => n.Entity))
+                {
+                    foreach (var command in (ReadOnlySpan<string>)["/members ", "/about "])
+                    {
+                        var reply = engine.HandleAsync(new CommandRequest(command + name, "dump", "dump"), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        output.WriteLine(FormattableString.Invariant($"{entity}\t{command}{name}\t{PlainTextRenderer.Render(reply).ReplaceLineEndings("\\n")}"));
+                    }
+                }
+
+                break;
             default:
-                Console.Error.WriteLine("dump <db> paragraphs|facts|article-entities");
+                Console.Error.WriteLine("dump <db> paragraphs|facts|article-entities|answers");
                 return 2;
         }
 

@@ -2,14 +2,19 @@ using System.Diagnostics;
 
 namespace Bot.Benchmarks.Scenarios;
 
-/// <summary>Latency percentiles of one command over many calls, in milliseconds.</summary>
-internal sealed record Latency(string Command, int Calls, int Answered, double P50, double P90, double P99, double Max, double Mean)
+/// <summary>
+/// Latency percentiles of one command over many calls, in milliseconds; what a call allocated on average, and how many
+/// calls a garbage collection (of generation 0 or more) interrupted: when that is 1 % of the calls or more, the p99 is
+/// a collection's pause.
+/// </summary>
+internal sealed record Latency(string Command, int Calls, int Answered, double P50, double P90, double P99, double Max, double Mean, double AllocatedKbPerCall, int CallsWithGc)
 {
-    public static Latency Of(string command, List<double> milliseconds, int answered)
+    public static Latency Of(string command, List<double> milliseconds, int answered, double allocatedKbPerCall, int callsWithGc)
     {
         milliseconds.Sort();
         return new Latency(command, milliseconds.Count, answered, Quantile(milliseconds, 0.50), Quantile(milliseconds, 0.90),
-            Quantile(milliseconds, 0.99), milliseconds.Count == 0 ? 0 : milliseconds[^1], milliseconds.Count == 0 ? 0 : milliseconds.Average());
+            Quantile(milliseconds, 0.99), milliseconds.Count == 0 ? 0 : milliseconds[^1], milliseconds.Count == 0 ? 0 : milliseconds.Average(),
+            allocatedKbPerCall, callsWithGc);
     }
 
     /// <summary>The nearest-rank quantile of sorted values.</summary>

@@ -146,18 +146,27 @@ internal static class QueryScenario
         budget.Restart();
         var times = new List<double>(calls);
         var answered = 0;
+        var collected = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < calls && budget.Elapsed < Budget; i++)
         {
             var request = requests[i % requests.Length];
+            var collections = GC.CollectionCount(0);
             var start = Stopwatch.GetTimestamp();
             var reply = await engine.HandleAsync(request, CancellationToken.None);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (GC.CollectionCount(0) != collections)
+            {
+                collected++;
+            }
+
             if (reply.Kind == ReplyKind.Answer)
             {
                 answered++;
             }
         }
 
-        return Latency.Of($"/{command} ({mix})", times, answered);
+        var kilobytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / Math.Max(1, times.Count);
+        return Latency.Of($"/{command} ({mix})", times, answered, kilobytes, collected);
     }
 }
