@@ -31,24 +31,16 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
             var items = listed
                 .Select(l =>
                 {
-                    var roles = new List<string>();
-                    if ((l.Flags & AnswerFlags.Initiator) != 0)
-                    {
-                        roles.Add((l.Flags & AnswerFlags.Member) != 0 ? "member and initiator" : "initiator");
-                    }
-
-                    if (l.Detail is not null)
-                    {
-                        roles.Add(l.Detail);
-                    }
-
+                    // "member and initiator; <detail>; 12 more articles", each part when it applies.
+                    var note = (l.Flags & AnswerFlags.Initiator) == 0 ? null : (l.Flags & AnswerFlags.Member) != 0 ? "member and initiator" : "initiator";
+                    note = Join(note, l.Detail);
                     var cited = sources.Cite(l, out var uncited);
                     if (uncited > 0)
                     {
-                        roles.Add($"{uncited:N0} more articles");
+                        note = Join(note, $"{uncited:N0} more articles");
                     }
 
-                    return new ReplyItem(l.Label, roles.Count > 0 ? string.Join("; ", roles) : null, cited, "/about " + l.Label);
+                    return new ReplyItem(l.Label, note, cited, "/about " + l.Label);
                 })
                 .ToList();
             var total = answers.Total(AnswerSection.GroupMembers).Lines;
@@ -88,6 +80,8 @@ internal sealed class MembersCommand(IKnowledgeReader knowledge, EntityLookup lo
         var (citations, basis) = sources.Build();
         return new Reply(ReplyKind.Answer, title, blocks, citations, [], basis ?? "No article states members of it.");
     }
+
+    private static string? Join(string? note, string? part) => part is null ? note : note is null ? part : note + "; " + part;
 
     /// <summary>
     /// One line for several lines of one label: their articles added up (an article that states the size twice, with

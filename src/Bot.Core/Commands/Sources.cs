@@ -24,27 +24,21 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     {
         // A dictionary, not _order.IndexOf: an answer about a much-named group rests on thousands of articles.
         var distinct = articleIds.Distinct().ToList();
-        _supporting.UnionWith(distinct);
         var cited = distinct.Count <= MaxPerClaim ? distinct : [.. distinct.OrderDescending().Take(MaxPerClaim)];
         uncited = distinct.Count - cited.Count;
-        var numbers = new List<int>();
-        var seen = new HashSet<int>();
-        foreach (var id in cited)
+        var numbers = Number(cited);
+        if (uncited > 0)
         {
-            if (!_numbers.TryGetValue(id, out var number))
+            _unnumbered ??= [];
+            foreach (var id in distinct)
             {
-                _order.Add(id);
-                number = _order.Count;
-                _numbers[id] = number;
-            }
-
-            if (seen.Add(number))
-            {
-                numbers.Add(number);
+                if (!_numbers.ContainsKey(id))
+                {
+                    _unnumbered.Add(id);
+                }
             }
         }
 
-        numbers.Sort();
         return numbers;
     }
 
@@ -54,18 +48,55 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     /// <see cref="MaxNumbered"/> sources, a line cites only those of its articles already numbered, or else its newest
     /// one: every claim keeps a source, and a long answer adds at most one new source per further claim.
     /// </summary>
+    /// <remarks>
+    /// A line cites at most <see cref="MaxPerClaim"/> articles, and an uncached answer cites hundreds of lines: this path
+    /// numbers them without the sets and sequences of the general one (they were most of what such an answer allocated).
+    /// </remarks>
     public IReadOnlyList<int> Cite(AnswerLine line, out int uncited)
     {
-        IReadOnlyList<long> ids = line.Cited;
+        var ids = line.Cited;
         if (_order.Count >= MaxNumbered && ids.Count > 1)
         {
-            var numbered = ids.Where(_numbers.ContainsKey).ToList();
+            var numbered = new List<long>(ids.Count);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (_numbers.ContainsKey(ids[i]))
+                {
+                    numbered.Add(ids[i]);
+                }
+            }
+
             ids = numbered.Count > 0 ? numbered : [ids[line.Articles <= MaxPerClaim ? ^1 : 0]];
         }
 
-        var numbers = Cite(ids, out _);
         uncited = line.Articles - ids.Count;
-        return numbers;
+        return Number(ids);
+    }
+
+    /// <summary>The numbers of <paramref name="ids"/> (a few), numbering the new ones in order; each number once, ascending.</summary>
+    private int[] Number(IReadOnlyList<long> ids)
+    {
+        var numbers = new int[ids.Count];
+        var count = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            if (!_numbers.TryGetValue(id, out var number))
+            {
+                _order.Add(id);
+                number = _order.Count;
+                _numbers[id] = number;
+                _unnumbered?.Remove(id);
+            }
+
+            if (Array.IndexOf(numbers, number, 0, count) < 0)
+            {
+                numbers[count++] = number;
+            }
+        }
+
+        Array.Sort(numbers, 0, count);
+        return count == numbers.Length ? numbers : numbers[..count];
     }
 
     /// <summary>How many sources an answer numbers before its further claims cite only what is numbered or their newest article.</summary>
@@ -82,7 +113,8 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     /// <summary>The most articles one claim cites; the rest are counted ("and 37 more articles").</summary>
     public const int MaxPerClaim = AnswerIndex.CitedPerLine;
 
-    private readonly HashSet<long> _supporting = [];
+    /// <summary>Articles a claim rests on but does not cite (and no other claim cites): with the numbered ones, what the answer rests on.</summary>
+    private HashSet<long>? _unnumbered;
 
     public int Count => _order.Count;
 
@@ -100,7 +132,7 @@ internal sealed class Sources(IKnowledgeReader knowledge)
                 : new Citation(i + 1, "(article no longer in the dataset)", null, "?", null))
             .ToList();
         var basis = Basis(citations);
-        var supporting = Math.Max(_supporting.Count, _restsOn);
+        var supporting = Math.Max(_order.Count + (_unnumbered?.Count ?? 0), _restsOn);
         if (supporting > citations.Count)
         {
             basis = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Based on {supporting:N0} articles; {citations.Count} are cited below. ") + basis["Based on ".Length..];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Bot.Core.Knowledge;
 
@@ -39,32 +40,57 @@ internal static class AnswerRows
         return text.ToString();
     }
 
-    public static void Read(string text, AnswerSection section, List<AnswerLine> into)
+    /// <summary>
+    /// Adds the lines of <paramref name="utf8"/> (the value as SQLite stores it: the separators are single bytes in UTF-8)
+    /// to <paramref name="into"/>. Read from the bytes, not from a string of the whole value: a section of a hundred
+    /// members is 9 KB of text, and only its fields become strings.
+    /// </summary>
+    public static void Read(ReadOnlySpan<byte> utf8, AnswerSection section, List<AnswerLine> into)
     {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
         var rank = 0;
-        Span<Range> fields = stackalloc Range[Fields + 1];
-        foreach (var range in text.AsSpan().Split(LineSeparator))
+        Span<Range> fields = stackalloc Range[Fields];
+        while (!utf8.IsEmpty)
         {
-            var line = text.AsSpan()[range];
-            if (line.Split(fields, FieldSeparator) != Fields)
+            var end = utf8.IndexOf((byte)LineSeparator);
+            var line = end < 0 ? utf8 : utf8[..end];
+            utf8 = end < 0 ? [] : utf8[(end + 1)..];
+            if (!Split(line, fields))
             {
                 throw new InvalidDataException($"An answer line of section {section} has not {Fields} fields.");
             }
 
+            // A line's link is most often its label: one string for both.
+            var label = Text(line[fields[0]]) ?? string.Empty;
+            var link = !line[fields[2]].IsEmpty && line[fields[2]].SequenceEqual(line[fields[0]]) ? label : Text(line[fields[2]]);
             into.Add(new AnswerLine(
-                section, rank++, Text(line[fields[0]]) ?? string.Empty, Text(line[fields[1]]), Text(line[fields[2]]),
-                line[fields[3]].IsEmpty ? null : long.Parse(line[fields[3]], NumberStyles.None, CultureInfo.InvariantCulture),
-                int.Parse(line[fields[4]], NumberStyles.None, CultureInfo.InvariantCulture),
+                section, rank++, label, Text(line[fields[1]]), link,
+                line[fields[3]].IsEmpty ? null : Number<long>(line[fields[3]]),
+                Number<int>(line[fields[4]]),
                 Ids(line[fields[5]]),
-                (AnswerFlags)int.Parse(line[fields[6]], NumberStyles.None, CultureInfo.InvariantCulture),
+                (AnswerFlags)Number<int>(line[fields[6]]),
                 Text(line[fields[7]]),
-                int.Parse(line[fields[8]], NumberStyles.None, CultureInfo.InvariantCulture)));
+                Number<int>(line[fields[8]])));
         }
+    }
+
+    /// <summary>The ranges of a line's <see cref="Fields"/> fields; false when it has another number of them.</summary>
+    private static bool Split(ReadOnlySpan<byte> line, Span<Range> fields)
+    {
+        var start = 0;
+        for (var i = 0; i < fields.Length - 1; i++)
+        {
+            var next = line[start..].IndexOf((byte)FieldSeparator);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            fields[i] = new Range(start, start + next);
+            start += next + 1;
+        }
+
+        fields[^1] = new Range(start, line.Length);
+        return line[start..].IndexOf((byte)FieldSeparator) < 0;
     }
 
     private static StringBuilder Text(StringBuilder text, string? value)
@@ -83,20 +109,25 @@ internal static class AnswerRows
         return text;
     }
 
-    private static string? Text(ReadOnlySpan<char> field) => field.IsEmpty ? null : field[1..].ToString();
+    private static string? Text(ReadOnlySpan<byte> field) => field.IsEmpty ? null : Encoding.UTF8.GetString(field[1..]);
 
-    private static long[] Ids(ReadOnlySpan<char> field)
+    private static T Number<T>(ReadOnlySpan<byte> field)
+        where T : IUtf8SpanParsable<T>, INumberBase<T> =>
+        T.Parse(field, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static long[] Ids(ReadOnlySpan<byte> field)
     {
         if (field.IsEmpty)
         {
             return [];
         }
 
-        var ids = new long[field.Count(',') + 1];
-        var i = 0;
-        foreach (var range in field.Split(','))
+        var ids = new long[field.Count((byte)',') + 1];
+        for (var i = 0; i < ids.Length; i++)
         {
-            ids[i++] = long.Parse(field[range], NumberStyles.None, CultureInfo.InvariantCulture);
+            var end = field.IndexOf((byte)',');
+            ids[i] = Number<long>(end < 0 ? field : field[..end]);
+            field = end < 0 ? [] : field[(end + 1)..];
         }
 
         return ids;

@@ -263,7 +263,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             totals[section] = new SectionTotal(reader.GetInt32(1), reader.GetInt32(2));
             if (sections.Contains(section))
             {
-                AnswerRows.Read(reader.GetString(3), section, lines);
+                AnswerRows.Read(reader.GetFieldValue<byte[]>(3), section, lines);
             }
         }
 

@@ -1,6 +1,7 @@
 using Bot.Core.Commands;
 using Bot.Core.Extraction;
 using Bot.Core.Knowledge;
+using Bot.Storage.Sqlite;
 
 namespace Bot.Core.Tests.Commands;
 
@@ -108,6 +109,24 @@ public sealed class AnswerIndexTests
         Assert.Equal([3, 7], numbered);
         Assert.Equal(7, numberedUncited);
         Assert.Equal(Sources.MaxNumbered + 2, sources.Count);
+    }
+
+    [Fact]
+    public void Build_ClaimsRestingOnMoreArticlesThanCited_BasisCountsEachArticleOnce()
+    {
+        using var store = new SqliteKnowledgeStore(":memory:");
+        var sources = new Sources(store);
+
+        // Eight articles, five cited; then a line citing one of the three uncited and one already cited.
+        var first = sources.Cite([1L, 2, 3, 4, 5, 6, 7, 8], out var uncited);
+        var second = sources.Cite(Line(articles: 2, cited: [2, 8]), out _);
+        var (citations, basis) = sources.Build();
+
+        Assert.Equal(3, uncited);
+        Assert.Equal([1, 2, 3, 4, 5], first);
+        Assert.Equal([1, 6], second);
+        Assert.Equal(6, citations.Count);
+        Assert.StartsWith("Based on 8 articles; 6 are cited below.", basis, StringComparison.Ordinal);
     }
 
     private static AnswerLine Line(int articles, long[] cited) =>

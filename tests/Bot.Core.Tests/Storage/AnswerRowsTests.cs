@@ -1,3 +1,4 @@
+using System.Text;
 using Bot.Core.Knowledge;
 using Bot.Storage.Sqlite;
 
@@ -17,7 +18,7 @@ public sealed class AnswerRowsTests
         ];
 
         var read = new List<AnswerLine>();
-        AnswerRows.Read(AnswerRows.Write(lines), AnswerSection.People, read);
+        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.People, read);
 
         Assert.Equal(lines.Length, read.Count);
         for (var i = 0; i < lines.Length; i++)
@@ -33,16 +34,43 @@ public sealed class AnswerRowsTests
         AnswerLine[] lines = [new(AnswerSection.Description, 0, "a\u001fb\u001ec", null, null, null, 1, [1], AnswerFlags.None, null, 0)];
 
         var read = new List<AnswerLine>();
-        AnswerRows.Read(AnswerRows.Write(lines), AnswerSection.Description, read);
+        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.Description, read);
 
         Assert.Equal("a b c", Assert.Single(read).Label);
+    }
+
+    [Fact]
+    public void Read_TextBeyondAscii_SameText()
+    {
+        AnswerLine[] lines =
+        [
+            new(AnswerSection.Members, 0, "Zürcher Börse – 深圳", "état « actif »", "Zürcher Börse – 深圳", 7, 2, [9, 8], AnswerFlags.Member, "Präsident", 3),
+            new(AnswerSection.Members, 1, "Ørsted", null, "Ørsted A/S", 8, 1, [4], AnswerFlags.Member, null, 0),
+        ];
+
+        var read = new List<AnswerLine>();
+        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.Members, read);
+
+        Assert.Equal(["Zürcher Börse – 深圳", "Ørsted"], read.Select(l => l.Label));
+        Assert.Equal(["Zürcher Börse – 深圳", "Ørsted A/S"], read.Select(l => l.Link));
+        Assert.Equal("état « actif »", read[0].Detail);
+        Assert.Equal("Präsident", read[0].Group);
+    }
+
+    [Fact]
+    public void Read_LineMissingAField_Refused()
+    {
+        var text = AnswerRows.Write([new(AnswerSection.Size, 0, "14 members", null, null, null, 1, [1], AnswerFlags.None, null, 0)]);
+
+        Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text[..text.LastIndexOf('\u001f')]), AnswerSection.Size, []));
+        Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text + "\u001f0"), AnswerSection.Size, []));
     }
 
     [Fact]
     public void Read_NoLines_Nothing()
     {
         var read = new List<AnswerLine>();
-        AnswerRows.Read(AnswerRows.Write([]), AnswerSection.Size, read);
+        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write([])), AnswerSection.Size, read);
 
         Assert.Empty(read);
     }
