@@ -31,6 +31,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     public const int SearchCandidates = 1000;
 
     private readonly int _searchCandidates;
+    private readonly ReadSessions _reads;
 
     /// <summary>Opens (and creates or migrates) the store at <paramref name="path"/>; ":memory:" gives a private in-memory store.</summary>
     public SqliteKnowledgeStore(string path)
@@ -58,6 +59,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
 
         using var connection = Open();
         Execute(connection, Schema);
+        _reads = new ReadSessions(_connectionString, Math.Max(4, 2 * Environment.ProcessorCount));
     }
 
     private const string Schema = """
@@ -131,8 +133,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public KnowledgeStats GetStats()
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COALESCE(SUM(facts), 0) FROM article_knowledge)");
+        using var read = _reads.Rent();
+        var command = read.Command("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities), (SELECT COALESCE(SUM(facts), 0) FROM article_knowledge)");
         using var reader = command.ExecuteReader();
         reader.Read();
         return new KnowledgeStats(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
@@ -141,16 +143,16 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public IReadOnlyList<long> FindByKey(string key)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT DISTINCT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.key = $k ORDER BY e.articles DESC, a.entity", ("$k", key));
+        using var read = _reads.Rent();
+        var command = read.Command("SELECT DISTINCT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.key = $k ORDER BY e.articles DESC, a.entity", ("$k", key));
         return ReadLongs(command);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<long> FindByWords(string key, int max)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null,
+        using var read = _reads.Rent();
+        var command = read.Command(
             "SELECT a.entity FROM aliases a JOIN entities e ON e.id = a.entity WHERE (' ' || a.words || ' ') LIKE $k ESCAPE '\\' GROUP BY a.entity ORDER BY MAX(e.articles) DESC, a.entity LIMIT $n",
             ("$k", "% " + EscapeLike(key) + " %"), ("$n", max));
         return ReadLongs(command);
@@ -159,8 +161,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public IReadOnlyList<string> NamesStartingWith(string prefix, int max)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null,
+        using var read = _reads.Rent();
+        var command = read.Command(
             "SELECT name FROM aliases WHERE name LIKE $p ESCAPE '\\' GROUP BY name ORDER BY SUM(uses) DESC, name LIMIT $n",
             ("$p", EscapeLike(prefix) + "%"), ("$n", max));
         var names = new List<string>();
@@ -197,8 +199,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public EntityRecord? GetEntity(long id)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null,
+        using var read = _reads.Rent();
+        var command = read.Command(
             "SELECT e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id = $id ORDER BY a.acronym DESC, a.uses DESC, a.name",
             ("$id", id));
         using var reader = command.ExecuteReader();
@@ -224,8 +226,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             return [];
         }
 
-        using var connection = Open();
-        using var command = Sql.Command(connection, null,
+        using var read = _reads.Rent();
+        var command = read.Command(
             "SELECT e.id, e.name, e.kind, e.articles, a.name FROM entities e LEFT JOIN aliases a ON a.entity = e.id AND a.name <> e.name WHERE e.id IN (SELECT value FROM json_each($ids)) ORDER BY e.id, a.acronym DESC, a.uses DESC, a.name",
             ("$ids", JsonSerializer.Serialize(ids, Sql.Json)));
         var byId = new Dictionary<long, (EntityRecord Entity, List<string> Aliases)>();
@@ -252,8 +254,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public EntityAnswers Answers(long entityId, IReadOnlyCollection<AnswerSection> sections)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT section, lines, articles, body FROM answers WHERE entity = $e ORDER BY section", ("$e", entityId));
+        using var read = _reads.Rent();
+        var command = read.Command("SELECT section, lines, articles, body FROM answers WHERE entity = $e ORDER BY section", ("$e", entityId));
         using var reader = command.ExecuteReader();
         var lines = new List<AnswerLine>();
         var totals = new Dictionary<AnswerSection, SectionTotal>();
@@ -335,11 +337,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         var missing = ids.Where(id => !cache.Articles.ContainsKey(id)).Distinct().ToList();
         if (missing.Count > 0)
         {
-            using var connection = Open();
+            using var read = _reads.Rent();
 
             // Read from the covering index: an article row holds its text before first_seen, so reading the row
             // itself for a citation walks its overflow pages.
-            using var command = Sql.Command(connection, null, ArticleColumns + " INDEXED BY ix_articles_cite WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(missing, Sql.Json)));
+            var command = read.Command(ArticleColumns + " INDEXED BY ix_articles_cite WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(missing, Sql.Json)));
             foreach (var article in ReadArticles(command))
             {
                 cache.Articles[article.Id] = article;
@@ -373,8 +375,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         // the few shown only (a snippet re-reads the article's text). CROSS JOIN fixes the join order: from the ranked
         // ids, one rowid lookup each in the index and the articles; with a plain JOIN SQLite's planner scans every
         // match of the query again (and reads each matching article row) before filtering on the ranked ids.
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, """
+        using var read = _reads.Rent();
+        var command = read.Command("""
             WITH top(id, pos) AS (
                 SELECT id, row_number() OVER (ORDER BY rank, id DESC) FROM (
                     SELECT id, rank FROM (
@@ -424,8 +426,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public IReadOnlyList<ArticleRecord> Latest(int count)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, ArticleColumns + " ORDER BY COALESCE(published, substr(first_seen, 1, 10)) DESC, id DESC LIMIT $n", ("$n", count));
+        using var read = _reads.Rent();
+        var command = read.Command(ArticleColumns + " ORDER BY COALESCE(published, substr(first_seen, 1, 10)) DESC, id DESC LIMIT $n", ("$n", count));
         return ReadArticles(command);
     }
 
@@ -440,8 +442,8 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     /// <inheritdoc />
     public IReadOnlyList<string>? GetParagraphs(long articleId)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT paragraphs, body FROM articles WHERE id = $id", ("$id", articleId));
+        using var read = _reads.Rent();
+        var command = read.Command("SELECT paragraphs, body FROM articles WHERE id = $id", ("$id", articleId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? StoredParagraphs.Read(reader.GetString(0), reader.GetString(1)) : null;
     }
@@ -879,7 +881,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
-    public void Dispose() => _keepAlive?.Dispose();
+    public void Dispose()
+    {
+        _reads.Dispose();
+        _keepAlive?.Dispose();
+    }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Storage.Sqlite;
+
+/// <summary>
+/// Connections kept open for a store's frequent reads (the lookups and answers of chat commands), each keeping the
+/// statements it ran prepared. Microsoft.Data.Sqlite's pool keeps connections but not statements: a command built
+/// anew compiles its SQL again at every call, and that compilation took about two thirds of a small lookup (an alias
+/// key: 26 µs, 9 µs with the statement kept) and four times over in an uncached answer. A reader takes a session for
+/// one call and gives it back; at most <c>idle</c> sessions are kept between calls, any more are closed. A session
+/// reads in autocommit, so it sees each commit of the writer from its next statement on, and a statement compiled
+/// before a schema change is compiled again by SQLite when it next runs.
+/// </summary>
+internal sealed class ReadSessions(string connectionString, int idle) : IDisposable
+{
+    private readonly ConcurrentBag<Session> _idle = [];
+    private volatile bool _disposed;
+
+    /// <summary>How many sessions are kept open between calls.</summary>
+    public int Idle => _idle.Count;
+
+    /// <summary>A session for one read: its commands are valid until the lease is disposed.</summary>
+    public Lease Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new Lease(this, _idle.TryTake(out var session) ? session : new Session(connectionString));
+    }
+
+    /// <summary>Closes the sessions kept; sessions still leased are closed when they come back.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CloseIdle();
+    }
+
+    private void Return(Session session)
+    {
+        if (_disposed || _idle.Count >= idle)
+        {
+            session.Close();
+            return;
+        }
+
+        _idle.Add(session);
+        if (_disposed)
+        {
+            // Disposed while this one came back: do not leave it open.
+            CloseIdle();
+        }
+    }
+
+    private void CloseIdle()
+    {
+        while (_idle.TryTake(out var session))
+        {
+            session.Close();
+        }
+    }
+
+    /// <summary>One leased session: <see cref="Command"/> gives its prepared command for a SQL text, with the values bound.</summary>
+    public readonly struct Lease(ReadSessions owner, Session session) : IDisposable
+    {
+        /// <summary>
+        /// The session's command for <paramref name="sql"/> (prepared at its first use) with <paramref name="parameters"/>
+        /// bound, null as SQL NULL. The same SQL text is always given the same parameters in the same order. The command
+        /// belongs to the session: the caller disposes its reader, never the command.
+        /// </summary>
+        public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => session.Command(sql, parameters);
+
+        public void Dispose() => owner.Return(session);
+    }
+
+    /// <summary>An open connection and the commands it has prepared, by SQL text; closed by the sessions that own it.</summary>
+    public sealed class Session(string connectionString)
+    {
+        private readonly SqliteConnection _connection = Sql.Open(connectionString);
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteCommand Command(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
+        {
+            if (_commands.TryGetValue(sql, out var command))
+            {
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+                }
+
+                return command;
+            }
+
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            try
+            {
+                command.Prepare();
+            }
+            catch
+            {
+                command.Dispose();
+                throw;
+            }
+
+            _commands[sql] = command;
+            return command;
+        }
+
+        public void Close()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _connection.Dispose();
+        }
+    }
+}
