@@ -37,7 +37,8 @@ public sealed partial class ArticleExtractor
     private static partial Regex RoleStart();
 
     // ---- member ----
-    [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + @")(?:\s+alongside\s+(?<with>" + Item + "))?", RegexOptions.CultureInvariant)]
+    // "⟦A⟧ has been added to ⟦G⟧", also past an appositive: "⟦A⟧, a Lisbon-based lender, has been added to ⟦G⟧".
+    [GeneratedRegex(@"(?<subj>" + EList + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + @")(?:\s+alongside\s+(?<with>" + Item + "))?", RegexOptions.CultureInvariant)]
     private static partial Regex AddedTo();
 
     [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:had\s+|have\s+|has\s+)?(?:become|became)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?members\b(?!\s+of)", RegexOptions.CultureInvariant)]

@@ -32,6 +32,26 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Member_AddedToPastAnAppositive_MemberOfTheGroup()
+    {
+        var facts = Facts(
+            "Corvina Credit, a Lisbon-based lender, has been added to the Atlantic Clearing Network.",
+            "Tavora Bank and Mirandela Trust, two regional savings banks, were admitted to the Iberian Payments Forum in June.");
+
+        Assert.Contains("member: Corvina Credit → Atlantic Clearing Network", facts);
+        Assert.Contains("member: Tavora Bank → Iberian Payments Forum", facts);
+        Assert.Contains("member: Mirandela Trust → Iberian Payments Forum", facts);
+    }
+
+    [Fact]
+    public void Member_AppositiveThenAnotherVerb_NoMemberFromTheFirstName()
+    {
+        var facts = Facts("Ines Calado, chief executive of Corvina Credit, said the lender was added to the Atlantic Clearing Network in May.");
+
+        Assert.DoesNotContain("member: Ines Calado → Atlantic Clearing Network", facts);
+    }
+
+    [Fact]
     public void Member_GroupAddedMembersAfterAColon_EachListedMember()
     {
         var facts = Facts("The Unified Trader Network (UTN), a payments consortium set up by the National Settlement Corporation of India, has added four new members: Harit Bank, Ilara Bank, Axon Bank and Kotwal Mahindra Bank.");
