@@ -10,6 +10,9 @@ public sealed partial class ArticleExtractor
     private const string E = @"⟦\d+⟧";
     private const string Item = @"(?:(?:[\w’'–—-]+|⟦\d+⟧(?:-based|-headquartered|[’']s)?)\s+){0,5}?⟦\d+⟧(?![-’'\w])";
     private const string EList = Item + @"(?:\s*(?:,|,?\s+and|&)\s+" + Item + ")*";
+
+    /// <summary>How an appositive after a name starts: a determiner, a number or a possessive ("a Lisbon-based lender", "two regional banks", "Portugal's largest lender").</summary>
+    private const string AppositiveStart = @"(?:the|a|an|one|two|three|four|five|its|their|[\w⟦⟧]+['’]s)\s+";
     private const string Role = @"(?:(?:co-)?founder|ceo|chief executive(?: officer)?|c[tfoim]o|chief [a-z]+ officer|(?:(?:executive|managing|deputy|vice|general|senior|regional|country|assistant|associate|acting|interim|former)\s+)?(?:director|president|chairman|chairwoman|chair|chairperson|head|manager|partner|secretary|officer|governor|minister|editor|spokes(?:person|man|woman))(?:[- ]general)?|vice-president)";
     private const string Roles = "(?<role>" + Role + @"(?:\s*(?:,|and|&)\s*(?:the\s+)?" + Role + ")*)";
     private const string Aux = @"(?:was|were|is|are|has been|have been|had been|is being|are being|will be|would be|being|been)";
@@ -37,8 +40,10 @@ public sealed partial class ArticleExtractor
     private static partial Regex RoleStart();
 
     // ---- member ----
-    // "⟦A⟧ has been added to ⟦G⟧", also past an appositive: "⟦A⟧, a Lisbon-based lender, has been added to ⟦G⟧".
-    [GeneratedRegex(@"(?<subj>" + EList + @")(?:\s*,[^;]*?,)?\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + @")(?:\s+alongside\s+(?<with>" + Item + "))?", RegexOptions.CultureInvariant)]
+    // "⟦A⟧ has been added to ⟦G⟧", also past an appositive: "⟦A⟧, a Lisbon-based lender, has been added to ⟦G⟧" (one
+    // or two names, then a comma-free phrase that starts like a noun phrase: a comma-separated list there, or a clause,
+    // would make the first name of the sentence the member: "Unlike ⟦A⟧, which applied, ⟦B⟧ was added to ⟦G⟧").
+    [GeneratedRegex(@"(?:(?<subj>" + EList + @")|(?<subj>" + Item + @"(?:\s+and\s+" + Item + @")?)\s*,\s*" + AppositiveStart + @"[^,;]{1,60}?,)\s+(?:has\s+|have\s+|had\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|will be\s+)?(?:officially\s+|formally\s+|also\s+|recently\s+)?(?:added|admitted|inducted|accepted|welcomed|onboarded)\s+(?:to|into|as (?:a |an |the )?(?:[\w-]+\s+){0,2}?members?\s+(?:of|to))\s+(?:the\s+)?(?<obj>" + E + @")(?:\s+alongside\s+(?<with>" + Item + "))?", RegexOptions.CultureInvariant)]
     private static partial Regex AddedTo();
 
     [GeneratedRegex(@"(?<subj>" + EList + @")\s+(?:had\s+|have\s+|has\s+)?(?:become|became)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?members\b(?!\s+of)", RegexOptions.CultureInvariant)]

@@ -12,7 +12,7 @@ namespace Bot.Core.Extraction;
 public sealed partial class ArticleExtractor(ExtractionLexicon lexicon)
 {
     /// <summary>Bump when the rules change, so stored extractions are redone.</summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     /// <summary>Extracts entities and facts from an article's text paragraphs.</summary>
     public ArticleExtraction Extract(IReadOnlyList<string> paragraphs)

@@ -43,12 +43,19 @@ public sealed class ArticleExtractorTests
         Assert.Contains("member: Mirandela Trust → Iberian Payments Forum", facts);
     }
 
-    [Fact]
-    public void Member_AppositiveThenAnotherVerb_NoMemberFromTheFirstName()
+    [Theory]
+    [InlineData("Ines Calado, chief executive of Corvina Credit, said the lender was added to the Atlantic Clearing Network in May.", null)]
+    [InlineData("Unlike Tavora Bank, which applied in 2019, Corvina Credit, a Lisbon lender, was admitted to the Atlantic Clearing Network.", "Corvina Credit")]
+    [InlineData("While Tavora Bank, the largest lender, stayed out, Corvina Credit, a smaller rival, was admitted to the Atlantic Clearing Network.", "Corvina Credit")]
+    [InlineData("Ines Calado, chief executive of Corvina Credit, said Tavora Bank, a Porto lender, had been added to the Atlantic Clearing Network.", "Tavora Bank")]
+    [InlineData("Two years after it was founded in Lisbon, Corvina Credit, a digital lender, was admitted to the Atlantic Clearing Network.", "Corvina Credit")]
+    [InlineData("Tavora Bank, which bought Corvina Credit, said its subsidiary, a Lisbon lender, was admitted to the Atlantic Clearing Network.", null)]
+    [InlineData("Ines Calado, who chairs Corvina Credit, said on Monday that the lender, which Tavora Bank founded, was added to the Atlantic Clearing Network.", null)]
+    public void Member_AppositiveNearOtherNames_OnlyTheNameBeforeItsVerbIsAMember(string sentence, string? member)
     {
-        var facts = Facts("Ines Calado, chief executive of Corvina Credit, said the lender was added to the Atlantic Clearing Network in May.");
+        var members = Facts(sentence).Where(f => f.StartsWith("member:", StringComparison.Ordinal) && f.EndsWith("→ Atlantic Clearing Network", StringComparison.Ordinal)).ToList();
 
-        Assert.DoesNotContain("member: Ines Calado → Atlantic Clearing Network", facts);
+        Assert.Equal(member is null ? [] : [$"member: {member} → Atlantic Clearing Network"], members);
     }
 
     [Fact]
