@@ -96,7 +96,7 @@ internal static class BenchRunner
 
                 foreach (var l in query.Latencies)
                 {
-                    Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered, {l.AllocatedKbPerCall:0.0} KB per call, {l.CallsWithGc} met a GC)");
+                    Console.WriteLine($"[{size}]   {l.Command}: p50 {l.P50:0.000} ms, p99 {l.P99:0.000} ms, max {l.Max:0.0} ms ({l.Calls} calls, {l.Answered} answered, {l.AllocatedKbPerCall:0.0} KB per call, {l.CallsWithGc} interrupted by a GC)");
                 }
 
                 results.Add(new SizeResult(size, bytes, generate, ingest, runs, query, ready.TotalMilliseconds, loadBefore + " → " + LoadAverage()));

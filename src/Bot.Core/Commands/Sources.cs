@@ -55,6 +55,14 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     public IReadOnlyList<int> Cite(AnswerLine line, out int uncited)
     {
         var ids = line.Cited;
+        if (ids.Count > MaxPerClaim)
+        {
+            // Not a line the answer index built (it cites at most MaxPerClaim): the general path keeps the newest.
+            var cited = Cite(ids, out _);
+            uncited = line.Articles - ids.Count;
+            return cited;
+        }
+
         if (_order.Count >= MaxNumbered && ids.Count > 1)
         {
             var numbered = new List<long>(ids.Count);

@@ -47,13 +47,20 @@ internal static class AnswerRows
     /// </summary>
     public static void Read(ReadOnlySpan<byte> utf8, AnswerSection section, List<AnswerLine> into)
     {
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
         var rank = 0;
         Span<Range> fields = stackalloc Range[Fields];
-        while (!utf8.IsEmpty)
+        for (var more = true; more;)
         {
+            // Every line has its fields, the last one too: a value ending in a separator is refused, not cut short.
             var end = utf8.IndexOf((byte)LineSeparator);
-            var line = end < 0 ? utf8 : utf8[..end];
-            utf8 = end < 0 ? [] : utf8[(end + 1)..];
+            more = end >= 0;
+            var line = more ? utf8[..end] : utf8;
+            utf8 = more ? utf8[(end + 1)..] : [];
             if (!Split(line, fields))
             {
                 throw new InvalidDataException($"An answer line of section {section} has not {Fields} fields.");

@@ -14,17 +14,27 @@ namespace Bot.Storage.Sqlite;
 /// </summary>
 internal sealed class ReadSessions(string connectionString, int idle) : IDisposable
 {
-    private readonly ConcurrentBag<Session> _idle = [];
+    // A stack (the session used last is the one whose pages are most likely cached) with its own count: a
+    // ConcurrentBag's Count locks every thread's list, on every call.
+    private readonly ConcurrentStack<Session> _idle = new();
+    private int _idleCount;
     private volatile bool _disposed;
 
     /// <summary>How many sessions are kept open between calls.</summary>
-    public int Idle => _idle.Count;
+    public int Idle => Volatile.Read(ref _idleCount);
 
-    /// <summary>A session for one read: its commands are valid until the lease is disposed.</summary>
+    /// <summary>
+    /// A session for one read: its commands are valid until the lease is disposed. After <see cref="Dispose"/> (a read
+    /// racing the host's shutdown) a new session still serves the call and is closed when it comes back.
+    /// </summary>
     public Lease Rent()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new Lease(this, _idle.TryTake(out var session) ? session : new Session(connectionString));
+        if (_idle.TryPop(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        return new Lease(this, session ?? new Session(connectionString));
     }
 
     /// <summary>Closes the sessions kept; sessions still leased are closed when they come back.</summary>
@@ -36,13 +46,15 @@ internal sealed class ReadSessions(string connectionString, int idle) : IDisposa
 
     private void Return(Session session)
     {
-        if (_disposed || _idle.Count >= idle)
+        // Over the bound by a session or two when many come back at once: harmless, the count is a limit on memory.
+        if (_disposed || Volatile.Read(ref _idleCount) >= idle)
         {
             session.Close();
             return;
         }
 
-        _idle.Add(session);
+        Interlocked.Increment(ref _idleCount);
+        _idle.Push(session);
         if (_disposed)
         {
             // Disposed while this one came back: do not leave it open.
@@ -52,23 +64,36 @@ internal sealed class ReadSessions(string connectionString, int idle) : IDisposa
 
     private void CloseIdle()
     {
-        while (_idle.TryTake(out var session))
+        while (_idle.TryPop(out var session))
         {
+            Interlocked.Decrement(ref _idleCount);
             session.Close();
         }
     }
 
-    /// <summary>One leased session: <see cref="Command"/> gives its prepared command for a SQL text, with the values bound.</summary>
-    public readonly struct Lease(ReadSessions owner, Session session) : IDisposable
+    /// <summary>
+    /// One leased session: <see cref="Command"/> gives its prepared command for a SQL text, with the values bound.
+    /// Disposing gives the session back, once (a second dispose does nothing).
+    /// </summary>
+    public sealed class Lease(ReadSessions owner, Session session) : IDisposable
     {
+        private Session? _session = session;
+
         /// <summary>
         /// The session's command for <paramref name="sql"/> (prepared at its first use) with <paramref name="parameters"/>
         /// bound, null as SQL NULL. The same SQL text is always given the same parameters in the same order. The command
         /// belongs to the session: the caller disposes its reader, never the command.
         /// </summary>
-        public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => session.Command(sql, parameters);
+        public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+            (_session ?? throw new ObjectDisposedException(nameof(Lease))).Command(sql, parameters);
 
-        public void Dispose() => owner.Return(session);
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _session, null) is { } returned)
+            {
+                owner.Return(returned);
+            }
+        }
     }
 
     /// <summary>An open connection and the commands it has prepared, by SQL text; closed by the sessions that own it.</summary>

@@ -129,6 +129,18 @@ public sealed class AnswerIndexTests
         Assert.StartsWith("Based on 8 articles; 6 are cited below.", basis, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Cite_LineCitingMoreThanAClaimCites_TheNewestAndTheRestCounted()
+    {
+        var sources = new Sources(null!);
+
+        var numbers = sources.Cite(Line(articles: 9, cited: [3, 9, 4, 8, 5, 7, 6]), out var uncited);
+
+        Assert.Equal([1, 2, 3, 4, 5], numbers);
+        Assert.Equal(2, uncited);
+        Assert.Equal(5, sources.Count);
+    }
+
     private static AnswerLine Line(int articles, long[] cited) =>
         new(AnswerSection.Members, 0, "Kestrel Chain", null, null, null, articles, cited, AnswerFlags.None, null, 0);
 

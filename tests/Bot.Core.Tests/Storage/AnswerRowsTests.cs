@@ -64,6 +64,7 @@ public sealed class AnswerRowsTests
 
         Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text[..text.LastIndexOf('\u001f')]), AnswerSection.Size, []));
         Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text + "\u001f0"), AnswerSection.Size, []));
+        Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text + "\u001e"), AnswerSection.Size, []));
     }
 
     [Fact]

@@ -90,9 +90,9 @@ public sealed class ReadSessionsTests
     }
 
     [Fact]
-    public void Dispose_LeasesOutstanding_ClosedWhenGivenBackAndNoMoreLent()
+    public void Dispose_LeasesOutstanding_ClosedWhenGivenBack()
     {
-        using var file = RawStoreFile.Create("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT NOT NULL);", withSchema: false);
+        using var file = RawStoreFile.Create("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT NOT NULL); INSERT INTO t VALUES (1, 'one');", withSchema: false);
         var sessions = new ReadSessions(ConnectionString(file), idle: 4);
         var kept = sessions.Rent();
         using (sessions.Rent())
@@ -102,9 +102,38 @@ public sealed class ReadSessionsTests
         Assert.Equal(1, sessions.Idle);
         sessions.Dispose();
         kept.Dispose();
+        kept.Dispose();
 
         Assert.Equal(0, sessions.Idle);
-        Assert.Throws<ObjectDisposedException>(() => sessions.Rent());
+    }
+
+    [Fact]
+    public void Rent_AfterDispose_StillReadsAndKeepsNothing()
+    {
+        using var file = RawStoreFile.Create("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT NOT NULL); INSERT INTO t VALUES (1, 'one');", withSchema: false);
+        var sessions = new ReadSessions(ConnectionString(file), idle: 4);
+        sessions.Dispose();
+
+        using (var read = sessions.Rent())
+        {
+            Assert.Equal("one", read.Command(Lookup, ("$k", 1)).ExecuteScalar());
+        }
+
+        Assert.Equal(0, sessions.Idle);
+    }
+
+    [Fact]
+    public void Dispose_LeaseTwice_GivenBackOnce()
+    {
+        using var file = RawStoreFile.Create("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT NOT NULL);", withSchema: false);
+        using var sessions = new ReadSessions(ConnectionString(file), idle: 4);
+        var lease = sessions.Rent();
+
+        lease.Dispose();
+        lease.Dispose();
+
+        Assert.Equal(1, sessions.Idle);
+        Assert.Throws<ObjectDisposedException>(() => lease.Command(Lookup, ("$k", 1)));
     }
 
     private static string ConnectionString(RawStoreFile file) => new SqliteConnectionStringBuilder { DataSource = file.Path, Pooling = true }.ToString();
