@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>
-/// What a store gives its readers, as lines of JSON (<c>dump &lt;db&gt; paragraphs|facts|article-entities|answers</c>): every article's paragraphs as
-/// <c>GetParagraphs</c> reads them, every fact as <c>AllFacts</c> reads it, the entities each article names, or the /members and /about answers about every entity as users read them. Two stores whose dumps are the same answer
+/// What a store gives its readers, one line each (<c>dump &lt;db&gt; paragraphs|facts|article-entities|answers</c>): every article's paragraphs as
+/// <c>GetParagraphs</c> reads them or every fact as <c>AllFacts</c> reads it (JSON), the entities each article names, or the /members and /about answers about every entity as users read them (plain text). Two stores whose dumps are the same answer
 /// the same, whatever form their tables keep the values in (compare the dumps' hashes, with the other tables', before and after
 /// a change to how the store keeps them).
 /// </summary>

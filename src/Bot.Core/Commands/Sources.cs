@@ -22,7 +22,6 @@ internal sealed class Sources(IKnowledgeReader knowledge)
     /// </summary>
     public IReadOnlyList<int> Cite(IEnumerable<long> articleIds, out int uncited)
     {
-        // A dictionary, not _order.IndexOf: an answer about a much-named group rests on thousands of articles.
         var distinct = articleIds.Distinct().ToList();
         var cited = distinct.Count <= MaxPerClaim ? distinct : [.. distinct.OrderDescending().Take(MaxPerClaim)];
         uncited = distinct.Count - cited.Count;
@@ -89,6 +88,8 @@ internal sealed class Sources(IKnowledgeReader knowledge)
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i];
+
+            // A dictionary, not _order.IndexOf: an answer about a much-named group rests on thousands of articles.
             if (!_numbers.TryGetValue(id, out var number))
             {
                 _order.Add(id);

@@ -114,13 +114,8 @@ internal sealed class ReadSessions(string connectionString, int idle) : IDisposa
                 return command;
             }
 
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
+            // Built as every other command of the store is (its first use only: the parameters are copied once).
+            command = Sql.Command(_connection, null, sql, [.. parameters]);
             try
             {
                 command.Prepare();
