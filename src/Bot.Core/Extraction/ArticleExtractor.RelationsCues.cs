@@ -446,10 +446,11 @@ public sealed partial class ArticleExtractor
     {
         for (var n = 1; n < text.Length; n++)
         {
+            // After white space first: the number words are looked for at the start of a word only, not at every letter they start with.
             var c = text[n];
-            if (!(char.IsAsciiDigit(c) || (c > '\x7f' && char.IsDigit(c))
-                || (c is 't' or 'f' or 's' or 'e' or 'n' or 'd' or 'h' && StartsWithAny(text[n..], CountNumbers, StringComparison.Ordinal) >= 0))
-                || !char.IsWhiteSpace(text[n - 1]))
+            if (!char.IsWhiteSpace(text[n - 1])
+                || !(char.IsAsciiDigit(c) || (c > '\x7f' && char.IsDigit(c))
+                    || (c is 't' or 'f' or 's' or 'e' or 'n' or 'd' or 'h' && StartsWithAny(text[n..], CountNumbers, StringComparison.Ordinal) >= 0)))
             {
                 continue;
             }
