@@ -466,10 +466,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
     }
 
     /// <inheritdoc />
+    /// <remarks>Asked by the ingestion workers for every changed file: on a kept session, as chat reads are, not a connection and a compiled statement per file.</remarks>
     public bool HasArticle(string hash, int extractorVersion)
     {
-        using var connection = Open();
-        using var command = Sql.Command(connection, null, "SELECT 1 FROM articles WHERE hash = $h AND extractor = $v", ("$h", hash), ("$v", extractorVersion));
+        using var read = _reads.Rent();
+        var command = read.Command("SELECT 1 FROM articles WHERE hash = $h AND extractor = $v", ("$h", hash), ("$v", extractorVersion));
         return command.ExecuteScalar() is not null;
     }
 
