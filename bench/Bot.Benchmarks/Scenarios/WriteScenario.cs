@@ -67,7 +67,7 @@ internal static class WriteScenario
             articles.Add((new ArticleDocument(
                 reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.IsDBNull(6) ? null : reader.GetString(6), paragraphs, reader.GetString(8)),
+                reader.IsDBNull(6) ? null : reader.GetString(6), paragraphs, [reader.GetString(8)]),
                 ExtractionCodec.Read(reader.GetFieldValue<byte[]>(9), reader.GetString(8))!));
         }
 

@@ -44,7 +44,7 @@ public sealed class ArticleParser(BoilerplateRules rules)
             clean.Published,
             clean.Publisher,
             clean.Paragraphs,
-            string.Join("\n\n", clean.BodyParts));
+            clean.BodyParts);
     }
 
     /// <summary>

@@ -66,10 +66,11 @@ public static class NameKey
     public static string OrderFree(string name)
     {
         var key = Of(name);
+        var text = key.AsSpan();
         var count = 0;
-        foreach (var range in key.AsSpan().Split(' '))
+        foreach (var range in text.Split(' '))
         {
-            if (!IsOrderFreeStopWord(key.AsSpan(range)))
+            if (!IsOrderFreeStopWord(text[range]))
             {
                 count++;
             }
@@ -80,9 +81,41 @@ public static class NameKey
             return key;
         }
 
-        var words = key.Split(' ').Where(w => !IsOrderFreeStopWord(w)).ToList();
-        words.Sort(StringComparer.Ordinal);
-        return string.Join(' ', words);
+        // The words but the stop words, sorted ordinally (an insertion sort: a name has a handful of words), then joined:
+        // one string made, as this runs for every name of every article.
+        var words = count <= 32 ? stackalloc Range[count] : new Range[count];
+        count = 0;
+        foreach (var range in text.Split(' '))
+        {
+            if (IsOrderFreeStopWord(text[range]))
+            {
+                continue;
+            }
+
+            var at = count++;
+            while (at > 0 && text[words[at - 1]].SequenceCompareTo(text[range]) > 0)
+            {
+                words[at] = words[at - 1];
+                at--;
+            }
+
+            words[at] = range;
+        }
+
+        var sorted = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var used = 0;
+        foreach (var range in words)
+        {
+            if (used > 0)
+            {
+                sorted[used++] = ' ';
+            }
+
+            text[range].CopyTo(sorted[used..]);
+            used += text[range].Length;
+        }
+
+        return new string(sorted[..used]);
     }
 
     private static bool IsOrderFreeStopWord(ReadOnlySpan<char> word) => word is "of" or "the" or "and" or "for";

@@ -30,7 +30,7 @@ internal static class ExtractionCodec
     public static readonly System.Text.Encoding TextEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>Writes the binary form of the extraction of an article whose body is <paramref name="body"/> with <paramref name="writer"/> (a writer and buffer reused for many rows).</summary>
-    public static void Write(BinaryWriter writer, StoredExtraction extraction, string body)
+    public static void Write(BinaryWriter writer, StoredExtraction extraction, ReadOnlySpan<char> body)
     {
         writer.Write(Marker);
         writer.Write7BitEncodedInt(extraction.Entities.Count);
@@ -73,11 +73,8 @@ internal static class ExtractionCodec
         foreach (var (sentence, text) in extraction.Evidence.OrderBy(e => e.Key))
         {
             writer.Write7BitEncodedInt(sentence);
-            var at = body.IndexOf(text, from, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                at = body.IndexOf(text, StringComparison.Ordinal);
-            }
+            var at = body[from..].IndexOf(text, StringComparison.Ordinal);
+            at = at >= 0 ? from + at : body.IndexOf(text, StringComparison.Ordinal);
 
             if (at < 0)
             {
@@ -220,9 +217,9 @@ internal static class ExtractionCodec
     private static void Strings(BinaryWriter writer, IReadOnlyList<string> values)
     {
         writer.Write7BitEncodedInt(values.Count);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.Write(value);
+            writer.Write(values[i]);
         }
     }
 

@@ -512,6 +512,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
             using var extractionBuffer = new MemoryStream(4 * 1024);
             using var extractionWriter = new BinaryWriter(extractionBuffer, ExtractionCodec.TextEncoding, leaveOpen: true);
             var body = Array.Empty<byte>();
+            var bodyChars = Array.Empty<char>();
             for (var i = 0; i < articles.Count; i++)
             {
                 var (doc, extraction) = articles[i];
@@ -520,8 +521,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     indexed = IndexArticles(connection, transaction, indexed);
                 }
 
+                // The body joined into a buffer kept for the batch, not into a string per article.
+                var bodyLength = doc.BodyLength;
+                if (bodyChars.Length < bodyLength)
+                {
+                    bodyChars = new char[Math.Max(bodyLength, bodyChars.Length * 2)];
+                }
+
+                var bodyText = bodyChars.AsSpan(0, doc.CopyBodyTo(bodyChars));
+
                 // The paragraphs as parts of the body when they are (nearly always), else as JSON.
-                if (!StoredParagraphs.TryWriteMap(doc.Paragraphs, doc.Body, json))
+                if (!StoredParagraphs.TryWriteMap(doc.Paragraphs, bodyText, json))
                 {
                     json.ResetWrittenCount();
                     jsonWriter.Reset(json);
@@ -529,15 +539,15 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     jsonWriter.Flush();
                 }
 
-                var bodyMax = Encoding.UTF8.GetMaxByteCount(doc.Body.Length);
+                var bodyMax = Encoding.UTF8.GetMaxByteCount(bodyText.Length);
                 if (body.Length < bodyMax)
                 {
                     body = new byte[Math.Max(bodyMax, body.Length * 2)];
                 }
 
-                var bodyLength = Encoding.UTF8.GetBytes(doc.Body, body);
+                var bodyBytes = Encoding.UTF8.GetBytes(bodyText, body);
                 extractionBuffer.SetLength(0);
-                ExtractionCodec.Write(extractionWriter, extraction, doc.Body);
+                ExtractionCodec.Write(extractionWriter, extraction, bodyText);
                 ids[i] = insert
                     .Set(1, doc.ContentHash)
                     .Set(2, doc.SourceName)
@@ -546,7 +556,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
                     .Set(5, doc.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null)
                     .Set(6, doc.Publisher)
                     .SetUtf8(7, json.WrittenSpan)
-                    .SetUtf8(8, body.AsSpan(0, bodyLength))
+                    .SetUtf8(8, body.AsSpan(0, bodyBytes))
                     .Set(9, seen)
                     .Set(10, extractorVersion)
                     .SetBlob(11, extractionBuffer.GetBuffer().AsSpan(0, (int)extractionBuffer.Length))

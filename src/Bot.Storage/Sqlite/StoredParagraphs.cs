@@ -15,13 +15,13 @@ namespace Bot.Storage.Sqlite;
 internal static class StoredParagraphs
 {
     private const char MapMark = '~';
-    private const string PartSeparator = "\n\n";
+    private const string PartSeparator = Bot.Core.Articles.ArticleDocument.PartSeparator;
 
     /// <summary>
     /// Writes the parts of <paramref name="body"/> that are the <paramref name="paragraphs"/> into <paramref name="into"/>
     /// (ASCII); false, with nothing written, when the paragraphs are not parts of the body in order.
     /// </summary>
-    public static bool TryWriteMap(IReadOnlyList<string> paragraphs, string body, ArrayBufferWriter<byte> into)
+    public static bool TryWriteMap(IReadOnlyList<string> paragraphs, ReadOnlySpan<char> body, ArrayBufferWriter<byte> into)
     {
         into.ResetWrittenCount();
         Span<byte> digits = stackalloc byte[11];
@@ -108,11 +108,11 @@ internal static class StoredParagraphs
     }
 
     /// <summary>The part of the body that starts at <paramref name="start"/>, and where the next one starts (-1 after the last).</summary>
-    private static ReadOnlySpan<char> Part(string body, int start, out int next)
+    private static ReadOnlySpan<char> Part(ReadOnlySpan<char> body, int start, out int next)
     {
-        var end = body.IndexOf(PartSeparator, start, StringComparison.Ordinal);
-        next = end < 0 ? -1 : end + PartSeparator.Length;
-        return end < 0 ? body.AsSpan(start) : body.AsSpan(start, end - start);
+        var end = body[start..].IndexOf(PartSeparator, StringComparison.Ordinal);
+        next = end < 0 ? -1 : start + end + PartSeparator.Length;
+        return end < 0 ? body[start..] : body.Slice(start, end);
     }
 
     private static void WriteRun(ArrayBufferWriter<byte> into, int first, int last, Span<byte> digits)

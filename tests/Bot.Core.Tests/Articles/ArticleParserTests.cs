@@ -419,4 +419,16 @@ public sealed class ArticleParserTests
         Assert.Equal("Lakeside Mill Reopens After Flood Repairs", document.Title);
         Assert.Equal(["The mill reopened on Friday.", "The county paid for it."], document.Paragraphs);
     }
+
+    [Fact]
+    public void Body_SubheadingAndParagraphs_JoinedByBlankLinesAndCopiedTheSame()
+    {
+        var document = ArticleTestKit.Parser.Parse("b.txt", "hash", "New Harbour Crane Arrives Early\n\nThe crane arrived on Monday.\n\nWhat comes next\n\nIt lifts its first load in May.\n", ".txt");
+
+        Assert.Equal("New Harbour Crane Arrives Early", document.Title);
+        Assert.Equal("New Harbour Crane Arrives Early\n\nThe crane arrived on Monday.\n\nWhat comes next\n\nIt lifts its first load in May.", document.Body);
+        Assert.Equal(document.Body.Length, document.BodyLength);
+        var copy = new char[document.BodyLength + 3];
+        Assert.Equal(document.Body, new string(copy, 0, document.CopyBodyTo(copy)));
+    }
 }

@@ -22,4 +22,11 @@ public sealed class NameKeyTests
     [Fact]
     public void OrderFree_WordOrderVariants_ShareAKey() =>
         Assert.Equal(NameKey.OrderFree("Macau University Innovation Center"), NameKey.OrderFree("Innovation Centre of the University of Macau"));
+
+    [Theory]
+    [InlineData("Innovation Centre of the University of Macau", "center innovation macau university")]
+    [InlineData("Zeta Alpha and Beta Fund for Delta", "alpha beta delta fund zeta")]
+    [InlineData("Bank of China", "bank of china")]
+    [InlineData("The Alpha Alpha Group", "alpha alpha group")]
+    public void OrderFree_ThreeWordsOrMore_SortedWithoutStopWords(string name, string key) => Assert.Equal(key, NameKey.OrderFree(name));
 }

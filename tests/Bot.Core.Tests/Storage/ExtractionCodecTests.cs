@@ -86,7 +86,7 @@ public sealed class ExtractionCodecTests
     {
         using var store = new SqliteKnowledgeStore(":memory:");
         var saved = Bodies.Select((paragraphs, i) => (
-            new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, string.Join("\n\n", paragraphs)),
+            new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, paragraphs),
             StoredExtraction.From(Extractor.Extract(paragraphs)))).ToList();
         var ids = store.SaveArticles(saved, ArticleExtractor.Version, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var binary = store.ReadExtractions().ToList();

@@ -309,7 +309,7 @@ public sealed class SqliteArticleWriteTests : IDisposable
         [.. Enumerable.Range(0, count).Select(i => Article(i, $"Port news {i}", $"The harbour crane number {i} lifted a load."))];
 
     private static ArticleDocument Article(int n, string title, string body) =>
-        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], title + "\n\n" + body);
+        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], [title, body]);
 
     /// <summary>The file row of <paramref name="article"/>, as the ingestor records it when syncing the folder.</summary>
     private static StoredFile FileOf(ArticleDocument article) => new(article.SourceName, 100, 1, article.ContentHash);

@@ -23,7 +23,7 @@ public sealed class SqliteExtractionReadTests
             ["Markets were calm on Monday."],
         ];
         var saved = bodies.Select((paragraphs, i) => (
-            new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, string.Join("\n\n", paragraphs)),
+            new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, paragraphs),
             StoredExtraction.From(Extractor.Extract(paragraphs)))).ToList();
         store.SaveArticles(saved, ArticleExtractor.Version, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 

@@ -83,7 +83,7 @@ public sealed class SqliteFactsTests
     private static List<(long Id, string[] Sentences)> Save(SqliteKnowledgeStore store)
     {
         var saved = Bodies.Select((paragraphs, i) => (
-            Document: new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, string.Join("\n\n", paragraphs)),
+            Document: new ArticleDocument($"a{i}.txt", $"hash-{i}", $"Article {i}", null, null, null, paragraphs, paragraphs),
             Extraction: Extractor.Extract(paragraphs))).ToList();
         var ids = store.SaveArticles([.. saved.Select(s => (s.Document, StoredExtraction.From(s.Extraction)))], ArticleExtractor.Version, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         return [.. ids.Zip(saved, (id, s) => (id, s.Extraction.Sentences.ToArray()))];

@@ -113,7 +113,7 @@ public sealed class SqliteSearchTests
     private static readonly StoredExtraction Empty = new([], [], new Dictionary<int, string>());
 
     private static ArticleDocument Article(int n, string title, string body) =>
-        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], title + "\n\n" + body);
+        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, [body], [title, body]);
 
     private static void Save(SqliteKnowledgeStore store, ArticleDocument article) => store.SaveArticles([(article, Empty)], 1, Seen);
 

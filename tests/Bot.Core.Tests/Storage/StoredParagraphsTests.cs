@@ -122,5 +122,5 @@ public sealed class StoredParagraphsTests
     }
 
     private static ArticleDocument Article(int n, string title, string[] paragraphs, string body) =>
-        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, paragraphs, body);
+        new($"{n:D5}.txt", $"hash-{n:D5}", title, null, null, null, paragraphs, [body]);
 }
