@@ -249,6 +249,8 @@ public sealed class AnswerIndex
         }
 
         views.Sort();
+        var mostArticles = new LineOrder(_states, membersFirst: false);
+        var membersFirst = new LineOrder(_states, membersFirst: true);
         var start = 0;
         while (start < views.Count)
         {
@@ -265,12 +267,19 @@ public sealed class AnswerIndex
                 lines[k - start] = Unpack(views[k]).Relation;
             }
 
-            var kept = section == AnswerSection.GroupMembers
-                ? lines.OrderByDescending(i => (_states[i].Flags & AnswerFlags.Member) != 0).ThenByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).Take(MembersListed)
-                : lines.OrderByDescending(i => _states[i].Articles).ThenBy(i => _states[i].FirstFact).Take(PerSection);
-            yield return new AnswerSectionLines(entity, section, new SectionTotal(lines.Length, Counted(entity, section)),
-                [.. kept.Select((i, rank) => ToLine(entity, section, keys[i], _states[i], rank, 0))]);
-            if (section == AnswerSection.People && Disputes(entity, lines, keys) is { Count: > 0 } disputes)
+            // The disputes read the lines in relation order; then they are sorted in place (the relation's index the last
+            // tie-break: the order a stable sort would give).
+            var disputes = section == AnswerSection.People ? Disputes(entity, lines, keys) : null;
+            var members = section == AnswerSection.GroupMembers;
+            Array.Sort(lines, members ? membersFirst : mostArticles);
+            var kept = new AnswerLine[Math.Min(lines.Length, members ? MembersListed : PerSection)];
+            for (var rank = 0; rank < kept.Length; rank++)
+            {
+                kept[rank] = ToLine(entity, section, keys[lines[rank]], _states[lines[rank]], rank, 0);
+            }
+
+            yield return new AnswerSectionLines(entity, section, new SectionTotal(lines.Length, Counted(entity, section)), kept);
+            if (disputes is { Count: > 0 })
             {
                 yield return new AnswerSectionLines(entity, AnswerSection.RoleHolders, new SectionTotal(disputes.Count, 0), disputes);
             }
@@ -438,6 +447,27 @@ public sealed class AnswerIndex
     }
 
     /// <summary>Line states in fixed chunks: growing never copies what is held (a million lines at 100,000 articles).</summary>
+    /// <summary>
+    /// The order of a section's lines (relation indexes): members first when asked (for <c>/members</c>), then the most
+    /// articles, then the first stated, then the relation's index.
+    /// </summary>
+    private sealed class LineOrder(StateChunks states, bool membersFirst) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ref var a = ref states[x];
+            ref var b = ref states[y];
+            if (membersFirst && ((a.Flags & AnswerFlags.Member) != 0) != ((b.Flags & AnswerFlags.Member) != 0))
+            {
+                return (a.Flags & AnswerFlags.Member) != 0 ? -1 : 1;
+            }
+
+            return a.Articles != b.Articles ? b.Articles.CompareTo(a.Articles)
+                : a.FirstFact != b.FirstFact ? a.FirstFact.CompareTo(b.FirstFact)
+                : x.CompareTo(y);
+        }
+    }
+
     private sealed class StateChunks
     {
         private const int ChunkBits = 16;

@@ -188,11 +188,13 @@ public sealed class EntityResolver
     /// <summary>Pass two: an article's facts (numbered from <paramref name="firstFactId"/>) and the entities it names, with global entity ids.</summary>
     public ResolvedArticle Map(long articleId, StoredExtraction extraction, long firstFactId)
     {
-        var facts = MapFacts(articleId, extraction).ToList();
-        var named = new List<ArticleEntity>();
+        // Sized for every fact and entity at first: mapping only drops some, and this runs for every article.
+        var facts = new List<ResolvedFact>(extraction.Facts.Count);
+        facts.AddRange(MapFacts(articleId, extraction));
+        var named = new List<ArticleEntity>(extraction.Entities.Count);
         if (_articleNodes.TryGetValue(articleId, out var nodes))
         {
-            var index = new Dictionary<long, int>();
+            var index = new Dictionary<long, int>(extraction.Entities.Count);
             foreach (var entity in extraction.Entities)
             {
                 if (entity.Id >= nodes.Length || !_entityOfRoot!.TryGetValue(Find(nodes[entity.Id]), out var id))

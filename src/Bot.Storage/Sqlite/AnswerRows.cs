@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -16,28 +17,95 @@ internal static class AnswerRows
     private const char FieldSeparator = '\u001f';
     private const int Fields = 9;
 
-    public static string Write(IReadOnlyList<AnswerLine> lines)
+    /// <summary>
+    /// The value of <paramref name="lines"/> as UTF-8, what SQLite stores: encoded straight into a buffer kept per
+    /// thread, so a section costs one array (resolution writes one per entity and section).
+    /// </summary>
+    public static byte[] Write(IReadOnlyList<AnswerLine> lines)
     {
-        var text = new StringBuilder();
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         foreach (var line in lines)
         {
-            if (text.Length > 0)
+            if (buffer.WrittenCount > 0)
             {
-                text.Append(LineSeparator);
+                Byte(buffer, LineSeparator);
             }
 
-            Text(text, line.Label).Append(FieldSeparator);
-            Text(text, line.Detail).Append(FieldSeparator);
-            Text(text, line.Link).Append(FieldSeparator);
-            text.Append(line.LinkEntity?.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator);
-            text.Append(line.Articles.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator);
-            text.AppendJoin(',', line.Cited).Append(FieldSeparator);
-            text.Append(((int)line.Flags).ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator);
-            Text(text, line.Group).Append(FieldSeparator);
-            text.Append(line.GroupLines.ToString(CultureInfo.InvariantCulture));
+            Text(buffer, line.Label);
+            Text(buffer, line.Detail);
+            Text(buffer, line.Link);
+            if (line.LinkEntity is { } entity)
+            {
+                Number(buffer, entity);
+            }
+
+            Byte(buffer, FieldSeparator);
+            Number(buffer, line.Articles);
+            Byte(buffer, FieldSeparator);
+            for (var i = 0; i < line.Cited.Count; i++)
+            {
+                if (i > 0)
+                {
+                    Byte(buffer, ',');
+                }
+
+                Number(buffer, line.Cited[i]);
+            }
+
+            Byte(buffer, FieldSeparator);
+            Number(buffer, (int)line.Flags);
+            Byte(buffer, FieldSeparator);
+            Text(buffer, line.Group);
+            Number(buffer, line.GroupLines);
         }
 
-        return text.ToString();
+        var value = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            _buffer = null;
+        }
+
+        return value;
+    }
+
+    /// <summary>The largest buffer a thread keeps for the next section.</summary>
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    private static void Byte(ArrayBufferWriter<byte> buffer, char ascii)
+    {
+        buffer.GetSpan(1)[0] = (byte)ascii;
+        buffer.Advance(1);
+    }
+
+    private static void Number<T>(ArrayBufferWriter<byte> buffer, T value)
+        where T : IUtf8SpanFormattable
+    {
+        if (!value.TryFormat(buffer.GetSpan(32), out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("A number did not fit in 32 bytes.");
+        }
+
+        buffer.Advance(written);
+    }
+
+    /// <summary>A text field and the separator after it: "=" and the value, separator characters in it written as spaces (each is one byte in UTF-8, never part of another character's bytes); nothing for null.</summary>
+    private static void Text(ArrayBufferWriter<byte> buffer, string? value)
+    {
+        if (value is not null)
+        {
+            var span = buffer.GetSpan(2 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            span[0] = (byte)'=';
+            var encoded = span.Slice(1, Encoding.UTF8.GetBytes(value, span[1..]));
+            encoded.Replace((byte)LineSeparator, (byte)' ');
+            encoded.Replace((byte)FieldSeparator, (byte)' ');
+            buffer.Advance(1 + encoded.Length);
+        }
+
+        Byte(buffer, FieldSeparator);
     }
 
     /// <summary>
@@ -98,22 +166,6 @@ internal static class AnswerRows
 
         fields[^1] = new Range(start, line.Length);
         return line[start..].IndexOf((byte)FieldSeparator) < 0;
-    }
-
-    private static StringBuilder Text(StringBuilder text, string? value)
-    {
-        if (value is null)
-        {
-            return text;
-        }
-
-        text.Append('=');
-        foreach (var c in value)
-        {
-            text.Append(c is LineSeparator or FieldSeparator ? ' ' : c);
-        }
-
-        return text;
     }
 
     private static string? Text(ReadOnlySpan<byte> field) => field.IsEmpty ? null : Encoding.UTF8.GetString(field[1..]);

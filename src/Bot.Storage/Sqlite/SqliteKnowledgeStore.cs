@@ -855,7 +855,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeReader, IKnowledgeWriter, I
         using var insert = new BulkInsert(connection, "INSERT INTO answers(entity, section, lines, articles, body) VALUES (?1, ?2, ?3, ?4, ?5)");
         foreach (var (section, body) in merge.WhileWaiting(ReadAhead.Run(answers.Sections().Select(s => (Section: s, Body: AnswerRows.Write(s.Lines))), AnswerChunk, chunksAhead: 2)))
         {
-            insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles).Set(5, body).Run();
+            insert.Set(1, section.Entity).Set(2, (int)section.Section).Set(3, section.Total.Lines).Set(4, section.Total.Articles).SetUtf8(5, body).Run();
         }
     }
 

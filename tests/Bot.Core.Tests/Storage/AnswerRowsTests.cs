@@ -18,7 +18,7 @@ public sealed class AnswerRowsTests
         ];
 
         var read = new List<AnswerLine>();
-        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.People, read);
+        AnswerRows.Read(AnswerRows.Write(lines), AnswerSection.People, read);
 
         Assert.Equal(lines.Length, read.Count);
         for (var i = 0; i < lines.Length; i++)
@@ -34,7 +34,7 @@ public sealed class AnswerRowsTests
         AnswerLine[] lines = [new(AnswerSection.Description, 0, "a\u001fb\u001ec", null, null, null, 1, [1], AnswerFlags.None, null, 0)];
 
         var read = new List<AnswerLine>();
-        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.Description, read);
+        AnswerRows.Read(AnswerRows.Write(lines), AnswerSection.Description, read);
 
         Assert.Equal("a b c", Assert.Single(read).Label);
     }
@@ -49,7 +49,7 @@ public sealed class AnswerRowsTests
         ];
 
         var read = new List<AnswerLine>();
-        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write(lines)), AnswerSection.Members, read);
+        AnswerRows.Read(AnswerRows.Write(lines), AnswerSection.Members, read);
 
         Assert.Equal(["Zürcher Börse – 深圳", "Ørsted"], read.Select(l => l.Label));
         Assert.Equal(["Zürcher Börse – 深圳", "Ørsted A/S"], read.Select(l => l.Link));
@@ -60,7 +60,7 @@ public sealed class AnswerRowsTests
     [Fact]
     public void Read_LineMissingAField_Refused()
     {
-        var text = AnswerRows.Write([new(AnswerSection.Size, 0, "14 members", null, null, null, 1, [1], AnswerFlags.None, null, 0)]);
+        var text = Encoding.UTF8.GetString(AnswerRows.Write([new(AnswerSection.Size, 0, "14 members", null, null, null, 1, [1], AnswerFlags.None, null, 0)]));
 
         Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text[..text.LastIndexOf('\u001f')]), AnswerSection.Size, []));
         Assert.Throws<InvalidDataException>(() => AnswerRows.Read(Encoding.UTF8.GetBytes(text + "\u001f0"), AnswerSection.Size, []));
@@ -71,7 +71,7 @@ public sealed class AnswerRowsTests
     public void Read_NoLines_Nothing()
     {
         var read = new List<AnswerLine>();
-        AnswerRows.Read(Encoding.UTF8.GetBytes(AnswerRows.Write([])), AnswerSection.Size, read);
+        AnswerRows.Read(AnswerRows.Write([]), AnswerSection.Size, read);
 
         Assert.Empty(read);
     }
