@@ -38,6 +38,14 @@ public sealed partial class KnowledgeIngestor(
     /// </summary>
     private const int InFlight = 1024;
 
+    /// <summary>
+    /// How many files ahead of the workers the disk is asked to read (a hint costing about 9 µs a file). With the files
+    /// not in the system's cache, the workers waited for the disk while a core idled: in alternating 100,000-article
+    /// builds on two cores after dropping the cache, 1,576 and 1,640 articles/s without the hints, 2,003 and 2,017 with
+    /// them; with the files cached, 2,047–2,184 without and 1,853–2,136 with (five pairs, no difference the noise shows).
+    /// </summary>
+    private const int ReadAheadFiles = 256;
+
     /// <summary>Articles stored per transaction (held until then, like <see cref="InFlight"/>).</summary>
     private const int SaveBatch = 64;
     private const string ExtractorKey = "extractor-version";
@@ -121,12 +129,14 @@ public sealed partial class KnowledgeIngestor(
 
         // Reading, checking, cleaning and extracting a file is CPU-bound and independent per file: each worker takes the
         // next file and carries it through all of it, with no barrier between files; this thread takes the results in
-        // file order (so articles keep their order and their numbers) and is the store's one writer.
+        // file order (so articles keep their order and their numbers) and is the store's one writer. The files to load
+        // next are asked of the disk ahead of the workers, so none waits for its file while a core idles.
         var steps = loader.Enumerate(folder).Select(file =>
             !reextractAll && known.TryGetValue(file.SourceName, out var seen) && seen.Length == file.Length && seen.LastWriteTicks == file.LastWriteUtc.UtcTicks
                 ? new Step(file, seen)
-                : new Step(file, null));
-        foreach (var outcome in OrderedPipeline.Run(steps, step => Process(step, reextractAll, cancellationToken), InFlight, Environment.ProcessorCount, cancellationToken))
+                : new Step(file, null)).ToList();
+        var ahead = Lookahead.Run(steps, PrefetchIfToLoad, ReadAheadFiles);
+        foreach (var outcome in OrderedPipeline.Run(ahead, step => Process(step, reextractAll, cancellationToken), InFlight, Environment.ProcessorCount, cancellationToken))
         {
             files++;
             if (outcome.Known is { } seen)
@@ -269,6 +279,15 @@ public sealed partial class KnowledgeIngestor(
         }
 
         return new Outcome(step.File, null, document, Extract(document));
+    }
+
+    /// <summary>Asks the disk for a file the workers will load (not one known as it was, which is not read).</summary>
+    private void PrefetchIfToLoad(Step step)
+    {
+        if (step.Known is null)
+        {
+            loader.Prefetch(step.File);
+        }
     }
 
     /// <summary>A file found in the folder, and what the store knew of it when it is unchanged (same size and time).</summary>

@@ -175,6 +175,25 @@ public sealed class ArticleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Prefetch_IsAHintOnly_AFileGoneMeanwhileIsReportedByTheLoadThatFollows()
+    {
+        Write("mill.txt", Story);
+        var gone = Write("gone.txt", Story);
+        var loader = ArticleTestKit.Loader(_logger);
+        var files = loader.Enumerate(_folder).ToDictionary(f => f.SourceName);
+        File.Delete(gone);
+
+        // Neither the file there nor the one gone fails or logs anything when asked for ahead.
+        loader.Prefetch(files["mill.txt"]);
+        loader.Prefetch(files["gone.txt"]);
+        Assert.Empty(_logger.Entries);
+
+        Assert.Equal("Lakeside Mill Reopens After Flood Repairs", loader.Load(files["mill.txt"]).Document?.Title);
+        Assert.Equal(ArticleSkipReason.Unreadable, loader.Load(files["gone.txt"]).SkipReason);
+        Assert.Contains("gone.txt", Assert.Single(_logger.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_FileOfOnlyBoilerplate_IsSkippedAsNoText()
     {
         Write("stub.txt", "Advertisement\n\nLeave a Reply\n\nYour email address will not be published.\n");
