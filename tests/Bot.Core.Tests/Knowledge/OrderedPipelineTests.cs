@@ -26,6 +26,34 @@ public sealed class OrderedPipelineTests
         Assert.Equal(Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
     }
 
+    [Theory]
+    [InlineData(1, 1024)] // fewer items than the run a waiting caller is woken for, in a wide window
+    [InlineData(15, 1024)]
+    [InlineData(17, 1024)]
+    [InlineData(50, 4)] // a window narrower than the run
+    [InlineData(1000, 64)]
+    public void EveryResultReachesTheCaller_HoweverManyItemsAndHoweverWideTheWindow(int count, int window)
+    {
+        var results = OrderedPipeline.Run(Enumerable.Range(0, count), i => (object)i, window, workers: 2, CancellationToken.None).Cast<int>().ToList();
+
+        Assert.Equal(Enumerable.Range(0, count), results);
+    }
+
+    [Fact]
+    public void ACallerWaitingForAResult_GetsItWhileTheNextItemsAreStillBeingWorkedOn()
+    {
+        // Item 1 is held until the caller has taken item 0: the caller must not wait for a run of results that cannot come.
+        using var tookFirst = new ManualResetEventSlim();
+        var results = new List<int>();
+        foreach (var r in OrderedPipeline.Run(Enumerable.Range(0, 40), i => { if (i == 1) { Assert.True(tookFirst.Wait(TimeSpan.FromSeconds(10))); } return (object)i; }, window: 1024, workers: 2, CancellationToken.None))
+        {
+            results.Add((int)r);
+            tookFirst.Set();
+        }
+
+        Assert.Equal(Enumerable.Range(0, 40), results);
+    }
+
     [Fact]
     public void Workers_RunBelowTheCallersPriority_TheCallerKeepsItsOwn()
     {
