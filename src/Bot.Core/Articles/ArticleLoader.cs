@@ -23,6 +23,9 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\r' or 0x0C)).Select(b => (byte)b), 0x7F]);
 
+    /// <summary>Set when asking ahead for a file failed unexpectedly (<see cref="Prefetch"/>): no more hints.</summary>
+    private volatile bool _noHints;
+
     /// <summary>
     /// The article files under <paramref name="folder"/>, recursively (.txt, .md, .markdown, .html, .htm; hidden and
     /// system files left out), sorted by <see cref="ArticleFileInfo.SourceName"/> (ordinal).
@@ -74,15 +77,26 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
 
     /// <summary>
     /// Asks the operating system to start reading <paramref name="file"/> into its cache (where it can: Linux), so that
-    /// <see cref="Load"/> does not wait for the disk; returns at once and never fails. A file over the size limit is not
-    /// asked for, as it will not be read.
+    /// <see cref="Load"/> does not wait for the disk; returns at once and never fails: a file that cannot be opened is
+    /// for <see cref="Load"/> to report, and an unexpected failure is logged once and ends the hints of this loader. A
+    /// file over the size limit is not asked for, as it will not be read.
     /// </summary>
     public void Prefetch(ArticleFileInfo file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Length <= options.Value.MaxFileBytes)
+        if (_noHints || file.Length > options.Value.MaxFileBytes)
+        {
+            return;
+        }
+
+        try
         {
             FileReadHint.WillRead(file.FullPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _noHints = true;
+            LogPrefetchFailed(logger, e, file.SourceName);
         }
     }
 
@@ -276,6 +290,9 @@ public sealed partial class ArticleLoader(ArticleParser parser, IOptions<Dataset
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Skipped article file {SourceName}: it could not be read; path {FullPath}")]
     private static partial void LogUnreadable(ILogger logger, string sourceName, string fullPath, Exception exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Asking the system to read article file {SourceName} ahead failed; files are read without asking ahead from now on")]
+    private static partial void LogPrefetchFailed(ILogger logger, Exception exception, string sourceName);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Loaded {Count} articles ({Skipped} files skipped) from {Folder}")]
     private static partial void LogFolderLoaded(ILogger logger, int count, int skipped, string folder);

@@ -12,8 +12,9 @@ internal static class Lookahead
     /// <summary>
     /// The items of <paramref name="items"/>, in order; while they are taken, <paramref name="touch"/> runs on another
     /// thread on each item at most <paramref name="distance"/> items ahead of the last one taken (an item the consumer
-    /// has already passed is not touched). <paramref name="touch"/> must not fail: a failure stops the touching and is
-    /// the consumer's when it disposes the enumerator. The thread has stopped when the enumerator is disposed.
+    /// took before the toucher reached it is not touched). <paramref name="touch"/> is not expected to fail: a failure
+    /// stops the touching and is thrown to the consumer when it asks for the item after the last (it has had every item
+    /// by then); disposing never throws. The thread has stopped when the enumerator is disposed.
     /// </summary>
     public static IEnumerable<T> Run<T>(IReadOnlyList<T> items, Action<T> touch, int distance)
     {
@@ -41,6 +42,7 @@ internal static class Lookahead
         private int _wakeAt = -1; // the toucher waits until this many items are taken (-1: it is not waiting)
         private bool _stopped;
         private bool _disposed;
+        private Exception? _failure; // the toucher's
 
         public Enumerator(IReadOnlyList<T> items, Action<T> touch, int distance)
         {
@@ -64,6 +66,11 @@ internal static class Lookahead
                 if (_taken >= _items.Count)
                 {
                     Current = default!;
+                    if (_failure is { } failure)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                    }
+
                     return false;
                 }
 
@@ -93,7 +100,7 @@ internal static class Lookahead
                 Monitor.Pulse(_sync);
             }
 
-            _toucher.GetAwaiter().GetResult();
+            _toucher.Wait(CancellationToken.None); // Touch catches its failures: it never ends faulted
         }
 
         private void Touch()
@@ -119,7 +126,19 @@ internal static class Lookahead
                     }
                 }
 
-                _touch(_items[next++]);
+                try
+                {
+                    _touch(_items[next++]);
+                }
+                catch (Exception e)
+                {
+                    lock (_sync)
+                    {
+                        _failure = e;
+                    }
+
+                    return;
+                }
             }
         }
     }

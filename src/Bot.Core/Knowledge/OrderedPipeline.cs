@@ -156,7 +156,7 @@ internal static class OrderedPipeline
             lock (_sync)
             {
                 var slot = (int)(_handed % window);
-                while (_failure is null && !_stopped && _ready == 0 && _total != _handed && !CallerMayGo())
+                while (_failure is null && !_stopped && _ready == 0 && _total != _handed)
                 {
                     _callerWaiting = true;
                     Monitor.Wait(_sync);

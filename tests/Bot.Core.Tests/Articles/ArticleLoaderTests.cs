@@ -194,6 +194,16 @@ public sealed class ArticleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void FileReadHint_IsTakenForAFileThere_OnLinux64_AndNotForOneGone()
+    {
+        var path = Write("mill.txt", Story);
+        var hints = OperatingSystem.IsLinux() && Environment.Is64BitProcess;
+
+        Assert.Equal(hints, FileReadHint.WillRead(path));
+        Assert.False(FileReadHint.WillRead(Path.Combine(_folder, "gone.txt")));
+    }
+
+    [Fact]
     public void Load_FileOfOnlyBoilerplate_IsSkippedAsNoText()
     {
         Write("stub.txt", "Advertisement\n\nLeave a Reply\n\nYour email address will not be published.\n");

@@ -16,12 +16,25 @@ public sealed class LookaheadTests
         var caller = Environment.CurrentManagedThreadId;
         var touched = new List<int>();
         var threads = new HashSet<int>();
-        var items = Lookahead.Run(Enumerable.Range(0, 1000).ToList(), i => { lock (touched) { touched.Add(i); threads.Add(Environment.CurrentManagedThreadId); } }, distance: 16).ToList();
+        using var firstTouch = new ManualResetEventSlim();
+        var items = new List<int>();
+        using (var e = Lookahead.Run(Enumerable.Range(0, 1000).ToList(), i => { lock (touched) { touched.Add(i); threads.Add(Environment.CurrentManagedThreadId); } firstTouch.Set(); }, distance: 16).GetEnumerator())
+        {
+            Assert.True(firstTouch.Wait(Patience)); // the toucher is under way before the first item is taken
+            while (e.MoveNext())
+            {
+                items.Add(e.Current);
+            }
+        }
 
         Assert.Equal(Enumerable.Range(0, 1000), items);
-        Assert.Equal(touched.Distinct().Count(), touched.Count);
-        Assert.Equal(touched.Order(), touched);
-        Assert.DoesNotContain(caller, threads);
+        lock (touched)
+        {
+            Assert.Contains(0, touched);
+            Assert.Equal(touched.Distinct().Count(), touched.Count);
+            Assert.Equal(touched.Order(), touched);
+            Assert.DoesNotContain(caller, threads);
+        }
     }
 
     [Fact]
@@ -33,8 +46,8 @@ public sealed class LookaheadTests
         var tooFar = new List<int>();
         void Touch(int i)
         {
-            // The consumer has taken `taken` items, or one more it has not counted yet.
-            if (i >= Volatile.Read(ref taken) + 1 + Distance)
+            // The consumer counts an item before it asks for it: it has taken at most `taken` items.
+            if (i >= Volatile.Read(ref taken) + Distance)
             {
                 lock (tooFar) { tooFar.Add(i); }
             }
@@ -44,9 +57,13 @@ public sealed class LookaheadTests
 
         using (var items = Lookahead.Run(Enumerable.Range(0, Count).ToList(), Touch, Distance).GetEnumerator())
         {
-            while (items.MoveNext())
+            while (true)
             {
                 Volatile.Write(ref taken, taken + 1);
+                if (!items.MoveNext())
+                {
+                    break;
+                }
 
                 // With the consumer waiting, the items up to half the distance ahead are asked for (the toucher refills
                 // the distance half at a time).
@@ -135,7 +152,19 @@ public sealed class LookaheadTests
             }
         });
 
+        // Every item reached the consumer before the failure did.
         Assert.Equal("touch 5", failure.Message);
         Assert.Equal(Enumerable.Range(0, 50), taken);
+    }
+
+    [Fact]
+    public void TouchFailure_DoesNotReachAConsumerThatStopsEarly()
+    {
+        using var failing = new ManualResetEventSlim();
+        foreach (var i in Lookahead.Run(Enumerable.Range(0, 50).ToList(), i => { failing.Set(); throw new InvalidOperationException("touch"); }, distance: 10))
+        {
+            Assert.True(failing.Wait(Patience));
+            break; // disposing the enumerator does not throw
+        }
     }
 }

@@ -26,6 +26,16 @@ public sealed class OrderedPipelineTests
         Assert.Equal(Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results);
     }
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs <paramref name="take"/> on another thread and fails the test if it has not ended in time (a lost wake-up hangs, it does not fail).</summary>
+    private static T Within<T>(Func<T> take)
+    {
+        var task = Task.Run(take);
+        Assert.True(task.Wait(Patience), "the pipeline did not end: a thread waits for a wake-up that never comes");
+        return task.Result;
+    }
+
     [Theory]
     [InlineData(1, 1024)] // fewer items than the run a waiting caller is woken for, in a wide window
     [InlineData(15, 1024)]
@@ -34,24 +44,32 @@ public sealed class OrderedPipelineTests
     [InlineData(1000, 64)]
     public void EveryResultReachesTheCaller_HoweverManyItemsAndHoweverWideTheWindow(int count, int window)
     {
-        var results = OrderedPipeline.Run(Enumerable.Range(0, count), i => (object)i, window, workers: 2, CancellationToken.None).Cast<int>().ToList();
+        var results = Within(() => OrderedPipeline.Run(Enumerable.Range(0, count), i => (object)i, window, workers: 2, CancellationToken.None).Cast<int>().ToList());
 
         Assert.Equal(Enumerable.Range(0, count), results);
     }
 
-    [Fact]
-    public void ACallerWaitingForAResult_GetsItWhileTheNextItemsAreStillBeingWorkedOn()
+    [Theory]
+    [InlineData(40, 1024)] // the items all taken before the run is ready: the caller goes at the source's end
+    [InlineData(2000, 64)] // the window full before the run is ready: the caller goes when the workers cannot
+    public void ACallerWaitingForAResult_GetsItWhileTheNextItemIsHeldUntilItTakesIt(int count, int window)
     {
         // Item 1 is held until the caller has taken item 0: the caller must not wait for a run of results that cannot come.
+        // Item 0 takes a moment, so the caller is already waiting (with no result ready) when it is done.
         using var tookFirst = new ManualResetEventSlim();
-        var results = new List<int>();
-        foreach (var r in OrderedPipeline.Run(Enumerable.Range(0, 40), i => { if (i == 1) { Assert.True(tookFirst.Wait(TimeSpan.FromSeconds(10))); } return (object)i; }, window: 1024, workers: 2, CancellationToken.None))
+        var results = Within(() =>
         {
-            results.Add((int)r);
-            tookFirst.Set();
-        }
+            var taken = new List<int>();
+            foreach (var r in OrderedPipeline.Run(Enumerable.Range(0, count), i => { if (i == 0) { Thread.Sleep(200); } if (i == 1) { Assert.True(tookFirst.Wait(Patience)); } return (object)i; }, window, workers: 2, CancellationToken.None))
+            {
+                taken.Add((int)r);
+                tookFirst.Set();
+            }
 
-        Assert.Equal(Enumerable.Range(0, 40), results);
+            return taken;
+        });
+
+        Assert.Equal(Enumerable.Range(0, count), results);
     }
 
     [Fact]
