@@ -446,7 +446,6 @@ public sealed class AnswerIndex
         public bool Equals(LineKey other) => Packed == other.Packed && string.Equals(Text, other.Text, StringComparison.Ordinal);
     }
 
-    /// <summary>Line states in fixed chunks: growing never copies what is held (a million lines at 100,000 articles).</summary>
     /// <summary>
     /// The order of a section's lines (relation indexes): members first when asked (for <c>/members</c>), then the most
     /// articles, then the first stated, then the relation's index.
@@ -468,6 +467,7 @@ public sealed class AnswerIndex
         }
     }
 
+    /// <summary>Line states in fixed chunks: growing never copies what is held (a million lines at 100,000 articles).</summary>
     private sealed class StateChunks
     {
         private const int ChunkBits = 16;
